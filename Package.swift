@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Strict settings applied to every Swift target in one place.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "clerk",
+    products: [
+        .executable(name: "clerk", targets: ["clerk"]),
+        .executable(name: "clerk-bench", targets: ["clerk-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "Terminal", dependencies: ["CNcursesw"], swiftSettings: strict),
+        .target(name: "ClerkCore", swiftSettings: strict),
+        .target(name: "ClerkStore", dependencies: ["ClerkCore"], swiftSettings: strict),
+        .target(name: "ClerkTUI", dependencies: ["ClerkCore", "ClerkStore", "Terminal"], swiftSettings: strict),
+        .target(
+            name: "ClerkApp",
+            dependencies: [
+                "ClerkCore", "ClerkStore", "ClerkTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "clerk", dependencies: ["ClerkApp"], swiftSettings: strict),
+        .executableTarget(name: "clerk-journal-torture", dependencies: ["ClerkStore"], swiftSettings: strict),
+        .executableTarget(name: "clerk-bench", dependencies: ["ClerkApp", "ClerkCore", "ClerkStore"], swiftSettings: strict),
+        .testTarget(name: "ClerkCoreTests", dependencies: ["ClerkCore"], swiftSettings: strict),
+        .testTarget(name: "ClerkStoreTests", dependencies: ["ClerkStore", "ClerkCore", "clerk-journal-torture"], swiftSettings: strict),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"], swiftSettings: strict),
+        .testTarget(name: "ClerkTUITests", dependencies: ["ClerkTUI", "Terminal", "ClerkCore", "ClerkStore", "ClerkApp"], swiftSettings: strict),
+        .testTarget(name: "ClerkAppTests", dependencies: ["ClerkApp", "ClerkCore", "ClerkStore", "clerk"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)
