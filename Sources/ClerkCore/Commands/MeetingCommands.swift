@@ -1,0 +1,287 @@
+/// A meeting seen with everything its rules need: the archive (people, committee,
+/// actions) and the meeting's own record. Commands on it return events or throw.
+public struct MeetingContext: Sendable {
+    public var archive: ArchiveState
+    public var meeting: Meeting
+    public var committee: Committee
+    public var record: MeetingRecord
+
+    public init(archive: ArchiveState, record: MeetingRecord) throws {
+        self.archive = archive
+        self.meeting = try archive.meeting(record.meetingID)
+        self.committee = try archive.committee(meeting.committeeID)
+        self.record = record
+    }
+
+    private var id: MeetingID { meeting.id }
+
+    // MARK: Lifecycle
+
+    public func publishAgenda(context: CommandContext) throws -> [Event] {
+        guard meeting.status == .planned else {
+            throw CommandError(.wrongState, "the agenda of \(id) is \(meeting.status.label); only a planned meeting's agenda can be published")
+        }
+        guard !record.items.isEmpty else { throw CommandError(.invalid, "the agenda is empty; add items before publishing it") }
+        return [.agendaPublished(MeetingDated(meetingID: id, on: context.today))]
+    }
+
+    public func start(context: CommandContext) throws -> [Event] {
+        guard meeting.status == .planned || meeting.status == .agendaPublished else {
+            throw CommandError(.wrongState, "meeting \(id) is \(meeting.status.label); only a planned meeting can be started")
+        }
+        var events: [Event] = [.meetingStarted(MeetingTimed(meetingID: id, at: context.now))]
+        if let first = record.topLevelItems.first {
+            events.append(.currentItemSet(CurrentItemSet(meetingID: id, itemID: first.id, at: context.now)))
+        }
+        return events
+    }
+
+    /// Ends the meeting: the minutes become a draft, and the next meeting is planned from
+    /// the cadence if none is planned yet. Open actions carry forward by being open.
+    public func close(context: CommandContext) throws -> [Event] {
+        guard meeting.status == .inProgress else {
+            throw CommandError(.wrongState, "meeting \(id) is \(meeting.status.label); only a meeting in progress can be closed")
+        }
+        var scratch = archive
+        var events: [Event] = []
+        var next = archive.nextMeeting(of: committee.id, after: meeting.date)
+        if next == nil, let cadence = committee.terms.cadence {
+            let date = cadence.nextMeeting(after: meeting.date)
+            let scheduled = try scratch.scheduleMeeting(committee.id, on: date, start: meeting.start, end: meeting.end,
+                                                        venue: meeting.venue)
+            scheduled.forEach { scratch.apply($0) }
+            events += scheduled
+            next = scratch.nextMeeting(of: committee.id, after: meeting.date)
+        }
+        events.insert(.meetingClosed(MeetingClosed(meetingID: id, at: context.now, nextMeetingID: next?.id)), at: 0)
+        return events
+    }
+
+    public func circulate(context: CommandContext) throws -> [Event] {
+        guard meeting.status == .minutesDraft else {
+            throw CommandError(.wrongState, "the minutes of \(id) are \(meeting.status.label); only draft minutes can be circulated")
+        }
+        return [.minutesCirculated(MeetingDated(meetingID: id, on: context.today))]
+    }
+
+    /// Approves these minutes at a later meeting; from then on they are locked.
+    public func approve(atMeeting: MeetingID?, context: CommandContext) throws -> [Event] {
+        guard meeting.status == .minutesDraft || meeting.status == .minutesCirculated else {
+            throw CommandError(.wrongState, "the minutes of \(id) are \(meeting.status.label); only draft or circulated minutes can be approved")
+        }
+        return [.minutesApproved(MinutesApproved(meetingID: id, on: context.today, atMeetingID: atMeeting))]
+    }
+
+    private func requireWritable(_ what: String) throws {
+        if meeting.status.isLocked {
+            throw CommandError(.notAllowed, "the minutes of \(id) are approved and locked; record a dated correction instead of \(what)")
+        }
+        if meeting.status == .cancelled {
+            throw CommandError(.wrongState, "meeting \(id) was stood down; nothing can be recorded in it")
+        }
+    }
+
+    // MARK: Agenda
+
+    /// The standing items of the committee, in order, plus earlier items carried forward.
+    public func standingAgenda(context: CommandContext, carriedForward: [ItemRef] = []) throws -> [Event] {
+        guard record.items.isEmpty else { throw CommandError(.wrongState, "meeting \(id) already has an agenda") }
+        var events: [Event] = []
+        var last: ItemID?
+        let standing = committee.terms.standingItems
+        let head = standing.filter { $0 != .anyOtherBusiness && $0 != .nextMeeting }
+        let tail = standing.filter { $0 == .anyOtherBusiness || $0 == .nextMeeting }
+        for s in head {
+            let item = AgendaItem(id: context.newID("i-"), title: s.defaultTitle, standing: s)
+            events.append(.itemAdded(ItemAdded(meetingID: id, item: item, after: last)))
+            last = item.id
+        }
+        for ref in carriedForward {
+            let item = AgendaItem(id: context.newID("i-"), title: "Carried forward", refersTo: ref)
+            events.append(.itemAdded(ItemAdded(meetingID: id, item: item, after: last)))
+            last = item.id
+        }
+        for s in tail {
+            let item = AgendaItem(id: context.newID("i-"), title: s.defaultTitle, standing: s)
+            events.append(.itemAdded(ItemAdded(meetingID: id, item: item, after: last)))
+            last = item.id
+        }
+        return events
+    }
+
+    public func addItem(_ item: AgendaItem, after: ItemID? = nil) throws -> [Event] {
+        try requireWritable("adding an item")
+        guard !item.title.trimmed.isEmpty else { throw CommandError(.invalid, "an agenda item needs a title") }
+        if let parent = item.parentID {
+            guard let p = record.item(parent) else { throw CommandError.notFound("agenda item", parent, hint: "pick an item of this meeting") }
+            guard p.parentID == nil else { throw CommandError(.invalid, "sub-items go one level deep; add it under item \(record.number(of: parent).dropLast())") }
+        }
+        if let minutes = item.minutes, minutes <= 0 || minutes > 600 {
+            throw CommandError(.invalid, "time allocation \(minutes) is not between 1 and 600 minutes")
+        }
+        guard record.item(item.id) == nil else { throw CommandError(.duplicate, "item \(item.id) exists already") }
+        return [.itemAdded(ItemAdded(meetingID: id, item: item, after: after))]
+    }
+
+    public func setCurrentItem(_ item: ItemID, context: CommandContext) throws -> [Event] {
+        guard record.item(item) != nil else { throw CommandError.notFound("agenda item", item, hint: "pick an item of this meeting") }
+        guard meeting.status == .inProgress else { throw CommandError(.wrongState, "meeting \(id) is not in progress") }
+        return [.currentItemSet(CurrentItemSet(meetingID: id, itemID: item, at: context.now))]
+    }
+
+    // MARK: Attendance
+
+    /// Records attendance. A deputy must be a named alternate for the member they replace
+    /// (or from that member's organisation), unless the secretary confirms an exception.
+    public func mark(_ person: PersonID, _ presence: Presence, arrived: TimeOfDay? = nil, departed: TimeOfDay? = nil) throws -> [Event] {
+        try requireWritable("changing attendance")
+        guard let p = archive.people[person] else { throw CommandError.notFound("person", person, hint: "add the person first") }
+        if let arrived, let departed, departed < arrived {
+            throw CommandError(.invalid, "\(p.name) leaves (\(departed.text)) before arriving (\(arrived.text)); check the times")
+        }
+        if case .deputy(let member, let confirmed) = presence {
+            guard let seat = committee.membership(of: member, on: meeting.date), seat.role.isVotingMember else {
+                throw CommandError(.invalid, "\(archive.people[member]?.name ?? member) is not a voting member of \(committee.name), so cannot be deputised for")
+            }
+            if member == person { throw CommandError(.invalid, "\(p.name) cannot deputise for themself") }
+            if !confirmed {
+                let named = committee.memberships.contains {
+                    $0.personID == person && $0.role == .alternate && $0.alternateFor == member && $0.isActive(on: meeting.date)
+                }
+                let sameOrg = seat.organisationID != nil && (committee.membership(of: person, on: meeting.date)?.organisationID
+                                                             ?? p.organisationID) == seat.organisationID
+                if !named && !sameOrg {
+                    let org = seat.organisationID.flatMap { archive.organisations[$0]?.name } ?? "their organisation"
+                    throw CommandError(.notAllowed,
+                        "\(p.name) is not a named alternate of \(org) for \(archive.people[member]?.name ?? member); confirm an exception to record it")
+                }
+            }
+        }
+        return [.attendanceMarked(AttendanceMarked(meetingID: id, attendance:
+            Attendance(personID: person, presence: presence, arrived: arrived, departed: departed)))]
+    }
+
+    public func declare(_ person: PersonID, on item: ItemID, interest: String, context: CommandContext) throws -> [Event] {
+        try requireWritable("recording a declaration")
+        guard archive.people[person] != nil else { throw CommandError.notFound("person", person, hint: "add the person first") }
+        guard record.item(item) != nil else { throw CommandError.notFound("agenda item", item, hint: "pick an item of this meeting") }
+        guard !interest.trimmed.isEmpty else { throw CommandError(.invalid, "say what the interest is, e.g. 'part of the group bidding to provide the service'") }
+        let d = Declaration(id: context.newID("d-"), personID: person, itemID: item, interest: interest.trimmed)
+        return [.declarationRecorded(DeclarationRecorded(meetingID: id, declaration: d))]
+    }
+
+    // MARK: Minutes
+
+    public func addEntry(to item: ItemID, kind: EntryKind, text: String, context: CommandContext) throws -> [Event] {
+        try requireWritable("adding minutes")
+        guard record.item(item) != nil else { throw CommandError.notFound("agenda item", item, hint: "pick an item of this meeting") }
+        let e = MinuteEntry(id: context.newID("e-"), itemID: item, kind: kind, text: text)
+        return [.entryAdded(EntryAdded(meetingID: id, entry: e))]
+    }
+
+    /// A text change as one splice; nothing when the text is unchanged.
+    public func editEntry(_ entry: EntryID, newText: String, kind: EntryKind? = nil) throws -> [Event] {
+        try requireWritable("editing minutes")
+        guard let e = record.entries.first(where: { $0.id == entry }) else {
+            throw CommandError.notFound("minute entry", entry, hint: "it may have been removed in another session")
+        }
+        let splice = Splice.difference(from: e.text, to: newText)
+        let newKind = kind == e.kind ? nil : kind
+        if splice == nil && newKind == nil { return [] }
+        return [.entryEdited(EntryEdited(meetingID: id, entryID: entry, kind: newKind, splices: splice.map { [$0] } ?? []))]
+    }
+
+    /// A dated correction to locked minutes, shown beside the text it corrects.
+    public func correct(item: ItemID, text: String, context: CommandContext) throws -> [Event] {
+        guard meeting.status.isLocked else {
+            throw CommandError(.wrongState, "the minutes of \(id) are not locked; edit them directly")
+        }
+        guard record.item(item) != nil else { throw CommandError.notFound("agenda item", item, hint: "pick an item of this meeting") }
+        guard !text.trimmed.isEmpty else { throw CommandError(.invalid, "a correction needs text") }
+        let e = MinuteEntry(id: context.newID("e-"), itemID: item, kind: .correction, text: text.trimmed, correctedOn: context.today)
+        return [.entryAdded(EntryAdded(meetingID: id, entry: e))]
+    }
+
+    // MARK: Quorum and votes
+
+    /// Who counts to quorum now (or for an item): voting members in the room, deputies for
+    /// the member they replace, never those in attendance; members who declared an interest
+    /// on the item are left out when the terms of reference say so.
+    public func quorum(for item: ItemID? = nil) -> QuorumStatus {
+        let seats = committee.memberships(on: meeting.date)
+        let votingSeats = seats.filter { $0.role.isVotingMember }
+        let declared = Set(item.map { record.declarations(on: $0).map(\.personID) } ?? [])
+        var present: [QuorumAttendee] = []
+        for a in record.attendance where a.isHere {
+            switch a.presence {
+            case .deputy(let member, _):
+                let seat = votingSeats.first { $0.personID == member }
+                let excluded = committee.terms.declaredExcludedFromQuorum && declared.contains(a.personID)
+                present.append(QuorumAttendee(personID: member, organisationID: seat?.organisationID,
+                                              counts: seat != nil && !excluded))
+            case .present:
+                let seat = votingSeats.first { $0.personID == a.personID }
+                let excluded = committee.terms.declaredExcludedFromQuorum && declared.contains(a.personID)
+                present.append(QuorumAttendee(personID: a.personID, organisationID: seat?.organisationID,
+                                              counts: seat != nil && !excluded))
+            case .inAttendance, .apologies, .absent:
+                continue
+            }
+        }
+        return committee.terms.quorum.evaluate(QuorumInput(memberCount: votingSeats.count, present: present))
+    }
+
+    /// Who may vote on an item: person ids under one-vote-per-member, organisation ids under
+    /// one-vote-per-core-organisation. Declared members are excluded from that item.
+    public func eligibleVoters(on item: ItemID) -> Set<String> {
+        let seats = committee.memberships(on: meeting.date).filter { $0.role.isVotingMember }
+        let declared = Set(record.declarations(on: item).map(\.personID))
+        var voters: [(person: PersonID, org: OrganisationID?)] = []
+        for a in record.attendance where a.isHere {
+            switch a.presence {
+            case .present:
+                if let seat = seats.first(where: { $0.personID == a.personID }), !declared.contains(a.personID) {
+                    voters.append((a.personID, seat.organisationID))
+                }
+            case .deputy(let member, _):
+                if let seat = seats.first(where: { $0.personID == member }), !declared.contains(a.personID) {
+                    voters.append((member, seat.organisationID))
+                }
+            default: continue
+            }
+        }
+        switch committee.terms.voting {
+        case .consensus: return []
+        case .onePerMember: return Set(voters.map(\.person))
+        case .onePerCoreOrganisation:
+            let core = Set(committee.coreOrganisations)
+            return Set(voters.compactMap(\.org).filter { core.contains($0) })
+        }
+    }
+
+    public func recordVote(on item: ItemID, motion: String, ballots: [Ballot], castingVote: VoteChoice?,
+                           context: CommandContext) throws -> [Event] {
+        try requireWritable("recording a vote")
+        guard record.item(item) != nil else { throw CommandError.notFound("agenda item", item, hint: "pick an item of this meeting") }
+        guard !motion.trimmed.isEmpty else { throw CommandError(.invalid, "say what was voted on") }
+        if case .consensus = committee.terms.voting {
+            throw CommandError(.notAllowed, "\(committee.name) decides by consensus; its terms of reference set no vote")
+        }
+        switch VoteTally.tally(ballots: ballots, eligibleVoters: eligibleVoters(on: item), rule: committee.terms.voting,
+                               castingVote: castingVote) {
+        case .failure(let error):
+            throw CommandError(.invalid, error.message)
+        case .success(let tally):
+            let vote = Vote(id: context.newID("v-"), itemID: item, motion: motion.trimmed, ballots: ballots,
+                            castingVote: castingVote, tally: tally)
+            return [.voteRecorded(VoteRecorded(meetingID: id, vote: vote))]
+        }
+    }
+
+    /// Open actions raised at earlier meetings of this committee: the action log review.
+    public var actionLog: [Action] {
+        archive.actions(of: committee.id)
+            .filter { $0.status.carriesForward && $0.raisedOn < meeting.date }
+            .sorted { ($0.raisedOn, $0.number) < ($1.raisedOn, $1.number) }
+    }
+}

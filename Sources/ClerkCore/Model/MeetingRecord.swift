@@ -1,0 +1,201 @@
+public struct AgendaItem: Sendable, Hashable, Codable {
+    public var id: ItemID
+    /// A sub-item ("a. Maternity Services review") names its parent item.
+    public var parentID: ItemID?
+    public var title: String
+    public var presenter: String?
+    public var papers: [String]
+    public var minutes: Int?
+    public var confidential: Bool
+    public var standing: StandingItem?
+    /// An item of an earlier meeting this one refers back to (matters arising, carried forward).
+    public var refersTo: ItemRef?
+
+    public init(id: ItemID, parentID: ItemID? = nil, title: String, presenter: String? = nil, papers: [String] = [],
+                minutes: Int? = nil, confidential: Bool = false, standing: StandingItem? = nil, refersTo: ItemRef? = nil) {
+        self.id = id
+        self.parentID = parentID
+        self.title = title
+        self.presenter = presenter
+        self.papers = papers
+        self.minutes = minutes
+        self.confidential = confidential
+        self.standing = standing
+        self.refersTo = refersTo
+    }
+}
+
+public struct ItemRef: Sendable, Hashable, Codable {
+    public var meetingID: MeetingID
+    public var itemID: ItemID
+
+    public init(meetingID: MeetingID, itemID: ItemID) {
+        self.meetingID = meetingID
+        self.itemID = itemID
+    }
+}
+
+public enum Presence: Sendable, Hashable, Codable {
+    case present
+    case apologies
+    case absent
+    /// Stands in for a member; `confirmedException` when the secretary accepted someone who is
+    /// not a named alternate of that member's organisation.
+    case deputy(for: PersonID, confirmedException: Bool)
+    /// A non-member attending: no vote, does not count to quorum.
+    case inAttendance
+
+    public var label: String {
+        switch self {
+        case .present: "present"
+        case .apologies: "apologies"
+        case .absent: "absent"
+        case .deputy: "deputy"
+        case .inAttendance: "in attendance"
+        }
+    }
+
+    public var isInRoom: Bool {
+        switch self {
+        case .present, .deputy, .inAttendance: true
+        case .apologies, .absent: false
+        }
+    }
+}
+
+public struct Attendance: Sendable, Hashable, Codable {
+    public var personID: PersonID
+    public var presence: Presence
+    public var arrived: TimeOfDay?
+    public var departed: TimeOfDay?
+
+    public init(personID: PersonID, presence: Presence, arrived: TimeOfDay? = nil, departed: TimeOfDay? = nil) {
+        self.personID = personID
+        self.presence = presence
+        self.arrived = arrived
+        self.departed = departed
+    }
+
+    /// In the room now: marked present (or deputy / in attendance) and not yet gone.
+    public var isHere: Bool { presence.isInRoom && departed == nil }
+}
+
+public struct Declaration: Sendable, Hashable, Codable {
+    public var id: EntryID
+    public var personID: PersonID
+    public var itemID: ItemID
+    public var interest: String
+
+    public init(id: EntryID, personID: PersonID, itemID: ItemID, interest: String) {
+        self.id = id
+        self.personID = personID
+        self.itemID = itemID
+        self.interest = interest
+    }
+}
+
+public enum EntryKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Prose.
+    case note
+    /// "It was noted that…"
+    case noted
+    /// "It was agreed that…"
+    case decision
+    /// A dated correction to a locked record, shown beside the text it corrects.
+    case correction
+
+    public var lead: String {
+        switch self {
+        case .note, .correction: ""
+        case .noted: "It was noted that "
+        case .decision: "It was agreed that "
+        }
+    }
+}
+
+public struct MinuteEntry: Sendable, Hashable, Codable {
+    public var id: EntryID
+    public var itemID: ItemID
+    public var kind: EntryKind
+    public var text: String
+    public var correctedOn: CalendarDate?
+
+    public init(id: EntryID, itemID: ItemID, kind: EntryKind, text: String, correctedOn: CalendarDate? = nil) {
+        self.id = id
+        self.itemID = itemID
+        self.kind = kind
+        self.text = text
+        self.correctedOn = correctedOn
+    }
+}
+
+public struct Vote: Sendable, Hashable, Codable {
+    public var id: EntryID
+    public var itemID: ItemID
+    public var motion: String
+    public var ballots: [Ballot]
+    public var castingVote: VoteChoice?
+    public var tally: VoteTally
+
+    public init(id: EntryID, itemID: ItemID, motion: String, ballots: [Ballot], castingVote: VoteChoice?, tally: VoteTally) {
+        self.id = id
+        self.itemID = itemID
+        self.motion = motion
+        self.ballots = ballots
+        self.castingVote = castingVote
+        self.tally = tally
+    }
+}
+
+/// When quorum was lost or regained, for the minutes.
+public struct QuorumChange: Sendable, Hashable, Codable {
+    public var at: TimeOfDay
+    public var isQuorate: Bool
+    public var summary: String
+
+    public init(at: TimeOfDay, isQuorate: Bool, summary: String) {
+        self.at = at
+        self.isQuorate = isQuorate
+        self.summary = summary
+    }
+}
+
+/// Everything recorded inside one meeting: its own journal segment.
+public struct MeetingRecord: Sendable, Hashable, Codable {
+    public var meetingID: MeetingID
+    /// In agenda order, sub-items directly after their parent.
+    public var items: [AgendaItem] = []
+    public var attendance: [Attendance] = []
+    public var declarations: [Declaration] = []
+    public var entries: [MinuteEntry] = []
+    public var votes: [Vote] = []
+    public var quorumChanges: [QuorumChange] = []
+    /// The item being discussed, and when discussion of it began.
+    public var currentItem: ItemID?
+    public var currentItemSince: Instant?
+    var _anomalies: [String] = []
+
+    public init(meetingID: MeetingID) {
+        self.meetingID = meetingID
+    }
+
+    public func item(_ id: ItemID) -> AgendaItem? { items.first { $0.id == id } }
+    public func attendance(of person: PersonID) -> Attendance? { attendance.first { $0.personID == person } }
+    public func entries(for item: ItemID) -> [MinuteEntry] { entries.filter { $0.itemID == item } }
+    public func declarations(on item: ItemID) -> [Declaration] { declarations.filter { $0.itemID == item } }
+
+    public var topLevelItems: [AgendaItem] { items.filter { $0.parentID == nil } }
+    public func subItems(of parent: ItemID) -> [AgendaItem] { items.filter { $0.parentID == parent } }
+
+    /// "1", "1a", "8b": numbering as printed on agendas, derived from order.
+    public func number(of id: ItemID) -> String {
+        let tops = topLevelItems
+        if let index = tops.firstIndex(where: { $0.id == id }) { return String(index + 1) }
+        guard let sub = item(id), let parent = sub.parentID, let parentIndex = tops.firstIndex(where: { $0.id == parent })
+        else { return "?" }
+        let siblings = subItems(of: parent)
+        let position = siblings.firstIndex { $0.id == id } ?? 0
+        let letter = Character(Unicode.Scalar(UInt8(97 + position % 26)))
+        return "\(parentIndex + 1)\(letter)"
+    }
+}
