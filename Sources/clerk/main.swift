@@ -1,1 +1,3 @@
 import ClerkApp
+
+ClerkCommand.runMain()

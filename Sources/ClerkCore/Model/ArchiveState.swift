@@ -1,6 +1,6 @@
 /// The archive-wide state: a fold of the archive segment's events. Meeting contents live in
 /// `MeetingRecord`s, folded from each meeting's own segment and loaded when needed.
-public struct ArchiveState: Sendable, Hashable {
+public struct ArchiveState: Sendable, Hashable, Codable {
     public private(set) var organisations: [OrganisationID: Organisation] = [:]
     public private(set) var people: [PersonID: Person] = [:]
     public private(set) var committees: [CommitteeID: Committee] = [:]

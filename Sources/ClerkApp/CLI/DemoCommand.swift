@@ -1,0 +1,65 @@
+import ArgumentParser
+import ClerkCore
+import ClerkStore
+import Foundation
+
+/// `clerk demo`: the demo archive, built from the committee papers clerk comes from.
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open clerk on a scratch copy of the demo archive, or write the demo archive to a folder.",
+        discussion: "The scratch copy lives in a new temporary folder; your own archive is never touched.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .customLong("init"), help: ArgumentHelp("Write the demo archive into this new or empty folder and exit.", valueName: "DIR"))
+    var initDirectory: String?
+    @Option(help: "Colour theme of the screen.") var theme: String?
+
+    func run() throws {
+        let today = try global.todayDate()
+        if let dir = initDirectory {
+            try DemoInstaller.install(at: dir, today: today)
+            print("demo archive written to \(dir)")
+            return
+        }
+        let dir = try DemoInstaller.scratchDirectory()
+        try DemoInstaller.install(at: dir, today: today)
+        try ScreenLauncher.run(directory: dir, readOnly: global.readOnly, theme: theme, today: global.today)
+    }
+}
+
+public enum DemoInstaller {
+    /// Writes the demo archive into `directory`, which must be missing or empty.
+    public static func install(at directory: String, today: CalendarDate) throws {
+        let events = try DemoArchive.events(today: today)
+        try ArchiveStore.create(at: directory)
+        let store = try ArchiveStore(directory: directory, mode: .readWrite)
+        try store.commit(at: Clock.now()) { _ in events }
+        try store.writeCheckpoint()
+    }
+
+    /// A new folder under $TMPDIR for a scratch demo archive.
+    public static func scratchDirectory() throws -> String {
+        let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array("\(base)/clerk-demo-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else {
+            throw StoreError("cannot make a scratch folder in \(base): \(String(cString: strerror(errno))); set TMPDIR to a writable folder")
+        }
+        return String(cString: made)
+    }
+}
+
+/// `clerk` (the default): the screen, on the user's archive.
+struct Open: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Open the screen on the archive (the default).")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Colour theme of the screen.") var theme: String?
+
+    func run() throws {
+        let dir = global.dataDirectory()
+        guard ArchiveStore.isArchive(dir) else {
+            throw StoreError("no archive at \(dir); try 'clerk demo', or create one with 'clerk demo --init \(dir)', or point --data at an archive")
+        }
+        try ScreenLauncher.run(directory: dir, readOnly: global.readOnly, theme: theme, today: global.today)
+    }
+}

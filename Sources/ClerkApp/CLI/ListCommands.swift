@@ -1,0 +1,122 @@
+import ArgumentParser
+import ClerkCore
+import ClerkStore
+import Foundation
+
+/// `clerk committees`: each committee with its cadence, rules and next meeting.
+struct Committees: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the committees in the archive.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "table or json.") var format: ListFormat = .table
+
+    func validate() throws {
+        if format == .csv { throw ValidationError("committees are listed as table or json, not csv") }
+    }
+
+    struct Row: Encodable {
+        var id: String, name: String, code: String, cadence: String?, quorum: String, voting: String
+        var members: Int, nextMeeting: String?
+    }
+
+    func run() throws {
+        let store = try global.openStore(mode: .readOnly)
+        let today = try global.todayDate()
+        let state = store.state
+        let rows = state.committeeList.map { c in
+            Row(id: c.id, name: c.name, code: c.code, cadence: c.terms.cadence?.text, quorum: c.terms.quorum.text,
+                voting: c.terms.voting.text, members: c.memberships(on: today).filter { $0.role.isVotingMember }.count,
+                nextMeeting: state.meetings(of: c.id).first { $0.date >= today && $0.status != .cancelled }?.date.iso)
+        }
+        switch format {
+        case .json: print(try Listing.json(rows), terminator: "")
+        default:
+            print(Listing.table(["ID", "NAME", "MEETS", "NEXT", "MEMBERS"], rows.map {
+                [$0.id, $0.name, $0.cadence ?? "as arranged", $0.nextMeeting ?? "-", String($0.members)]
+            }), terminator: "")
+        }
+    }
+}
+
+/// `clerk meetings`: past and planned meetings with ISO dates and their ids.
+struct Meetings: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List meetings, past and planned, with the ids other commands take.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("Only this committee (id, code or name).", valueName: "C")) var committee: String?
+    @Option(help: "table or json.") var format: ListFormat = .table
+
+    func validate() throws {
+        if format == .csv { throw ValidationError("meetings are listed as table or json, not csv") }
+    }
+
+    struct Row: Encodable {
+        var id: String, committee: String, title: String, date: String, start: String?, end: String?
+        var venue: String, status: String
+    }
+
+    func run() throws {
+        let store = try global.openStore(mode: .readOnly)
+        let state = store.state
+        let committees = try committee.map { [try state.committee($0)] } ?? state.committeeList
+        let rows = committees.flatMap { c in
+            state.meetings(of: c.id).map {
+                Row(id: $0.id, committee: c.id, title: $0.title, date: $0.date.iso, start: $0.start?.text, end: $0.end?.text,
+                    venue: $0.venue, status: $0.status.rawValue)
+            }
+        }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        switch format {
+        case .json: print(try Listing.json(rows), terminator: "")
+        default:
+            print(Listing.table(["ID", "DATE", "TIME", "STATUS", "COMMITTEE"], rows.map {
+                [$0.id, $0.date, [$0.start, $0.end].compactMap { $0 }.joined(separator: "–"), $0.status, $0.title]
+            }), terminator: "")
+        }
+    }
+}
+
+/// `clerk actions`: the action log across meetings, for the chair.
+struct Actions: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List actions, sorted by due date, with filters.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("Only this committee (id, code or name).", valueName: "C")) var committee: String?
+    @Option(help: ArgumentHelp("Only actions owned by this person or organisation (name, initials or id).", valueName: "P"))
+    var owner: String?
+    @Flag(help: "Only open actions past their due date.") var overdue = false
+    @Flag(help: "Include done and dropped actions.") var all = false
+    @Option(help: "table, csv or json.") var format: ListFormat = .table
+
+    struct Row: Encodable {
+        var id: String, committee: String, meeting: String, number: Int, text: String
+        var owner: String, ownerKind: String, due: String, deadline: String?, status: String, overdue: Bool
+    }
+
+    func run() throws {
+        let store = try global.openStore(mode: .readOnly)
+        let today = try global.todayDate()
+        let state = store.state
+        let committeeID = try committee.map { try state.committee($0).id }
+        let open: Set<ActionStatus>? = all ? nil : [.open, .inProgress, .ongoing]
+        let actions = state.actions(matching: ActionFilter(committee: committeeID, owner: owner,
+                                                           overdueOn: overdue ? today : nil, statuses: open))
+        let rows = actions.map { a -> Row in
+            let kind: String
+            switch a.owner { case .person: kind = "person"; case .organisation: kind = "organisation" }
+            return Row(id: a.id, committee: a.committeeID, meeting: a.meetingID, number: a.number, text: a.text,
+                       owner: state.ownerName(a.owner), ownerKind: kind, due: a.due.text, deadline: a.due.deadline?.iso,
+                       status: a.status.rawValue, overdue: a.isOverdue(on: today))
+        }
+        switch format {
+        case .json: print(try Listing.json(rows), terminator: "")
+        case .csv:
+            print(Listing.csv(["id", "committee", "meeting", "number", "text", "owner", "due", "deadline", "status", "overdue"],
+                              rows.map { [$0.id, $0.committee, $0.meeting, String($0.number), $0.text, $0.owner, $0.due,
+                                          $0.deadline ?? "", $0.status, $0.overdue ? "yes" : "no"] }), terminator: "")
+        case .table:
+            print(Listing.table(["ID", "DUE", "STATUS", "OWNER", "MEETING", "ACTION"], rows.map {
+                [$0.id, ($0.overdue ? "!" : "") + ($0.due.isEmpty ? "-" : $0.due), $0.status, $0.owner, $0.meeting, $0.text]
+            }), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,237 @@
+import ClerkCore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The archive on disk: the archive-wide segment, one segment per meeting, an advisory
+/// lock that serialises writing sessions, and a checkpoint so that opening does not replay
+/// all history. Nothing else in clerk touches these files.
+///
+/// Layout (see docs/journal-format.md):
+///
+///     DIR/clerk-archive.json            marks the folder as an archive, names the format
+///     DIR/journal/archive.jsonl         committees, people, meetings, actions, work plan
+///     DIR/journal/meetings/ID.jsonl     agenda, attendance, minutes and votes of meeting ID
+///     DIR/journal/.lock                 held while a session appends (flock)
+///     DIR/cache/archive-checkpoint.json the folded archive segment up to a byte offset
+public final class ArchiveStore: @unchecked Sendable {
+    public enum Mode: Sendable { case readWrite, readOnly }
+
+    public let directory: String
+    public let mode: Mode
+    public private(set) var state = ArchiveState()
+    /// Where the archive segment has been read to.
+    public private(set) var archiveOffset: UInt64 = 0
+    public private(set) var archiveSeq: UInt64 = 0
+    /// Records folded since the checkpoint was read or written.
+    private var sinceCheckpoint = 0
+    private let sync: any SyncPolicy
+    private var archiveSegment: Segment
+    private var meetings: [MeetingID: LoadedMeeting] = [:]
+
+    private struct LoadedMeeting {
+        var segment: Segment
+        var offset: UInt64
+        var record: MeetingRecord
+    }
+
+    static let markerName = "clerk-archive.json"
+    static let checkpointEvery = 2_000
+
+    public static func isArchive(_ directory: String) -> Bool {
+        FileManager.default.fileExists(atPath: directory + "/" + markerName)
+    }
+
+    /// Makes a new, empty archive in `directory` (which must be missing or empty).
+    public static func create(at directory: String, sync: any SyncPolicy = FileSync()) throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: directory) {
+            let contents = try fm.contentsOfDirectory(atPath: directory)
+            guard contents.isEmpty else {
+                throw StoreError("\(directory) is not empty; choose a new or empty folder for the archive")
+            }
+        }
+        try Durable.makeDirectories(directory + "/journal/meetings", sync: sync)
+        try Durable.makeDirectories(directory + "/cache", sync: sync)
+        let marker = #"{"format":"clerk-archive","version":1}"# + "\n"
+        try Durable.writeAtomically(Array(marker.utf8), to: directory + "/" + markerName, sync: sync)
+    }
+
+    public init(directory: String, mode: Mode, sync: any SyncPolicy = FileSync()) throws {
+        guard Self.isArchive(directory) else {
+            throw StoreError("\(directory) is not a clerk archive (no \(Self.markerName)); run 'clerk demo --init \(directory)' or pick the right --data folder")
+        }
+        self.directory = directory
+        self.mode = mode
+        self.sync = sync
+        archiveSegment = try Segment(path: directory + "/journal/archive.jsonl", readOnly: mode == .readOnly, sync: sync)
+        if let checkpoint = Checkpoint.read(from: checkpointPath, segment: archiveSegment) {
+            state = checkpoint.state
+            archiveOffset = checkpoint.offset
+            archiveSeq = checkpoint.seq
+        }
+        try catchUpArchive()
+        if mode == .readWrite, sinceCheckpoint >= Self.checkpointEvery { try? writeCheckpoint() }
+    }
+
+    var checkpointPath: String { directory + "/cache/archive-checkpoint.json" }
+
+    func meetingPath(_ id: MeetingID) throws -> String {
+        // Meeting ids come from the journal: never let one name a path outside the archive.
+        guard !id.isEmpty, id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" })
+        else { throw StoreError("meeting id '\(id)' is not a valid id (lower-case letters, digits, hyphens)") }
+        return directory + "/journal/meetings/\(id).jsonl"
+    }
+
+    // MARK: Reading
+
+    private func catchUpArchive() throws {
+        let result = try archiveSegment.read(from: archiveOffset)
+        for record in result.records {
+            state.apply(try decode(record, in: archiveSegment.path))
+            archiveSeq = record.seq
+            sinceCheckpoint += 1
+        }
+        archiveOffset = result.endOffset
+        if case .corrupt = result.damage { throw StoreError(result.damage.description(path: archiveSegment.path)) }
+    }
+
+    private func decode(_ record: JournalRecord, in path: String) throws -> Event {
+        do {
+            return try EventCodec.decode(type: record.type, version: record.version, data: record.data)
+        } catch {
+            throw StoreError("\(path): record \(record.seq): \(error)")
+        }
+    }
+
+    /// The record of one meeting, read from its segment the first time it is asked for.
+    public func record(of id: MeetingID) throws -> MeetingRecord {
+        if let loaded = meetings[id] { return loaded.record }
+        guard state.meetings[id] != nil else { throw StoreError("no meeting '\(id)'; run 'clerk meetings' to list meeting ids") }
+        let segment = try Segment(path: try meetingPath(id), readOnly: mode == .readOnly, sync: sync)
+        var loaded = LoadedMeeting(segment: segment, offset: 0, record: MeetingRecord(meetingID: id))
+        try catchUp(&loaded)
+        meetings[id] = loaded
+        return loaded.record
+    }
+
+    private func catchUp(_ loaded: inout LoadedMeeting) throws {
+        let result = try loaded.segment.read(from: loaded.offset)
+        for record in result.records {
+            loaded.record.apply(try decode(record, in: loaded.segment.path))
+        }
+        loaded.offset = result.endOffset
+        if case .corrupt = result.damage { throw StoreError(result.damage.description(path: loaded.segment.path)) }
+    }
+
+    /// Reads whatever other sessions appended since the last look. Returns whether anything changed.
+    @discardableResult
+    public func refresh() throws -> Bool {
+        var changed = false
+        if archiveSegment.hasGrown(since: archiveOffset) {
+            let before = archiveOffset
+            try catchUpArchive()
+            changed = changed || archiveOffset != before
+        }
+        for id in Array(meetings.keys) {
+            guard var loaded = meetings[id], loaded.segment.hasGrown(since: loaded.offset) else { continue }
+            let before = loaded.offset
+            try catchUp(&loaded)
+            meetings[id] = loaded
+            changed = changed || loaded.offset != before
+        }
+        return changed
+    }
+
+    // MARK: Writing
+
+    /// Runs a command against the freshest state and makes its events durable, as one step
+    /// that no other writing session can interleave with. Returns once every event is on
+    /// disk (acknowledged); throws, with nothing acknowledged, when the command is refused
+    /// or the disk fails.
+    @discardableResult
+    public func commit(at now: Instant, _ command: (ArchiveStore) throws -> [Event]) throws -> [Event] {
+        guard mode == .readWrite else {
+            throw StoreError("this session is read-only; nothing can be changed")
+        }
+        let lock = try ArchiveLock(path: directory + "/journal/.lock")
+        defer { lock.release() }
+        try refresh()
+        let events = try command(self)
+        guard !events.isEmpty else { return [] }
+        try append(events, at: now)
+        return events
+    }
+
+    private func append(_ events: [Event], at now: Instant) throws {
+        var archiveRecords: [NewRecord] = []
+        var meetingRecords: [(MeetingID, NewRecord)] = []
+        for event in events {
+            let record = NewRecord(type: event.kind.rawValue, version: event.kind.version, at: now.iso,
+                                   data: try EventCodec.encode(event))
+            switch event.scope {
+            case .archive: archiveRecords.append(record)
+            case .meeting(let id): meetingRecords.append((id, record))
+            }
+        }
+        // Archive events first: a meeting's segment never refers to a meeting the archive
+        // does not yet know.
+        if !archiveRecords.isEmpty {
+            _ = try archiveSegment.append(archiveRecords)
+            try catchUpArchive()
+        }
+        var grouped: [MeetingID: [NewRecord]] = [:]
+        var order: [MeetingID] = []
+        for (id, record) in meetingRecords {
+            if grouped[id] == nil { order.append(id) }
+            grouped[id, default: []].append(record)
+        }
+        for id in order {
+            _ = try record(of: id)
+            guard var loaded = meetings[id] else { continue }
+            _ = try loaded.segment.append(grouped[id]!)
+            try catchUp(&loaded)
+            meetings[id] = loaded
+        }
+        if sinceCheckpoint >= Self.checkpointEvery { try? writeCheckpoint() }
+    }
+
+    /// Saves the folded archive state so the next open replays only what came after.
+    public func writeCheckpoint() throws {
+        guard mode == .readWrite else { return }
+        try Checkpoint(offset: archiveOffset, seq: archiveSeq, state: state).write(to: checkpointPath, sync: sync)
+        sinceCheckpoint = 0
+    }
+}
+
+/// An error from the store: one line naming the file and what to do.
+public struct StoreError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// An exclusive advisory lock on a file, held while one session appends.
+final class ArchiveLock {
+    private var fd: Int32
+
+    init(path: String) throws {
+        fd = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw StoreError("cannot open \(path): \(String(cString: strerror(errno))); check the archive's permissions") }
+        while flock(fd, LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            let message = String(cString: strerror(errno))
+            Glibc.close(fd)
+            throw StoreError("cannot lock \(path): \(message)")
+        }
+    }
+
+    func release() {
+        guard fd >= 0 else { return }
+        flock(fd, LOCK_UN)
+        Glibc.close(fd)
+        fd = -1
+    }
+
+    deinit { release() }
+}

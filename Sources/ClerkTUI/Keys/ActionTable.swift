@@ -1,0 +1,74 @@
+/// Every user action, declared once: its id (used by keys.toml and the `:` command line),
+/// where it applies, its default keys and its help text. Key handling, the `?` overlay,
+/// command-line completion and docs/keys.md are all made from this table.
+public struct UIAction: Sendable, Hashable {
+    public enum Scope: String, Sendable, Hashable, CaseIterable {
+        case global, home, agenda, attendance, minutes, actions
+
+        public var title: String {
+            switch self {
+            case .global: "Everywhere"
+            case .home: "Home (committees and meetings)"
+            case .agenda: "Agenda pane"
+            case .attendance: "Attendance pane"
+            case .minutes: "Minutes pane"
+            case .actions: "Actions pane"
+            }
+        }
+    }
+
+    public var id: String
+    public var scope: Scope
+    /// Key names as in keys.toml: "j", "Down", "C-n", "S-Tab", "M-x", "F1", "Enter".
+    public var keys: [String]
+    /// Shown in the status line when the pane is in focus (short), or nil to leave it out.
+    public var hint: String?
+    public var help: String
+
+    public init(_ id: String, _ scope: Scope, keys: [String], hint: String? = nil, _ help: String) {
+        self.id = id
+        self.scope = scope
+        self.keys = keys
+        self.hint = hint
+        self.help = help
+    }
+}
+
+public enum ActionTable {
+    public static let all: [UIAction] = [
+        // Everywhere
+        UIAction("app.quit", .global, keys: ["q", "C-c"], hint: "quit", "Quit clerk (everything is already saved)"),
+        UIAction("app.help", .global, keys: ["?", "F1"], hint: "help", "Show the keys of the pane in focus"),
+        UIAction("app.command", .global, keys: [":"], hint: "command", "Open the command line: run any action by name"),
+        UIAction("app.back", .global, keys: ["Esc", "Backspace"], hint: "back", "Close the overlay, or go back to the home screen"),
+        UIAction("app.redraw", .global, keys: ["C-l"], "Redraw the whole screen"),
+        UIAction("move.up", .global, keys: ["Up", "k", "C-p"], "Move the selection up one row"),
+        UIAction("move.down", .global, keys: ["Down", "j", "C-n"], "Move the selection down one row"),
+        UIAction("move.pageUp", .global, keys: ["PgUp", "M-v"], "Move up one page"),
+        UIAction("move.pageDown", .global, keys: ["PgDn", "C-v"], "Move down one page"),
+        UIAction("move.top", .global, keys: ["Home", "g"], "Go to the first row"),
+        UIAction("move.bottom", .global, keys: ["End", "G"], "Go to the last row"),
+        UIAction("pane.next", .global, keys: ["Tab"], hint: "next pane", "Focus the next pane"),
+        UIAction("pane.previous", .global, keys: ["S-Tab"], "Focus the previous pane"),
+        UIAction("pane.agenda", .global, keys: ["1"], "Focus the agenda pane"),
+        UIAction("pane.attendance", .global, keys: ["2"], "Focus the attendance pane"),
+        UIAction("pane.minutes", .global, keys: ["3"], "Focus the minutes pane"),
+        UIAction("pane.actions", .global, keys: ["4"], "Focus the actions pane"),
+        UIAction("pane.zoom", .global, keys: ["z", "F11"], hint: "zoom", "Zoom the pane in focus to the whole screen, or back"),
+        // Home
+        UIAction("home.open", .home, keys: ["Enter", "Right", "l"], hint: "open", "Open the selected meeting"),
+        UIAction("home.nextCommittee", .home, keys: ["]", "M-Down"], hint: "committee", "Show the next committee's meetings"),
+        UIAction("home.previousCommittee", .home, keys: ["[", "M-Up"], "Show the previous committee's meetings"),
+        // Agenda
+        UIAction("agenda.select", .agenda, keys: ["Enter"], hint: "minutes of item", "Show the minutes of the selected item"),
+        // Attendance
+        UIAction("attendance.byOrganisation", .attendance, keys: ["o"], hint: "group", "Group attendance by organisation, or by status"),
+        // Minutes
+        UIAction("minutes.follow", .minutes, keys: ["f"], hint: "follow", "Follow the item under discussion as it changes"),
+        // Actions
+        UIAction("actions.overdue", .actions, keys: ["O"], hint: "overdue only", "Show only overdue actions, or all open ones"),
+        UIAction("actions.history", .actions, keys: ["Enter"], hint: "history", "Show the history of the selected action"),
+    ]
+
+    public static func action(_ id: String) -> UIAction? { all.first { $0.id == id } }
+}
