@@ -66,6 +66,8 @@ import Testing
         #expect(parse("October")?.kind == .byMonth(year: 2027, month: 10))
         #expect(parse("November")?.kind == .byMonth(year: 2026, month: 11))  // this month's end is still ahead
         #expect(parse("late January 2027")?.kind == .range(from: day("2027-01-16"), to: day("2027-01-31")))
+        #expect(parse("Nov – Dec 2005")?.kind == .range(from: day("2005-11-01"), to: day("2005-12-31")))
+        #expect(parse("October to mid December 2005")?.kind == .range(from: day("2005-10-01"), to: day("2005-12-20")))
         #expect(parse("December/January")?.kind == .range(from: day("2026-12-01"), to: day("2027-01-31")))
     }
 

@@ -151,7 +151,9 @@ public struct DueDate: Hashable, Sendable, Codable, CustomStringConvertible {
                 return numericDate(slash.map(String.init))
             }
 
-            var words = TextScan.words(raw, keeping: ["/"])
+            // "Nov – Dec 2005", "Nov - Dec 2005": dashes between words read as "to"
+            let dashed = raw.replacingAll("–", with: " to ").replacingAll("—", with: " to ").replacingAll(" - ", with: " to ")
+            var words = TextScan.words(dashed, keeping: ["/"])
             // "on going" → "ongoing"
             var joined: [String] = []
             for w in words {

@@ -4,11 +4,11 @@ extension String {
     /// Every occurrence of `target` replaced by `replacement`.
     func replacingAll(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty else { return self }
-        return components(separatedBy: target).joined(separator: replacement)
+        return splitting(on: target).joined(separator: replacement)
     }
 
     /// Split on every occurrence of `separator` (which may be several characters).
-    func components(separatedBy separator: String) -> [String] {
+    func splitting(on separator: String) -> [String] {
         guard !separator.isEmpty else { return [self] }
         var parts: [String] = []
         var current = ""

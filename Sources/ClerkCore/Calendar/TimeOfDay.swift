@@ -107,7 +107,7 @@ public struct TimeRange: Hashable, Sendable, Codable {
     public static func parse(_ text: String) -> Result<TimeRange, RuleError> {
         let separators: [String] = [" to ", "–", "—", "-"]
         for sep in separators {
-            let halves = text.lowercased().components(separatedBy: sep)
+            let halves = text.lowercased().splitting(on: sep)
             guard halves.count == 2 else { continue }
             guard case .success(let start) = TimeOfDay.parse(halves[0]),
                   case .success(var end) = TimeOfDay.parse(halves[1])
