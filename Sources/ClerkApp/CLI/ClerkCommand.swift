@@ -67,7 +67,7 @@ public enum Clock {
     public static func now() -> Instant {
         var ts = timespec()
         clock_gettime(CLOCK_REALTIME, &ts)
-        return Instant(seconds: Int64(ts.tv_sec))
+        return Instant(secondsSinceEpoch: Int64(ts.tv_sec))
     }
 }
 
