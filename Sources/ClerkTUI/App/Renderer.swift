@@ -1,0 +1,290 @@
+import ClerkCore
+import Terminal
+
+/// Draws a whole frame from the state. The terminal keeps the previous frame and sends only
+/// the cells that changed, so drawing everything each time costs little on the wire.
+public struct Renderer {
+    public var theme: Theme
+    public var keymap: Keymap
+
+    public init(theme: Theme, keymap: Keymap) {
+        self.theme = theme
+        self.keymap = keymap
+    }
+
+    public func draw(_ state: AppState, _ data: ViewData, on term: any Terminal) {
+        let size = term.size
+        term.setCursor(nil)
+        term.fill(Rect(size), style: theme[.base])
+        if Layout.isTooSmall(size) {
+            drawTooSmall(size, on: term)
+            return
+        }
+        if let screen = state.meeting {
+            drawMeeting(state, screen, data, on: term)
+        } else {
+            drawHome(state, data, on: term)
+        }
+        drawStatus(state, data, on: term)
+        if let overlay = state.overlay { drawOverlay(overlay, state, data, on: term) }
+    }
+
+    private func drawTooSmall(_ size: Size, on term: any Terminal) {
+        let lines = ["Terminal too small", "\(size.cols)×\(size.rows): clerk needs at least",
+                     "\(Layout.minimum.cols)×\(Layout.minimum.rows). Enlarge the window.", "q quits"]
+        for (i, line) in lines.enumerated() {
+            let y = max(0, size.rows / 2 - 2 + i)
+            let x = max(0, (size.cols - DisplayWidth.width(of: line)) / 2)
+            term.put(line, at: Point(x: x, y: y), style: i == 0 ? theme[.statusError] : theme[.base])
+        }
+    }
+
+    // MARK: Header and status
+
+    private func drawBar(_ left: String, _ right: [Span], in rect: Rect, slot: ThemeSlot, on term: any Terminal) {
+        term.fill(rect, style: theme[slot])
+        var width = right.reduce(0) { $0 + DisplayWidth.width(of: $1.text) }
+        width = min(width, rect.size.cols)
+        let leftRoom = max(0, rect.size.cols - width - 1)
+        term.put(DisplayWidth.truncate(left, toWidth: leftRoom, ellipsis: true), at: rect.origin, style: theme[.headerTitle])
+        var x = rect.maxX - width
+        for span in right {
+            x = put(span.text, at: Point(x: x, y: rect.minY), slot: span.slot, on: term)
+        }
+    }
+
+    @discardableResult
+    private func put(_ text: String, at p: Point, slot: ThemeSlot, on term: any Terminal) -> Int {
+        term.put(text, at: p, style: theme[slot])
+        return p.x + DisplayWidth.width(of: Sanitize.visible(text))
+    }
+
+    private func drawStatus(_ state: AppState, _ data: ViewData, on term: any Terminal) {
+        let rect = Rect(x: 0, y: term.size.rows - 1, cols: term.size.cols, rows: 1)
+        term.fill(rect, style: theme[.status])
+        var right: [Span] = []
+        if state.readOnly { right.append(Span(" read-only ", .readOnly)) }
+        switch state.save {
+        case .saved: right.append(Span(" saved ", .statusSaved))
+        case .saving: right.append(Span(" saving… ", .statusUnsaved))
+        case .failed: right.append(Span(" NOT SAVED ", .statusError))
+        }
+        let rightWidth = right.reduce(0) { $0 + DisplayWidth.width(of: $1.text) }
+        let room = max(0, rect.size.cols - rightWidth - 1)
+        if let message = state.message {
+            term.put(DisplayWidth.truncate(message.text, toWidth: room, ellipsis: true), at: rect.origin,
+                     style: theme[message.isError ? .statusError : .status])
+        } else {
+            var x = 0
+            for hint in hints(state) {
+                let keyText = hint.key, label = " \(hint.label)  "
+                guard x + DisplayWidth.width(of: keyText + label) <= room else { break }
+                x = put(keyText, at: Point(x: x, y: rect.minY), slot: .statusKey, on: term)
+                x = put(label, at: Point(x: x, y: rect.minY), slot: .status, on: term)
+            }
+        }
+        var x = rect.maxX - rightWidth
+        for span in right { x = put(span.text, at: Point(x: x, y: rect.minY), slot: span.slot, on: term) }
+    }
+
+    /// The key hints of the pane in focus, then the global ones.
+    func hints(_ state: AppState) -> [(key: String, label: String)] {
+        let scope: UIAction.Scope = state.meeting.map { $0.focus.scope } ?? .home
+        let ids = ActionTable.all.filter { $0.scope == scope && $0.hint != nil }
+            + ActionTable.all.filter { $0.scope == .global && $0.hint != nil }
+        return ids.compactMap { action in
+            guard let key = keymap.keys(for: action.id).first else { return nil }
+            return (key, action.hint!)
+        }
+    }
+
+    // MARK: Home
+
+    private func drawHome(_ state: AppState, _ data: ViewData, on term: any Terminal) {
+        let size = term.size
+        drawBar("clerk · committees and meetings", [Span(" \(data.today.medium) \(data.clock.text) ", .header)],
+                in: Rect(x: 0, y: 0, cols: size.cols, rows: 1), slot: .header, on: term)
+        let committees = data.archive.committeeList
+        let body = Rect(x: 0, y: 1, cols: size.cols, rows: size.rows - 2)
+        guard !committees.isEmpty else {
+            term.put("No committees yet.", at: Point(x: 2, y: 2), style: theme[.muted])
+            return
+        }
+        let index = min(state.home.committee, committees.count - 1)
+        let committee = committees[index]
+        if size.cols >= 100 {
+            let leftWidth = min(44, size.cols / 3)
+            let left = Rect(x: 0, y: body.minY, cols: leftWidth, rows: body.size.rows)
+            let right = Rect(x: leftWidth, y: body.minY, cols: size.cols - leftWidth, rows: body.size.rows)
+            let list = HomePanes.committeeList(data: data, selected: index, width: Layout.inner(left).size.cols)
+            drawPane(title: "Committees  [ ]", content: list, position: ListPosition(selected: index, scroll: 0),
+                     in: left, focused: false, on: term)
+            let meetings = HomePanes.meetingList(data: data, committee: committee, width: Layout.inner(right).size.cols)
+            drawPane(title: committee.name, content: meetings, position: state.home.meetings, in: right, focused: true, on: term)
+        } else {
+            let meetings = HomePanes.meetingList(data: data, committee: committee, width: Layout.inner(body).size.cols)
+            drawPane(title: "◀ \(committee.name) ▶  (\(index + 1)/\(committees.count))", content: meetings,
+                     position: state.home.meetings, in: body, focused: true, on: term)
+        }
+    }
+
+    // MARK: Meeting
+
+    private func drawMeeting(_ state: AppState, _ screen: MeetingScreen, _ data: ViewData, on term: any Terminal) {
+        let layout = Layout.meeting(term.size, focus: screen.focus, zoomed: screen.zoomed)
+        drawHeader(screen, data, in: layout.header, on: term)
+        if let tabs = layout.tabs {
+            term.fill(tabs, style: theme[.tabInactive])
+            var x = tabs.minX
+            for pane in Pane.allCases {
+                let label = " \(pane.rawValue + 1) \(pane.title) "
+                x = put(label, at: Point(x: x, y: tabs.minY), slot: pane == screen.focus ? .tabActive : .tabInactive, on: term)
+                x += 1
+            }
+            if screen.zoomed { put(" zoomed ", at: Point(x: max(x, tabs.maxX - 8), y: tabs.minY), slot: .muted, on: term) }
+        }
+        for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            let content = MeetingPanes.content(pane, width: Layout.inner(rect).size.cols, data: data, screen: screen)
+            var title = pane.title
+            if layout.tabs == nil { title = "\(pane.rawValue + 1) \(title)" }
+            if pane == .actions, screen.overdueOnly { title += " (overdue)" }
+            drawPane(title: title, content: content, position: screen.position(pane), in: rect,
+                     focused: pane == screen.focus, on: term)
+        }
+    }
+
+    private func drawHeader(_ screen: MeetingScreen, _ data: ViewData, in rect: Rect, on term: any Terminal) {
+        guard let meeting = data.archive.meetings[screen.meetingID] else { return }
+        let committee = data.archive.committees[meeting.committeeID]
+        let time = [meeting.start?.text, meeting.end?.text].compactMap { $0 }.joined(separator: "–")
+        let title = "\(committee?.name ?? meeting.committeeID) · \(meeting.date.medium)" + (time.isEmpty ? "" : " \(time)")
+        var right: [Span] = [Span(" \(meeting.status.label) ", .header)]
+        if let quorum = quorumSpan(meeting, data) { right.append(quorum) }
+        right.append(Span(" \(data.clock.text) ", .header))
+        drawBar(title, right, in: rect, slot: .header, on: term)
+    }
+
+    /// The quorum indicator: worked out live from the committee's rule, red when inquorate.
+    private func quorumSpan(_ meeting: Meeting, _ data: ViewData) -> Span? {
+        guard let record = data.record, let committee = data.archive.committees[meeting.committeeID] else { return nil }
+        if case .none = committee.terms.quorum { return Span(" no quorum rule ", .muted) }
+        guard !record.attendance.isEmpty, let context = try? MeetingContext(archive: data.archive, record: record) else {
+            return Span(" quorum: no roll yet ", .muted)
+        }
+        let status = context.quorum(for: meeting.status == .inProgress ? record.currentItem : nil)
+        return status.isQuorate ? Span(" quorate \(status.have)/\(status.need) ", .quorumOK)
+                                : Span(" INQUORATE \(status.have)/\(status.need) ", .quorumLost)
+    }
+
+    // MARK: Panes
+
+    /// A bordered pane with a title and a scrolled, selectable list of rows.
+    func drawPane(title: String, content: Content, position: ListPosition, in rect: Rect, focused: Bool, on term: any Terminal) {
+        guard rect.size.cols >= 4, rect.size.rows >= 3 else { return }
+        let border = theme[focused ? .paneBorderFocused : .paneBorder]
+        let w = rect.size.cols, h = rect.size.rows
+        let horizontal = String(repeating: "─", count: w - 2)
+        term.put("┌" + horizontal + "┐", at: rect.origin, style: border)
+        for y in 1..<(h - 1) {
+            term.put("│", at: Point(x: rect.minX, y: rect.minY + y), style: border)
+            term.put("│", at: Point(x: rect.maxX - 1, y: rect.minY + y), style: border)
+        }
+        term.put("└" + horizontal + "┘", at: Point(x: rect.minX, y: rect.maxY - 1), style: border)
+        let titleText = " " + DisplayWidth.truncate(title, toWidth: max(0, w - 6), ellipsis: true) + " "
+        term.put(titleText, at: Point(x: rect.minX + 2, y: rect.minY), style: theme[focused ? .paneTitleFocused : .paneTitle])
+
+        let inner = Layout.inner(rect)
+        if content.rows.isEmpty {
+            term.put(DisplayWidth.truncate(content.emptyText, toWidth: inner.size.cols), at: inner.origin, style: theme[.muted])
+            return
+        }
+        let scroll = content.scroll(keeping: position.selected, from: position.scroll, height: inner.size.rows)
+        let selectedRows = content.rowRange(of: position.selected) ?? 0..<0
+        for i in 0..<inner.size.rows {
+            let rowIndex = scroll + i
+            guard rowIndex < content.rows.count else { break }
+            let row = content.rows[rowIndex]
+            let y = inner.minY + i
+            let selected = selectedRows.contains(rowIndex) && row.entry != nil
+            let selectionSlot: ThemeSlot = focused ? .selection : .selectionUnfocused
+            if selected { term.fill(Rect(x: inner.minX, y: y, cols: inner.size.cols, rows: 1), style: theme[selectionSlot]) }
+            var x = inner.minX
+            let trailingWidth = row.trailing.map { DisplayWidth.width(of: $0.text) } ?? 0
+            let limit = inner.maxX - (trailingWidth > 0 ? trailingWidth + 1 : 0)
+            for span in row.spans where x < limit {
+                let text = DisplayWidth.truncate(Sanitize.visible(span.text), toWidth: limit - x)
+                term.put(text, at: Point(x: x, y: y), style: selected ? theme[selectionSlot] : theme[span.slot])
+                x += DisplayWidth.width(of: text)
+            }
+            if let trailing = row.trailing, trailingWidth > 0, trailingWidth < inner.size.cols {
+                term.put(trailing.text, at: Point(x: inner.maxX - trailingWidth, y: y),
+                         style: selected ? theme[selectionSlot] : theme[trailing.slot])
+            }
+        }
+        if content.rows.count > inner.size.rows {
+            let marker = "\(min(content.rows.count, scroll + inner.size.rows))/\(content.rows.count)"
+            term.put(" \(marker) ", at: Point(x: rect.maxX - DisplayWidth.width(of: marker) - 4, y: rect.maxY - 1), style: border)
+        }
+    }
+
+    // MARK: Overlays
+
+    private func drawOverlay(_ overlay: Overlay, _ state: AppState, _ data: ViewData, on term: any Terminal) {
+        let size = term.size
+        switch overlay {
+        case .help(let scope):
+            var c = Content()
+            let width = min(76, size.cols - 4)
+            for s in [scope, .global] {
+                c.heading(s.title, width: width - 2)
+                for action in ActionTable.all where action.scope == s {
+                    let keys = keymap.keys(for: action.id).joined(separator: " ")
+                    c.wrapped(action.help, lead: DisplayWidth.pad(keys, toWidth: 16) + " ", width: width - 2, entry: c.beginEntry())
+                }
+                c.blank()
+            }
+            let rect = centred(Size(cols: width, rows: min(size.rows - 2, c.rows.count + 2)), in: size)
+            term.fill(rect, style: theme[.overlay])
+            drawPane(title: "Keys · Esc closes", content: c, position: ListPosition(selected: -1), in: rect, focused: true, on: term)
+        case .command(let input):
+            let y = size.rows - 1
+            term.fill(Rect(x: 0, y: y, cols: size.cols, rows: 1), style: theme[.commandLine])
+            term.put(":" + input.text, at: Point(x: 0, y: y), style: theme[.commandLine])
+            let matches = CommandCompletion.complete(input.text)
+            let shown = Array(matches.prefix(min(10, size.rows - 4)))
+            if !shown.isEmpty {
+                let width = min(size.cols, 72)
+                let top = y - shown.count
+                for (i, action) in shown.enumerated() {
+                    let line = DisplayWidth.pad(action.id, toWidth: 24) + " " + action.help
+                    let slot: ThemeSlot = i == input.choice % max(1, shown.count) ? .selection : .overlay
+                    term.fill(Rect(x: 0, y: top + i, cols: width, rows: 1), style: theme[slot])
+                    term.put(DisplayWidth.truncate(line, toWidth: width), at: Point(x: 0, y: top + i), style: theme[slot])
+                }
+            }
+            term.setCursor(Point(x: min(size.cols - 1, 1 + DisplayWidth.width(of: input.text)), y: y))
+        case .history(let id):
+            guard let action = data.archive.actions[id] else { return }
+            var c = Content()
+            let width = min(76, size.cols - 4)
+            c.wrapped(action.text, width: width - 2, slot: .heading)
+            c.wrapped("Owner: \(data.archive.ownerName(action.owner)) · due \(action.due.text.isEmpty ? "unspecified" : action.due.text)",
+                      width: width - 2, slot: .muted)
+            c.wrapped("Raised at \(action.meetingID) on \(action.raisedOn.iso)", width: width - 2, slot: .muted)
+            c.blank()
+            if action.history.isEmpty { c.wrapped("No updates yet.", width: width - 2, slot: .muted) }
+            for update in action.history {
+                c.wrapped(update.note.isEmpty ? update.status.rawValue : "\(update.status.rawValue): \(update.note)",
+                          lead: update.on.iso + "  ", width: width - 2, entry: c.beginEntry())
+            }
+            let rect = centred(Size(cols: width, rows: min(size.rows - 2, c.rows.count + 2)), in: size)
+            term.fill(rect, style: theme[.overlay])
+            drawPane(title: "Action history · Esc closes", content: c, position: ListPosition(selected: -1), in: rect,
+                     focused: true, on: term)
+        }
+    }
+
+    private func centred(_ box: Size, in size: Size) -> Rect {
+        Rect(x: max(0, (size.cols - box.cols) / 2), y: max(0, (size.rows - box.rows) / 2), cols: box.cols, rows: max(3, box.rows))
+    }
+}

@@ -1,0 +1,123 @@
+import ClerkCore
+import ClerkStore
+import Terminal
+
+/// The shell around update and view: reads input, runs `Updater`, carries out effects
+/// against the store, and draws a frame when something changed. It owns no rules.
+public final class ScreenApp {
+    public private(set) var state: AppState
+    let store: ArchiveStore
+    let term: any Terminal
+    let renderer: Renderer
+    let updater: Updater
+    let wallClock: () -> (CalendarDate, TimeOfDay)
+    private var record: MeetingRecord?
+    private var dirty = true
+    private var lastClock: TimeOfDay?
+
+    public init(store: ArchiveStore, terminal: any Terminal, theme: Theme, keymap: Keymap, readOnly: Bool,
+                wallClock: @escaping () -> (CalendarDate, TimeOfDay)) {
+        self.store = store
+        self.term = terminal
+        self.renderer = Renderer(theme: theme, keymap: keymap)
+        self.updater = Updater(keymap: keymap)
+        self.wallClock = wallClock
+        state = AppState(size: terminal.size, readOnly: readOnly || store.mode == .readOnly)
+        var s = state
+        updater.placeHome(&s, data())
+        state = s
+    }
+
+    public func data() -> ViewData {
+        let (today, clock) = wallClock()
+        return ViewData(archive: store.state, record: record, today: today, clock: clock)
+    }
+
+    /// Shows a one-line message in the status line (a warning from start-up, say).
+    public func show(_ text: String, isError: Bool) {
+        state.message = Message(text: text, isError: isError)
+        dirty = true
+    }
+
+    /// Draws the frame if anything changed since the last one.
+    public func render() {
+        guard dirty else { return }
+        renderer.draw(state, data(), on: term)
+        term.flush()
+        dirty = false
+    }
+
+    /// Handles one input event.
+    public func handle(_ event: InputEvent) {
+        var s = state
+        let effects = updater.update(&s, event, data())
+        state = s
+        dirty = true
+        for effect in effects { run(effect) }
+    }
+
+    /// Runs an action by id, as the `:` command line does.
+    public func perform(_ id: String) {
+        var s = state
+        let effects = updater.perform(id, &s, data())
+        state = s
+        dirty = true
+        for effect in effects { run(effect) }
+    }
+
+    public func open(_ meeting: MeetingID) {
+        var s = state
+        let effects = updater.open(meeting, &s, data())
+        state = s
+        dirty = true
+        for effect in effects { run(effect) }
+    }
+
+    private func run(_ effect: Effect) {
+        switch effect {
+        case .quit:
+            state.running = false
+        case .redrawAll:
+            dirty = true
+        case .loadMeeting(let id):
+            do {
+                record = try store.record(of: id)
+            } catch {
+                state.meeting = nil
+                state.message = Message(text: "\(error)", isError: true)
+            }
+        }
+    }
+
+    /// Between keys: the clock, and records other sessions appended.
+    public func tick() {
+        let (_, clock) = wallClock()
+        if clock != lastClock { lastClock = clock; dirty = true }
+        do {
+            if try store.refresh() {
+                if let id = state.meeting?.meetingID { record = try store.record(of: id) }
+                dirty = true
+            }
+        } catch {
+            show("\(error)", isError: true)
+        }
+    }
+
+    /// The loop: until quit, or until `shouldStop` says so (a signal).
+    public func run(shouldStop: () -> Bool) {
+        while state.running, !shouldStop() {
+            render()
+            if let event = term.readInput(timeoutMs: 500) {
+                handle(event)
+                // Drain what is already queued (a fast typist, a held key) before drawing.
+                var drained = 0
+                while drained < 64, state.running, let more = term.readInput(timeoutMs: 0) {
+                    handle(more)
+                    drained += 1
+                }
+            } else {
+                tick()
+            }
+        }
+    }
+}

@@ -1,0 +1,360 @@
+import ClerkCore
+import Terminal
+
+/// What a key, paste, click or resize does to the state: `(AppState, Input) -> (AppState, [Effect])`.
+/// Views never change anything; the shell carries out the effects.
+public struct Updater {
+    public var keymap: Keymap
+
+    public init(keymap: Keymap) {
+        self.keymap = keymap
+    }
+
+    public func update(_ state: inout AppState, _ event: InputEvent, _ data: ViewData) -> [Effect] {
+        switch event {
+        case .resize(let size):
+            state.size = size
+            return [.redrawAll]
+        case .paste:
+            // Nothing on these screens takes text yet, except the command line.
+            if case .command(var input) = state.overlay, case .paste(let text) = event {
+                input.text += text.split(whereSeparator: \.isNewline).joined(separator: " ")
+                state.overlay = .command(input)
+            }
+            return []
+        case .mouse(let mouse):
+            return click(&state, mouse, data)
+        case .key(let key):
+            if Layout.isTooSmall(state.size) {
+                if let action = keymap.action(for: key, in: .global), action.id == "app.quit" { return quit(&state) }
+                return []
+            }
+            if case .command(let input) = state.overlay { return commandKey(&state, input, key, data) }
+            state.message = nil
+            let scope: UIAction.Scope = state.meeting.map { $0.focus.scope } ?? .home
+            guard let action = keymap.action(for: key, in: scope) else { return [] }
+            return perform(action.id, &state, data)
+        }
+    }
+
+    /// Runs an action by id: from a key, a click or the `:` command line.
+    public func perform(_ id: String, _ state: inout AppState, _ data: ViewData) -> [Effect] {
+        if state.overlay != nil, id != "app.back", id != "app.quit", id != "app.redraw" {
+            // Overlays take only their own keys; anything else closes them first.
+            state.overlay = nil
+            if id == "app.help" { return [] }
+        }
+        switch id {
+        case "app.quit": return quit(&state)
+        case "app.help":
+            state.overlay = .help(state.meeting.map { $0.focus.scope } ?? .home)
+        case "app.command":
+            state.overlay = .command(CommandInput())
+        case "app.back":
+            if state.overlay != nil { state.overlay = nil } else if state.meeting != nil { state.meeting = nil }
+        case "app.redraw": return [.redrawAll]
+        case "move.up": move(&state, data, by: -1)
+        case "move.down": move(&state, data, by: 1)
+        case "move.pageUp": move(&state, data, by: -max(1, pageHeight(state) - 1))
+        case "move.pageDown": move(&state, data, by: max(1, pageHeight(state) - 1))
+        case "move.top": move(&state, data, to: 0)
+        case "move.bottom": move(&state, data, to: Int.max)
+        case "pane.next": cycleFocus(&state, by: 1)
+        case "pane.previous": cycleFocus(&state, by: -1)
+        case "pane.agenda": focus(&state, .agenda)
+        case "pane.attendance": focus(&state, .attendance)
+        case "pane.minutes": focus(&state, .minutes)
+        case "pane.actions": focus(&state, .actions)
+        case "pane.zoom": state.meeting?.zoomed.toggle()
+        case "home.open": return openSelected(&state, data)
+        case "home.nextCommittee": switchCommittee(&state, data, by: 1)
+        case "home.previousCommittee": switchCommittee(&state, data, by: -1)
+        case "agenda.select": showMinutesOfSelectedItem(&state, data)
+        case "attendance.byOrganisation":
+            state.meeting?.attendanceByOrganisation.toggle()
+            state.meeting?.positions[.attendance] = ListPosition()
+        case "minutes.follow":
+            guard let record = data.record, let current = record.currentItem,
+                  let index = record.items.firstIndex(where: { $0.id == current }) else {
+                state.message = Message(text: "no item is under discussion", isError: false)
+                return []
+            }
+            state.meeting?.positions[.minutes] = ListPosition(selected: index)
+        case "actions.overdue":
+            state.meeting?.overdueOnly.toggle()
+            state.meeting?.positions[.actions] = ListPosition()
+        case "actions.history":
+            if let id = selectedActionID(state, data) { state.overlay = .history(id) }
+        default:
+            state.message = Message(text: "unknown action '\(id)': type : and Tab to see them", isError: true)
+        }
+        return []
+    }
+
+    private func quit(_ state: inout AppState) -> [Effect] {
+        state.running = false
+        return [.quit]
+    }
+
+    // MARK: Lists
+
+    /// The content of the list in focus and the height of its window.
+    func focusedList(_ state: AppState, _ data: ViewData) -> (Content, height: Int)? {
+        if let screen = state.meeting {
+            let layout = Layout.meeting(state.size, focus: screen.focus, zoomed: screen.zoomed)
+            guard let rect = layout.panes[screen.focus] else { return nil }
+            let inner = Layout.inner(rect)
+            return (MeetingPanes.content(screen.focus, width: inner.size.cols, data: data, screen: screen), inner.size.rows)
+        }
+        guard let committee = currentCommittee(state, data) else { return nil }
+        let rect = homeMeetingsRect(state.size)
+        let inner = Layout.inner(rect)
+        return (HomePanes.meetingList(data: data, committee: committee, width: inner.size.cols), inner.size.rows)
+    }
+
+    func homeMeetingsRect(_ size: Size) -> Rect {
+        let body = Rect(x: 0, y: 1, cols: size.cols, rows: size.rows - 2)
+        guard size.cols >= 100 else { return body }
+        let leftWidth = min(44, size.cols / 3)
+        return Rect(x: leftWidth, y: body.minY, cols: size.cols - leftWidth, rows: body.size.rows)
+    }
+
+    private func pageHeight(_ state: AppState) -> Int {
+        if let screen = state.meeting {
+            let layout = Layout.meeting(state.size, focus: screen.focus, zoomed: screen.zoomed)
+            return Layout.inner(layout.panes[screen.focus] ?? Rect(state.size)).size.rows
+        }
+        return Layout.inner(homeMeetingsRect(state.size)).size.rows
+    }
+
+    private func move(_ state: inout AppState, _ data: ViewData, by delta: Int) {
+        let current: Int = state.meeting.map { $0.position($0.focus).selected } ?? state.home.meetings.selected
+        move(&state, data, to: current + delta)
+    }
+
+    private func move(_ state: inout AppState, _ data: ViewData, to target: Int) {
+        guard let (content, height) = focusedList(state, data) else { return }
+        let count = content.entryCount
+        let selected = count == 0 ? 0 : min(max(0, target), count - 1)
+        if var screen = state.meeting {
+            var p = screen.position(screen.focus)
+            p.selected = selected
+            p.scroll = content.scroll(keeping: selected, from: p.scroll, height: height)
+            screen.positions[screen.focus] = p
+            state.meeting = screen
+            if screen.focus == .agenda { showMinutesOfSelectedItem(&state, data, quiet: true) }
+        } else {
+            state.home.meetings.selected = selected
+            state.home.meetings.scroll = content.scroll(keeping: selected, from: state.home.meetings.scroll, height: height)
+        }
+    }
+
+    private func cycleFocus(_ state: inout AppState, by delta: Int) {
+        guard let screen = state.meeting else { return }
+        let count = Pane.allCases.count
+        focus(&state, Pane(rawValue: (screen.focus.rawValue + delta + count) % count)!)
+    }
+
+    private func focus(_ state: inout AppState, _ pane: Pane) {
+        state.meeting?.focus = pane
+    }
+
+    // MARK: Home
+
+    func currentCommittee(_ state: AppState, _ data: ViewData) -> Committee? {
+        let list = data.archive.committeeList
+        guard !list.isEmpty else { return nil }
+        return list[min(max(0, state.home.committee), list.count - 1)]
+    }
+
+    private func switchCommittee(_ state: inout AppState, _ data: ViewData, by delta: Int) {
+        let count = data.archive.committeeList.count
+        guard count > 0 else { return }
+        state.home.committee = (state.home.committee + delta + count) % count
+        state.home.meetings = ListPosition()
+        placeHome(&state, data)
+    }
+
+    /// Puts the selection on the meeting a secretary most likely wants: one in progress,
+    /// else the next upcoming, else the most recent.
+    public func placeHome(_ state: inout AppState, _ data: ViewData) {
+        guard let committee = currentCommittee(state, data) else { return }
+        let ordered = HomePanes.meetingOrder(data: data, committee: committee)
+        state.home.meetings.selected = 0
+        state.home.placed = true
+        if ordered.first?.status == .inProgress { return }
+        let pastStart = ordered.firstIndex { $0.status.hasTakenPlace || $0.date < data.today } ?? ordered.count
+        if pastStart == 0 || pastStart == ordered.count { return }
+        state.home.meetings.selected = 0
+    }
+
+    private func openSelected(_ state: inout AppState, _ data: ViewData) -> [Effect] {
+        guard state.meeting == nil, let committee = currentCommittee(state, data) else { return [] }
+        let ordered = HomePanes.meetingOrder(data: data, committee: committee)
+        guard state.home.meetings.selected < ordered.count else { return [] }
+        let meeting = ordered[state.home.meetings.selected]
+        state.meeting = MeetingScreen(meetingID: meeting.id)
+        return [.loadMeeting(meeting.id)]
+    }
+
+    /// Opens a meeting by id (from the command line or a test).
+    public func open(_ id: MeetingID, _ state: inout AppState, _ data: ViewData) -> [Effect] {
+        guard let meeting = data.archive.meetings[id] else {
+            state.message = Message(text: "no meeting '\(id)'", isError: true)
+            return []
+        }
+        if let index = data.archive.committeeList.firstIndex(where: { $0.id == meeting.committeeID }) {
+            state.home.committee = index
+            let ordered = HomePanes.meetingOrder(data: data, committee: data.archive.committeeList[index])
+            state.home.meetings.selected = ordered.firstIndex { $0.id == id } ?? 0
+        }
+        state.meeting = MeetingScreen(meetingID: id)
+        return [.loadMeeting(id)]
+    }
+
+    // MARK: Meeting
+
+    private func showMinutesOfSelectedItem(_ state: inout AppState, _ data: ViewData, quiet: Bool = false) {
+        guard let screen = state.meeting, let record = data.record else { return }
+        let selected = screen.position(.agenda).selected
+        guard selected < record.items.count else { return }
+        // Minutes entries are one per agenda item, in agenda order.
+        var p = screen.position(.minutes)
+        p.selected = selected
+        let layout = Layout.meeting(state.size, focus: .minutes, zoomed: false)
+        if let rect = layout.panes[.minutes] {
+            let inner = Layout.inner(rect)
+            let content = MeetingPanes.content(.minutes, width: inner.size.cols, data: data, screen: screen)
+            // Put the item's heading at the top of the window.
+            p.scroll = content.rowRange(of: selected)?.lowerBound ?? 0
+            p.scroll = max(0, min(p.scroll, content.rows.count - inner.size.rows))
+        }
+        state.meeting?.positions[.minutes] = p
+        if !quiet, Layout.meeting(state.size, focus: .agenda, zoomed: screen.zoomed).tabs != nil {
+            state.meeting?.focus = .minutes
+        }
+    }
+
+    private func selectedActionID(_ state: AppState, _ data: ViewData) -> ActionID? {
+        guard let screen = state.meeting, let record = data.record, let meeting = data.archive.meetings[record.meetingID] else { return nil }
+        let all = data.archive.actions(of: meeting.committeeID)
+        let arising = all.filter { $0.meetingID == meeting.id }.sorted { $0.number < $1.number }
+            .filter { !screen.overdueOnly || $0.isOverdue(on: data.today) }
+        let log = all.filter { $0.meetingID != meeting.id && $0.status.carriesForward && $0.raisedOn < meeting.date }
+            .filter { !screen.overdueOnly || $0.isOverdue(on: data.today) }
+            .sorted { ($0.raisedOn, $0.number) < ($1.raisedOn, $1.number) }
+        let ordered = arising + log
+        let selected = screen.position(.actions).selected
+        return selected < ordered.count ? ordered[selected].id : nil
+    }
+
+    // MARK: Mouse
+
+    private func click(_ state: inout AppState, _ mouse: MouseEvent, _ data: ViewData) -> [Effect] {
+        switch mouse.kind {
+        case .wheelUp: move(&state, data, by: -3); return []
+        case .wheelDown: move(&state, data, by: 3); return []
+        case .click, .press: break
+        case .release: return []
+        }
+        state.overlay = nil
+        if let screen = state.meeting {
+            let layout = Layout.meeting(state.size, focus: screen.focus, zoomed: screen.zoomed)
+            if let tabs = layout.tabs, mouse.at.y == tabs.minY {
+                // Tabs are drawn as " N Title " separated by one space.
+                var x = tabs.minX
+                for pane in Pane.allCases {
+                    let width = DisplayWidth.width(of: " \(pane.rawValue + 1) \(pane.title) ")
+                    if mouse.at.x >= x, mouse.at.x < x + width { focus(&state, pane); return [] }
+                    x += width + 1
+                }
+                return []
+            }
+            for (pane, rect) in layout.panes where rect.contains(mouse.at) {
+                focus(&state, pane)
+                selectRow(&state, data, rect: rect, y: mouse.at.y)
+            }
+            return []
+        }
+        let size = state.size
+        if size.cols >= 100 {
+            let leftWidth = min(44, size.cols / 3)
+            if mouse.at.x < leftWidth {
+                let inner = Layout.inner(Rect(x: 0, y: 1, cols: leftWidth, rows: size.rows - 2))
+                let list = HomePanes.committeeList(data: data, selected: state.home.committee, width: inner.size.cols)
+                if let entry = list.entry(atRow: mouse.at.y - inner.minY) {
+                    state.home.committee = entry
+                    state.home.meetings = ListPosition()
+                }
+                return []
+            }
+        }
+        selectRow(&state, data, rect: homeMeetingsRect(size), y: mouse.at.y)
+        return []
+    }
+
+    private func selectRow(_ state: inout AppState, _ data: ViewData, rect: Rect, y: Int) {
+        guard let (content, height) = focusedList(state, data) else { return }
+        let inner = Layout.inner(rect)
+        let current: ListPosition = state.meeting.map { $0.position($0.focus) } ?? state.home.meetings
+        let scroll = content.scroll(keeping: current.selected, from: current.scroll, height: height)
+        guard let entry = content.entry(atRow: scroll + y - inner.minY) else { return }
+        move(&state, data, to: entry)
+    }
+
+    // MARK: Command line
+
+    private func commandKey(_ state: inout AppState, _ input: CommandInput, _ key: Key, _ data: ViewData) -> [Effect] {
+        var input = input
+        let matches = CommandCompletion.complete(input.text)
+        switch key {
+        case .escape, .ctrl("c"), .ctrl("g"):
+            state.overlay = nil
+        case .enter:
+            state.overlay = nil
+            let typed = input.text.trimmingSpaces
+            if typed.isEmpty { return [] }
+            let parts = typed.split(separator: " ", maxSplits: 1).map(String.init)
+            if parts[0] == "open", parts.count == 2 { return open(parts[1], &state, data) }
+            if ActionTable.action(parts[0]) != nil { return perform(parts[0], &state, data) }
+            if !matches.isEmpty {
+                return perform(matches[min(input.choice, matches.count - 1)].id, &state, data)
+            }
+            state.message = Message(text: "no command '\(typed)': press : then Tab to list commands", isError: true)
+        case .tab, .down, .ctrl("n"):
+            if !matches.isEmpty {
+                if matches.count == 1 { input.text = matches[0].id } else { input.choice = (input.choice + 1) % matches.count }
+            }
+            state.overlay = .command(input)
+        case .backTab, .up, .ctrl("p"):
+            if !matches.isEmpty { input.choice = (input.choice - 1 + matches.count) % matches.count }
+            state.overlay = .command(input)
+        case .backspace:
+            if input.text.isEmpty { state.overlay = nil } else { input.text.removeLast(); input.choice = 0; state.overlay = .command(input) }
+        case .ctrl("u"):
+            input.text = ""
+            input.choice = 0
+            state.overlay = .command(input)
+        case .ctrl("w"):
+            while input.text.last == " " { input.text.removeLast() }
+            while let last = input.text.last, last != " " { input.text.removeLast() }
+            state.overlay = .command(input)
+        case .char(let c):
+            input.text.append(c)
+            input.choice = 0
+            state.overlay = .command(input)
+        default:
+            break
+        }
+        return []
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,215 @@
+import ClerkCore
+import Terminal
+
+/// What each pane of a meeting shows, as rows for a width. Pure functions of the archive:
+/// the panes own no rules, they ask ClerkCore.
+public enum MeetingPanes {
+    public static func content(_ pane: Pane, width: Int, data: ViewData, screen: MeetingScreen) -> Content {
+        guard let record = data.record, let meeting = data.archive.meetings[record.meetingID] else {
+            var c = Content()
+            c.emptyText = "meeting not loaded"
+            return c
+        }
+        switch pane {
+        case .agenda: return agenda(record, meeting: meeting, width: width, data: data)
+        case .attendance: return attendance(record, meeting: meeting, width: width, data: data, byOrganisation: screen.attendanceByOrganisation)
+        case .minutes: return minutes(record, width: width, data: data)
+        case .actions: return actions(record, meeting: meeting, width: width, data: data, overdueOnly: screen.overdueOnly)
+        }
+    }
+
+    /// Items numbered as on the printed agenda, with time allocations, the item under
+    /// discussion and confidential items marked.
+    static func agenda(_ record: MeetingRecord, meeting: Meeting, width: Int, data: ViewData) -> Content {
+        var c = Content()
+        c.emptyText = "no agenda items yet"
+        for item in record.items {
+            let entry = c.beginEntry()
+            let number = record.number(of: item.id)
+            let isSub = item.parentID != nil
+            let label = isSub ? "   \(number.last.map(String.init) ?? "")." : "\(number)."
+            var slot: ThemeSlot = .base
+            var marker = "  "
+            if record.currentItem == item.id, meeting.status == .inProgress {
+                marker = "▶ "
+                slot = .itemCurrent
+                if let minutes = item.minutes, let since = record.currentItemSince,
+                   elapsedMinutes(since: since, clock: data.clock, today: data.today) > minutes {
+                    slot = .itemOverrun
+                }
+            }
+            var title = item.title
+            if item.confidential { title += " [confidential]" }
+            let trailing = item.minutes.map { Span("\($0)m", .muted) }
+            c.wrapped(title, lead: marker + label + " ", width: width, slot: item.confidential ? .itemConfidential : slot,
+                      leadSlot: slot, entry: entry, trailing: trailing)
+            if let presenter = item.presenter, !presenter.isEmpty {
+                c.wrapped(presenter, lead: String(repeating: " ", count: DisplayWidth.width(of: marker + label) + 1),
+                          width: width, slot: .muted, entry: entry)
+            }
+        }
+        return c
+    }
+
+    private static func elapsedMinutes(since: Instant, clock: TimeOfDay, today: CalendarDate) -> Int {
+        guard since.date == today else { return 0 }
+        return clock.minutesSinceMidnight - since.time.minutesSinceMidnight
+    }
+
+    /// Attendance as minuted (seed 001): present members grouped under their organisation's
+    /// group, then those in attendance, then apologies.
+    static func attendance(_ record: MeetingRecord, meeting: Meeting, width: Int, data: ViewData,
+                           byOrganisation: Bool) -> Content {
+        var c = Content()
+        c.emptyText = "no attendance recorded yet"
+        let archive = data.archive
+        let committee = archive.committees[meeting.committeeID]
+        func line(_ a: Attendance) -> String {
+            guard let p = archive.people[a.personID] else { return a.personID }
+            var text = p.attendanceLine(organisation: p.organisationID.flatMap { archive.organisations[$0] })
+            if case .deputy(let member, let exception) = a.presence {
+                text += " — deputy for \(archive.people[member]?.name ?? member)" + (exception ? " (exception)" : "")
+            }
+            if let arrived = a.arrived { text += " arrived \(arrived.text)" }
+            if let departed = a.departed { text += " left \(departed.text)" }
+            return text
+        }
+        func slot(_ a: Attendance) -> ThemeSlot {
+            switch a.presence {
+            case .present, .deputy, .inAttendance: a.departed == nil ? .presencePresent : .muted
+            case .apologies: .presenceApologies
+            case .absent: .presenceAbsent
+            }
+        }
+        func add(_ list: [Attendance]) {
+            for a in list {
+                let entry = c.beginEntry()
+                let mark: String
+                switch a.presence {
+                case .present, .deputy, .inAttendance: mark = a.departed == nil ? "● " : "○ "
+                case .apologies: mark = "– "
+                case .absent: mark = "✕ "
+                }
+                c.wrapped(line(a), lead: mark, width: width, slot: slot(a), entry: entry)
+            }
+        }
+        let here = record.attendance.filter { $0.presence.isInRoom }
+        let away = record.attendance.filter { !$0.presence.isInRoom }
+        if byOrganisation {
+            // Group by the organisation's group ("West Herts PBC Leads"), else the organisation.
+            var groups: [(String, [Attendance])] = []
+            for a in here {
+                let org = archive.people[a.personID]?.organisationID.flatMap { archive.organisations[$0] }
+                let name = org?.group ?? org?.name ?? "Others"
+                if let i = groups.firstIndex(where: { $0.0 == name }) { groups[i].1.append(a) } else { groups.append((name, [a])) }
+            }
+            for (name, list) in groups {
+                c.heading(name, width: width)
+                add(list)
+                c.blank()
+            }
+        } else {
+            let present = here.filter { if case .inAttendance = $0.presence { return false }; return true }
+            let inAttendance = here.filter { if case .inAttendance = $0.presence { return true }; return false }
+            if !present.isEmpty { c.heading("Present", width: width); add(present); c.blank() }
+            if !inAttendance.isEmpty { c.heading("In attendance", width: width); add(inAttendance); c.blank() }
+        }
+        let apologies = away.filter { $0.presence == .apologies }
+        let absent = away.filter { $0.presence == .absent }
+        if !apologies.isEmpty { c.heading("Apologies", width: width); add(apologies); c.blank() }
+        if !absent.isEmpty { c.heading("Absent", width: width); add(absent); c.blank() }
+        if record.attendance.isEmpty, let committee {
+            let expected = committee.memberships(on: meeting.date).count
+            c.emptyText = "no attendance recorded yet (\(expected) on the membership)"
+        }
+        while c.rows.last?.spans.isEmpty == true { c.rows.removeLast() }
+        return c
+    }
+
+    /// The minutes, item by item: headings as numbered on the agenda, declarations, then
+    /// each paragraph — "It was agreed that…" decisions and "It was noted that…" points
+    /// stand out, dated corrections show beside the text.
+    static func minutes(_ record: MeetingRecord, width: Int, data: ViewData) -> Content {
+        var c = Content()
+        c.emptyText = "no minutes yet"
+        for item in record.items {
+            let entries = record.entries(for: item.id)
+            let declarations = record.declarations(on: item.id)
+            let number = record.number(of: item.id)
+            let isSub = item.parentID != nil
+            let label = isSub ? "\(number.last.map(String.init) ?? "")." : "\(number)."
+            let entry = c.beginEntry()
+            c.wrapped(item.title + (item.confidential ? " [confidential]" : ""), lead: label + " ", width: width,
+                      slot: item.confidential ? .itemConfidential : .heading, entry: entry)
+            for d in declarations {
+                let who = data.archive.people[d.personID]?.formalName ?? d.personID
+                c.wrapped("\(who) declared an interest: \(d.interest)", lead: "  ", width: width, slot: .noted, entry: entry)
+            }
+            for e in entries {
+                let lead = e.kind == .correction ? "Correction (\(e.correctedOn?.iso ?? "")): " : e.kind.lead
+                let slot: ThemeSlot = switch e.kind {
+                case .decision: .decision
+                case .noted: .noted
+                case .correction: .correction
+                case .note: .base
+                }
+                for (i, paragraph) in e.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    c.wrapped((i == 0 ? lead : "") + String(paragraph), lead: "  ", width: width, slot: slot, entry: entry)
+                }
+            }
+            for vote in record.votes where vote.itemID == item.id {
+                c.wrapped("Vote on \(vote.motion): \(vote.tally.summary)", lead: "  ", width: width, slot: .decision, entry: entry)
+            }
+            c.blank()
+        }
+        while c.rows.last?.spans.isEmpty == true { c.rows.removeLast() }
+        return c
+    }
+
+    /// The actions arising from this meeting, then the action log: open actions of earlier
+    /// meetings of the committee, overdue ones marked.
+    static func actions(_ record: MeetingRecord, meeting: Meeting, width: Int, data: ViewData, overdueOnly: Bool) -> Content {
+        var c = Content()
+        c.emptyText = overdueOnly ? "no overdue actions" : "no actions"
+        let archive = data.archive
+        let all = archive.actions(of: meeting.committeeID)
+        let arising = all.filter { $0.meetingID == meeting.id }.sorted { $0.number < $1.number }
+            .filter { !overdueOnly || $0.isOverdue(on: data.today) }
+        let log = all.filter { $0.meetingID != meeting.id && $0.status.carriesForward && $0.raisedOn < meeting.date }
+            .filter { !overdueOnly || $0.isOverdue(on: data.today) }
+            .sorted { ($0.raisedOn, $0.number) < ($1.raisedOn, $1.number) }
+        func add(_ a: Action) {
+            let entry = c.beginEntry()
+            let overdue = a.isOverdue(on: data.today)
+            let slot: ThemeSlot = overdue ? .actionOverdue : (a.status == .done || a.status == .dropped ? .actionDone : .base)
+            let owner = archive.ownerName(a.owner)
+            let due = a.due.text.isEmpty ? "" : a.due.text
+            c.wrapped("\(owner) \(a.text)", lead: "(\(roman(a.number))) ", width: width, slot: slot, entry: entry,
+                      trailing: Span(overdue ? "overdue \(due)" : due, overdue ? .actionOverdue : .muted))
+            if a.status != .open {
+                c.wrapped(a.status.rawValue + (a.history.last.map { ": \($0.note)" } ?? ""), lead: "      ",
+                          width: width, slot: .muted, entry: entry)
+            }
+        }
+        if !arising.isEmpty {
+            c.heading("Actions arising from the meeting", width: width)
+            arising.forEach(add)
+        }
+        if !log.isEmpty {
+            if !arising.isEmpty { c.blank() }
+            c.heading("Action log: open from earlier meetings", width: width)
+            log.forEach(add)
+        }
+        return c
+    }
+
+    /// "i", "ii", "iv": actions are numbered in roman as minuted.
+    static func roman(_ n: Int) -> String {
+        guard n > 0, n < 4000 else { return String(n) }
+        let table: [(Int, String)] = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                                      (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+        var n = n, out = ""
+        for (value, letters) in table { while n >= value { out += letters; n -= value } }
+        return out
+    }
+}
