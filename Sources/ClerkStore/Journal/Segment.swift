@@ -1,0 +1,294 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// One append-only journal file: one JSON record per line (see docs/journal-format.md).
+///
+/// - A segment opened `.readOnly` uses `O_RDONLY` and never changes the file, whatever it
+///   finds in it.
+/// - A segment opened `.append` serialises appends with an exclusive `flock(2)` on the
+///   file itself, so several processes (and threads) can append to the same file: lines
+///   never interleave and no acknowledged record is lost. On opening, and before every
+///   append, the writer checks the file's tail: a torn tail is copied to `<path>.broken`
+///   and then cut off; mid-file corruption makes it refuse to append.
+public final class Segment: @unchecked Sendable {
+    public enum Mode: Sendable, Equatable {
+        case readOnly
+        case append
+    }
+
+    public let path: String
+    public let mode: Mode
+    private let fd: Int32
+    private let sync: any SyncPolicy
+
+    // Guarded by `mutex` (threads of this process); the file lock guards other processes.
+    private let mutex = NSLock()
+    private var knownEnd: UInt64 = 0
+    private var knownLastSeq: UInt64 = 0
+    private var poison: String?
+    private var isClosed = false
+
+    /// Opens the segment at `path`.
+    ///
+    /// `.readOnly` requires the file to exist. `.append` creates it (and missing parent
+    /// directories, fsyncing each new entry's directory) if needed, then — under the file
+    /// lock — validates the whole file, sets aside a torn tail and throws
+    /// `JournalError.corrupt` if valid records follow damage.
+    public init(path: String, mode: Mode, sync: any SyncPolicy = SystemSync()) throws {
+        self.path = path
+        self.mode = mode
+        self.sync = sync
+        switch mode {
+        case .readOnly:
+            let fd = FileIO.open(path, O_RDONLY)
+            if fd < 0 { throw JournalError.cannotOpen(path: path, cause: FileIO.errorText(errno)) }
+            self.fd = fd
+        case .append:
+            let dir = FileIO.parent(of: path)
+            do {
+                try FileIO.makeDirectories(dir, sync)
+            } catch {
+                throw JournalError.cannotOpen(path: path, cause: "\(error)")
+            }
+            let fd = FileIO.open(path, O_RDWR | O_CREAT)
+            if fd < 0 { throw JournalError.cannotOpen(path: path, cause: FileIO.errorText(errno)) }
+            self.fd = fd
+            do {
+                // Always make the directory entry durable, not only when this call
+                // created the file: a creator that crashed before its directory sync
+                // would otherwise leave the entry to chance.
+                try FileIO.syncDirectory(dir, sync)
+                try withFileLock { try catchUp() }
+            } catch {
+                Glibc_close(fd)
+                if let e = error as? JournalError { throw e }
+                throw JournalError.syncFailed(path: path, cause: "\(error)")
+            }
+        }
+    }
+
+    deinit {
+        if !isClosed { Glibc_close(fd) }
+    }
+
+    /// Closes the file. Further calls fail.
+    public func close() {
+        mutex.lock()
+        defer { mutex.unlock() }
+        if !isClosed {
+            isClosed = true
+            Glibc_close(fd)
+        }
+    }
+
+    // MARK: Appending
+
+    /// Appends `records` as consecutive lines with one write, then `fdatasync`s. Returns
+    /// the sequence numbers assigned, in order; returning is the acknowledgement that the
+    /// records are on disk. If this throws, nothing is acknowledged.
+    @discardableResult
+    public func append(_ records: [NewRecord]) throws -> [UInt64] {
+        guard mode == .append else { throw JournalError.readOnly(path: path) }
+        for (i, r) in records.enumerated() {
+            if let problem = RecordCodec.problem(with: r) {
+                throw JournalError.invalidRecord(path: path, index: i, reason: problem)
+            }
+        }
+        mutex.lock()
+        defer { mutex.unlock() }
+        try checkUsable()
+        if records.isEmpty { return [] }
+        return try withFileLock {
+            try catchUp()
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(records.reduce(0) { $0 + $1.data.count + 128 })
+            var seqs: [UInt64] = []
+            seqs.reserveCapacity(records.count)
+            for (i, r) in records.enumerated() {
+                let seq = knownLastSeq + 1 + UInt64(i)
+                RecordCodec.encode(r, seq: seq, into: &bytes)
+                seqs.append(seq)
+            }
+            do {
+                try FileIO.write(fd, bytes, at: knownEnd)
+            } catch {
+                poison = "write failed: \(error)"
+                throw JournalError.io(path: path, operation: "write", cause: "\(error)")
+            }
+            do {
+                try sync.dataSync(fd: fd)
+            } catch {
+                poison = "flush failed: \(error)"
+                throw JournalError.syncFailed(path: path, cause: "\(error)")
+            }
+            knownEnd += UInt64(bytes.count)
+            knownLastSeq = seqs.last!
+            return seqs
+        }
+    }
+
+    /// Sequence number of the last record this writer knows of (0 if none).
+    public var lastSeq: UInt64 {
+        mutex.lock()
+        defer { mutex.unlock() }
+        return knownLastSeq
+    }
+
+    private func checkUsable() throws {
+        if isClosed { throw JournalError.io(path: path, operation: "append", cause: "segment is closed") }
+        if let poison { throw JournalError.poisoned(path: path, cause: poison) }
+    }
+
+    private func withFileLock<T>(_ body: () throws -> T) throws -> T {
+        do {
+            try FileIO.lockExclusive(fd)
+        } catch {
+            throw JournalError.io(path: path, operation: "lock", cause: "\(error)")
+        }
+        defer { FileIO.unlock(fd) }
+        return try body()
+    }
+
+    /// Under the file lock: brings `knownEnd`/`knownLastSeq` up to date with what other
+    /// writers appended, and deals with damage at the tail.
+    private func catchUp() throws {
+        let size: UInt64
+        do { size = try FileIO.size(fd) } catch {
+            throw JournalError.io(path: path, operation: "fstat", cause: "\(error)")
+        }
+        if size == knownEnd { return }
+        let result: ReadResult
+        if size > knownEnd {
+            result = try readUnlocked(from: knownEnd, afterSeq: knownLastSeq, size: size)
+        } else {
+            // The file shrank below what we knew (edited by hand): start again.
+            result = try readUnlocked(from: 0, afterSeq: 0, size: size)
+        }
+        switch result.damage {
+        case nil:
+            break
+        case .corrupt(let offset, let line, let reason):
+            throw JournalError.corrupt(path: path, line: line, offset: offset, reason: reason)
+        case .tornTail(let offset, let count):
+            try setAside(offset: offset, count: count)
+        }
+        knownEnd = result.endOffset
+        knownLastSeq = result.lastSeq
+    }
+
+    /// Copies `count` bytes at `offset` to `<path>.broken`, makes that durable, then
+    /// truncates the segment to `offset` and makes that durable.
+    private func setAside(offset: UInt64, count: UInt64) throws {
+        let tail: [UInt8]
+        do { tail = try FileIO.read(fd, at: offset, count: Int(count)) } catch {
+            throw JournalError.io(path: path, operation: "read", cause: "\(error)")
+        }
+        let brokenPath = path + ".broken"
+        var bfd = FileIO.open(brokenPath, O_WRONLY | O_APPEND | O_CREAT | O_EXCL)
+        let created = bfd >= 0
+        if bfd < 0 && errno == EEXIST { bfd = FileIO.open(brokenPath, O_WRONLY | O_APPEND) }
+        if bfd < 0 { throw JournalError.cannotOpen(path: brokenPath, cause: FileIO.errorText(errno)) }
+        defer { Glibc_close(bfd) }
+        var chunk = Array(Self.setAsideHeader(offset: offset, count: UInt64(tail.count)).utf8)
+        chunk += tail
+        if tail.last != 0x0A { chunk.append(0x0A) }
+        do {
+            try FileIO.append(bfd, chunk)
+        } catch {
+            throw JournalError.io(path: brokenPath, operation: "write", cause: "\(error)")
+        }
+        do {
+            try sync.dataSync(fd: bfd)
+            if created { try FileIO.syncDirectory(FileIO.parent(of: brokenPath), sync) }
+        } catch {
+            poison = "flush of \(brokenPath) failed: \(error)"
+            throw JournalError.syncFailed(path: brokenPath, cause: "\(error)")
+        }
+        if ftruncate(fd, off_t(offset)) != 0 {
+            throw JournalError.io(path: path, operation: "truncate", cause: FileIO.errorText(errno))
+        }
+        do {
+            try sync.dataSync(fd: fd)
+        } catch {
+            poison = "flush after truncation failed: \(error)"
+            throw JournalError.syncFailed(path: path, cause: "\(error)")
+        }
+    }
+
+    /// The line written before each run of set-aside bytes in a `.broken` file.
+    static func setAsideHeader(offset: UInt64, count: UInt64) -> String {
+        let at = ISO8601DateFormatter().string(from: Date())
+        return "#clerk-set-aside offset=\(offset) bytes=\(count) at=\(at)\n"
+    }
+
+    // MARK: Reading
+
+    /// Reads and validates records from byte `offset` to the current end of the file.
+    ///
+    /// From offset 0 the first record must be seq 1. From another offset, pass `afterSeq`
+    /// (the seq of the record ending there) to check continuity; without it the first
+    /// record's seq is taken as given. Reading stops at the first invalid line; the
+    /// result's `damage` tells whether it is a torn tail or mid-file corruption. Nothing is
+    /// ever modified. For a follower, a torn tail may also be an append in progress: keep
+    /// `endOffset` and read again later.
+    public func read(from offset: UInt64 = 0, afterSeq: UInt64? = nil) throws -> ReadResult {
+        let size: UInt64
+        do { size = try FileIO.size(fd) } catch {
+            throw JournalError.io(path: path, operation: "fstat", cause: "\(error)")
+        }
+        return try readUnlocked(from: offset, afterSeq: afterSeq ?? (offset == 0 ? 0 : nil), size: size)
+    }
+
+    private func readUnlocked(from offset: UInt64, afterSeq: UInt64?, size: UInt64) throws -> ReadResult {
+        guard size > offset else {
+            return ReadResult(records: [], endOffset: offset, lastSeq: afterSeq ?? 0, damage: nil)
+        }
+        let bytes: [UInt8]
+        do { bytes = try FileIO.read(fd, at: offset, count: Int(size - offset)) } catch {
+            throw JournalError.io(path: path, operation: "read", cause: "\(error)")
+        }
+        let outcome = bytes.withUnsafeBytes { SegmentScanner.scan($0, base: offset, afterSeq: afterSeq) }
+        let end = offset + UInt64(outcome.validEnd)
+        var damage: SegmentDamage?
+        if let d = outcome.damage {
+            if d.isTornTail {
+                damage = .tornTail(offset: end, byteCount: UInt64(bytes.count - d.position))
+            } else {
+                var linesBefore = d.linesBefore
+                if offset > 0 {
+                    let prefix = (try? FileIO.read(fd, at: 0, count: Int(offset))) ?? []
+                    linesBefore += prefix.withUnsafeBytes { SegmentScanner.countNewlines($0) }
+                }
+                damage = .corrupt(offset: end, line: linesBefore + 1, reason: d.reason)
+            }
+        }
+        return ReadResult(records: outcome.records, endOffset: end, lastSeq: outcome.lastSeq, damage: damage)
+    }
+
+    // MARK: Following
+
+    /// Current size of the file in bytes.
+    public func size() throws -> UInt64 {
+        do { return try FileIO.size(fd) } catch {
+            throw JournalError.io(path: path, operation: "fstat", cause: "\(error)")
+        }
+    }
+
+    /// True if the file now extends beyond `offset` (one `fstat`): poll this with a
+    /// reader's `endOffset`, then `read(from:afterSeq:)`.
+    public func hasGrown(since offset: UInt64) -> Bool {
+        ((try? FileIO.size(fd)) ?? 0) > offset
+    }
+}
+
+@inline(__always) private func Glibc_close(_ fd: Int32) {
+    #if canImport(Glibc)
+    _ = Glibc.close(fd)
+    #else
+    _ = Darwin.close(fd)
+    #endif
+}
