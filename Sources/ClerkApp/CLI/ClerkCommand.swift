@@ -83,6 +83,8 @@ extension ClerkCommand {
             var command = try parseAsRoot(arguments)
             try command.run()
             exit(0)
+        } catch let code as ExitCode {
+            exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {

@@ -27,12 +27,19 @@ public final class ArchiveStore: @unchecked Sendable {
     /// Records folded since the checkpoint was read or written.
     private var sinceCheckpoint = 0
     private let sync: any SyncPolicy
-    private var archiveSegment: Segment
+    /// Read-only handles for reading; appenders are opened on the first write, because
+    /// opening one validates the whole file under the lock.
+    private let archiveReader: Segment
+    private var archiveWriter: Segment?
     private var meetings: [MeetingID: LoadedMeeting] = [:]
 
     private struct LoadedMeeting {
-        var segment: Segment
-        var offset: UInt64
+        var path: String
+        /// Nil while the meeting has no segment on disk yet.
+        var reader: Segment?
+        var writer: Segment?
+        var offset: UInt64 = 0
+        var seq: UInt64 = 0
         var record: MeetingRecord
     }
 
@@ -44,7 +51,7 @@ public final class ArchiveStore: @unchecked Sendable {
     }
 
     /// Makes a new, empty archive in `directory` (which must be missing or empty).
-    public static func create(at directory: String, sync: any SyncPolicy = FileSync()) throws {
+    public static func create(at directory: String, sync: any SyncPolicy = SystemSync()) throws {
         let fm = FileManager.default
         if fm.fileExists(atPath: directory) {
             let contents = try fm.contentsOfDirectory(atPath: directory)
@@ -54,19 +61,20 @@ public final class ArchiveStore: @unchecked Sendable {
         }
         try Durable.makeDirectories(directory + "/journal/meetings", sync: sync)
         try Durable.makeDirectories(directory + "/cache", sync: sync)
+        try Segment(path: directory + "/journal/archive.jsonl", mode: .append, sync: sync).close()
         let marker = #"{"format":"clerk-archive","version":1}"# + "\n"
         try Durable.writeAtomically(Array(marker.utf8), to: directory + "/" + markerName, sync: sync)
     }
 
-    public init(directory: String, mode: Mode, sync: any SyncPolicy = FileSync()) throws {
+    public init(directory: String, mode: Mode, sync: any SyncPolicy = SystemSync()) throws {
         guard Self.isArchive(directory) else {
             throw StoreError("\(directory) is not a clerk archive (no \(Self.markerName)); run 'clerk demo --init \(directory)' or pick the right --data folder")
         }
         self.directory = directory
         self.mode = mode
         self.sync = sync
-        archiveSegment = try Segment(path: directory + "/journal/archive.jsonl", readOnly: mode == .readOnly, sync: sync)
-        if let checkpoint = Checkpoint.read(from: checkpointPath, segment: archiveSegment) {
+        archiveReader = try Segment(path: directory + "/journal/archive.jsonl", mode: .readOnly, sync: sync)
+        if let checkpoint = Checkpoint.read(from: checkpointPath, segment: archiveReader) {
             state = checkpoint.state
             archiveOffset = checkpoint.offset
             archiveSeq = checkpoint.seq
@@ -87,14 +95,14 @@ public final class ArchiveStore: @unchecked Sendable {
     // MARK: Reading
 
     private func catchUpArchive() throws {
-        let result = try archiveSegment.read(from: archiveOffset)
-        for record in result.records {
-            state.apply(try decode(record, in: archiveSegment.path))
-            archiveSeq = record.seq
+        let result = try archiveReader.read(from: archiveOffset, afterSeq: archiveSeq)
+        for located in result.records {
+            state.apply(try decode(located.record, in: archiveReader.path))
+            archiveSeq = located.record.seq
             sinceCheckpoint += 1
         }
         archiveOffset = result.endOffset
-        if case .corrupt = result.damage { throw StoreError(result.damage.description(path: archiveSegment.path)) }
+        try Self.refuseCorruption(result, path: archiveReader.path)
     }
 
     private func decode(_ record: JournalRecord, in path: String) throws -> Event {
@@ -109,33 +117,56 @@ public final class ArchiveStore: @unchecked Sendable {
     public func record(of id: MeetingID) throws -> MeetingRecord {
         if let loaded = meetings[id] { return loaded.record }
         guard state.meetings[id] != nil else { throw StoreError("no meeting '\(id)'; run 'clerk meetings' to list meeting ids") }
-        let segment = try Segment(path: try meetingPath(id), readOnly: mode == .readOnly, sync: sync)
-        var loaded = LoadedMeeting(segment: segment, offset: 0, record: MeetingRecord(meetingID: id))
+        var loaded = LoadedMeeting(path: try meetingPath(id), record: MeetingRecord(meetingID: id))
         try catchUp(&loaded)
         meetings[id] = loaded
         return loaded.record
     }
 
     private func catchUp(_ loaded: inout LoadedMeeting) throws {
-        let result = try loaded.segment.read(from: loaded.offset)
-        for record in result.records {
-            loaded.record.apply(try decode(record, in: loaded.segment.path))
+        if loaded.reader == nil {
+            guard FileManager.default.fileExists(atPath: loaded.path) else { return }
+            loaded.reader = try Segment(path: loaded.path, mode: .readOnly, sync: sync)
+        }
+        guard let reader = loaded.reader else { return }
+        let result = try reader.read(from: loaded.offset, afterSeq: loaded.seq)
+        for located in result.records {
+            loaded.record.apply(try decode(located.record, in: loaded.path))
+            loaded.seq = located.record.seq
         }
         loaded.offset = result.endOffset
-        if case .corrupt = result.damage { throw StoreError(result.damage.description(path: loaded.segment.path)) }
+        try Self.refuseCorruption(result, path: loaded.path)
+    }
+
+    /// A torn tail is left for a writer to set aside (or is an append still in progress);
+    /// corruption in the middle stops reading, loudly.
+    static func refuseCorruption(_ result: ReadResult, path: String) throws {
+        if case .corrupt = result.damage, let damage = result.damage {
+            throw StoreError("\(path): \(damage); run 'clerk check' and restore the file from a backup")
+        }
+    }
+
+    /// Forgets a loaded meeting (closing its files); it is read again when next asked for.
+    public func unload(_ id: MeetingID) {
+        meetings[id] = nil
     }
 
     /// Reads whatever other sessions appended since the last look. Returns whether anything changed.
     @discardableResult
     public func refresh() throws -> Bool {
         var changed = false
-        if archiveSegment.hasGrown(since: archiveOffset) {
+        if archiveReader.hasGrown(since: archiveOffset) {
             let before = archiveOffset
             try catchUpArchive()
             changed = changed || archiveOffset != before
         }
         for id in Array(meetings.keys) {
-            guard var loaded = meetings[id], loaded.segment.hasGrown(since: loaded.offset) else { continue }
+            guard var loaded = meetings[id] else { continue }
+            if let reader = loaded.reader {
+                guard reader.hasGrown(since: loaded.offset) else { continue }
+            } else if !FileManager.default.fileExists(atPath: loaded.path) {
+                continue
+            }
             let before = loaded.offset
             try catchUp(&loaded)
             meetings[id] = loaded
@@ -178,7 +209,10 @@ public final class ArchiveStore: @unchecked Sendable {
         // Archive events first: a meeting's segment never refers to a meeting the archive
         // does not yet know.
         if !archiveRecords.isEmpty {
-            _ = try archiveSegment.append(archiveRecords)
+            if archiveWriter == nil {
+                archiveWriter = try Segment(path: archiveReader.path, mode: .append, sync: sync)
+            }
+            _ = try archiveWriter!.append(archiveRecords)
             try catchUpArchive()
         }
         var grouped: [MeetingID: [NewRecord]] = [:]
@@ -190,7 +224,9 @@ public final class ArchiveStore: @unchecked Sendable {
         for id in order {
             _ = try record(of: id)
             guard var loaded = meetings[id] else { continue }
-            _ = try loaded.segment.append(grouped[id]!)
+            if loaded.writer == nil { loaded.writer = try Segment(path: loaded.path, mode: .append, sync: sync) }
+            meetings[id] = loaded
+            _ = try loaded.writer!.append(grouped[id]!)
             try catchUp(&loaded)
             meetings[id] = loaded
         }
@@ -200,7 +236,8 @@ public final class ArchiveStore: @unchecked Sendable {
     /// Saves the folded archive state so the next open replays only what came after.
     public func writeCheckpoint() throws {
         guard mode == .readWrite else { return }
-        try Checkpoint(offset: archiveOffset, seq: archiveSeq, state: state).write(to: checkpointPath, sync: sync)
+        try Checkpoint(offset: archiveOffset, seq: archiveSeq, state: state)
+            .write(to: checkpointPath, segment: archiveReader, sync: sync)
         sinceCheckpoint = 0
     }
 }

@@ -35,11 +35,9 @@ struct Checkpoint {
         return Checkpoint(offset: header.offset, seq: header.seq, state: state)
     }
 
-    func write(to path: String, sync: any SyncPolicy) throws {
+    func write(to path: String, segment: Segment, sync: any SyncPolicy) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let segmentPath = (path as NSString).deletingLastPathComponent + "/../journal/archive.jsonl"
-        let segment = try Segment(path: segmentPath, readOnly: true, sync: sync)
         let header = Header(format: "clerk-checkpoint", version: 1, offset: offset, seq: seq,
                             lastLine: segment.lastLineChecksum(endingAt: offset) ?? "")
         var bytes = Array(try encoder.encode(header))
@@ -47,5 +45,23 @@ struct Checkpoint {
         bytes += Array(try encoder.encode(state))
         bytes.append(UInt8(ascii: "\n"))
         try Durable.writeAtomically(bytes, to: path, sync: sync)
+    }
+}
+
+extension Segment {
+    /// The checksum of the record that ends exactly at `offset` ("" at the start of the
+    /// file), or nil when no record ends there.
+    func lastLineChecksum(endingAt offset: UInt64) -> String? {
+        if offset == 0 { return "" }
+        guard offset >= 20 else { return nil }
+        let fd = FileIO.open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { Glibc.close(fd) }
+        guard let tail = try? FileIO.read(fd, at: offset - 20, count: 20), tail.count == 20 else { return nil }
+        // A record line ends: ,"crc":"xxxxxxxx"}\n
+        let text = String(decoding: tail, as: UTF8.self)
+        guard text.hasSuffix("\"}\n"), let range = text.range(of: "\"crc\":\"") else { return nil }
+        let hex = text[range.upperBound...].dropLast(3)
+        return hex.count == 8 ? String(hex) : nil
     }
 }
