@@ -32,11 +32,12 @@ let package = Package(
         .executableTarget(name: "clerk", dependencies: ["ClerkApp"], swiftSettings: strict),
         .executableTarget(name: "clerk-journal-torture", dependencies: ["ClerkStore"], swiftSettings: strict),
         .executableTarget(name: "clerk-bench", dependencies: ["ClerkApp", "ClerkCore", "ClerkStore"], swiftSettings: strict),
+        .target(name: "ClerkTestSupport", path: "Tests/Support", swiftSettings: strict),
         .testTarget(name: "ClerkCoreTests", dependencies: ["ClerkCore"], swiftSettings: strict),
         .testTarget(name: "ClerkStoreTests", dependencies: ["ClerkStore", "ClerkCore", "clerk-journal-torture"], swiftSettings: strict),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], swiftSettings: strict),
-        .testTarget(name: "ClerkTUITests", dependencies: ["ClerkTUI", "Terminal", "ClerkCore", "ClerkStore", "ClerkApp"], swiftSettings: strict),
-        .testTarget(name: "ClerkAppTests", dependencies: ["ClerkApp", "ClerkCore", "ClerkStore", "clerk"], swiftSettings: strict),
+        .testTarget(name: "ClerkTUITests", dependencies: ["ClerkTUI", "Terminal", "ClerkCore", "ClerkStore", "ClerkApp", "ClerkTestSupport", "clerk"], swiftSettings: strict),
+        .testTarget(name: "ClerkAppTests", dependencies: ["ClerkApp", "ClerkCore", "ClerkStore", "ClerkTestSupport", "clerk"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )
