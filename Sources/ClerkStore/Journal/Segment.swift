@@ -64,6 +64,9 @@ public final class Segment: @unchecked Sendable {
                 try FileIO.syncDirectory(dir, sync)
                 try withFileLock { try catchUp() }
             } catch {
+                // deinit still runs for a class whose init throws after initialising every
+                // stored property: mark closed so the descriptor is closed exactly once.
+                isClosed = true
                 Glibc_close(fd)
                 if let e = error as? JournalError { throw e }
                 throw JournalError.syncFailed(path: path, cause: "\(error)")
