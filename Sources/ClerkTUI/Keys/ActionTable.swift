@@ -57,8 +57,8 @@ public enum ActionTable {
         UIAction("pane.zoom", .global, keys: ["z", "F11"], hint: "zoom", "Zoom the pane in focus to the whole screen, or back"),
         // Home
         UIAction("home.open", .home, keys: ["Enter", "Right", "l"], hint: "open", "Open the selected meeting"),
-        UIAction("home.nextCommittee", .home, keys: ["]", "M-Down"], hint: "committee", "Show the next committee's meetings"),
-        UIAction("home.previousCommittee", .home, keys: ["[", "M-Up"], "Show the previous committee's meetings"),
+        UIAction("home.nextCommittee", .home, keys: ["]"], hint: "committee", "Show the next committee's meetings"),
+        UIAction("home.previousCommittee", .home, keys: ["["], "Show the previous committee's meetings"),
         // Agenda
         UIAction("agenda.select", .agenda, keys: ["Enter"], hint: "minutes of item", "Show the minutes of the selected item"),
         // Attendance

@@ -1,0 +1,36 @@
+import Testing
+@testable import ClerkTUI
+
+@Suite struct CommandCompletionTests {
+    private func ids(_ typed: String) -> [String] { CommandCompletion.complete(typed).map(\.id) }
+
+    @Test func idsThatStartWithThePrefixComeFirstInTableOrder() {
+        #expect(ids("pane.") == ["pane.next", "pane.previous", "pane.agenda", "pane.attendance", "pane.minutes", "pane.actions", "pane.zoom"])
+        #expect(ids("pane.n") == ["pane.next"])
+        #expect(ids("APP.Q") == ["app.quit"])
+    }
+
+    @Test func thenIdsThatContainIt() {
+        #expect(ids("quit") == ["app.quit"])
+        // "actions." starts actions.*, then pane.actions contains it.
+        #expect(ids("actions") == ["actions.overdue", "actions.history", "pane.actions"])
+    }
+
+    @Test func thenActionsWhoseHelpHasAWordStartingWithIt() {
+        #expect(ids("overdue") == ["actions.overdue"])
+        // "redraw" matches app.redraw's id; "screen" only its help and pane.zoom's.
+        #expect(ids("screen") == ["app.back", "app.redraw", "pane.zoom"])
+        #expect(ids("committee").first == "home.nextCommittee")
+    }
+
+    @Test func noActionTwiceAndNothingForNonsense() {
+        let all = ids("e")
+        #expect(Set(all).count == all.count)
+        #expect(ids("xyzzy") == [])
+    }
+
+    @Test func emptyGivesEverything() {
+        #expect(ids("") == ActionTable.all.map(\.id))
+        #expect(ids("  ") == ActionTable.all.map(\.id))
+    }
+}
