@@ -312,7 +312,7 @@ public struct Updater {
             state.overlay = nil
         case .enter:
             state.overlay = nil
-            let typed = input.text.trimmingSpaces
+            let typed = input.text.trimmingSpaces()
             if typed.isEmpty { return [] }
             let parts = typed.split(separator: " ", maxSplits: 1).map(String.init)
             if parts[0] == "open", parts.count == 2 { return open(parts[1], &state, data) }
@@ -347,14 +347,5 @@ public struct Updater {
             break
         }
         return []
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return String(s)
     }
 }
