@@ -150,3 +150,20 @@ import Terminal
         #expect(theme.monochrome() == theme)
     }
 }
+
+@Suite struct ThemesDocTests {
+    @Test func everySlotIsDescribedInDocsThemesMd() throws {
+        let doc = try String(contentsOf: Snapshot.root.appendingPathComponent("docs/themes.md"), encoding: .utf8)
+        for slot in ThemeSlot.allCases {
+            #expect(doc.contains("| `\(slot.rawValue)` |"), "docs/themes.md does not describe \(slot.rawValue)")
+        }
+    }
+
+    @Test func theExampleInTheDocParses() throws {
+        let doc = try String(contentsOf: Snapshot.root.appendingPathComponent("docs/themes.md"), encoding: .utf8)
+        let start = try #require(doc.range(of: "```\n# comments"))
+        let end = try #require(doc.range(of: "```", range: start.upperBound..<doc.endIndex))
+        let example = String(doc[doc.index(start.lowerBound, offsetBy: 4)..<end.lowerBound])
+        #expect(throws: Never.self) { try Theme.parse(example, name: "doc").get() }
+    }
+}
