@@ -133,7 +133,7 @@ enum Bench {
         process.waitUntilExit()
         let wall = seconds() - t
         var usage = rusage()
-        getrusage(RUSAGE_CHILDREN, &usage)
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
         guard process.terminationStatus == 0 else { throw ValidationError("\(path) exited \(process.terminationStatus)") }
         return (wall, Int(usage.ru_maxrss), data.split(separator: UInt8(ascii: "\n")).count)
     }

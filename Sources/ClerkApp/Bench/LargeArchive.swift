@@ -33,12 +33,9 @@ public struct LargeArchive {
         try ArchiveStore.create(at: directory)
         let store = try ArchiveStore(directory: directory, mode: .readWrite)
         var rng = SplitMix64(seed: 2008_04_22)
-        var counter = 0
+        let counter = Counter()
         let context = { (now: Instant) in
-            CommandContext(now: now) { prefix in
-                counter += 1
-                return prefix + String(counter, radix: 36)
-            }
+            CommandContext(now: now) { prefix in prefix + String(counter.next(), radix: 36) }
         }
         var figures = Figures()
         let organisations = ["DacCom", "WatCom", "Red House", "Hertsmere", "StahCom", "LMC", "Local Authority",
@@ -226,5 +223,14 @@ public struct SplitMix64: RandomNumberGenerator {
 
     public mutating func next(_ upperBound: Int) -> Int {
         Int(next() % UInt64(max(1, upperBound)))
+    }
+}
+
+/// Deterministic ids for generated archives.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    func next() -> Int {
+        value += 1
+        return value
     }
 }

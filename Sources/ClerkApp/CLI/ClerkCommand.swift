@@ -82,18 +82,18 @@ extension ClerkCommand {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
-            exit(0)
+            Foundation.exit(0)
         } catch let code as ExitCode {
-            exit(code.rawValue)
+            Foundation.exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
                 print(fullMessage(for: error))
-                exit(0)
+                Foundation.exit(0)
             }
             let line = message(for: error).split(separator: "\n").first.map(String.init) ?? "failed"
             FileHandle.standardError.write(Data("clerk: \(line)\n".utf8))
-            exit(code == .validationFailure ? 64 : 1)
+            Foundation.exit(code == .validationFailure ? 64 : 1)
         }
     }
 }
