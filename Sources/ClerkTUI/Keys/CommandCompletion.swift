@@ -31,12 +31,3 @@ public enum CommandCompletion {
         action.help.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
     }
 }
-
-extension String {
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while s.first?.isWhitespace == true { s.removeFirst() }
-        while s.last?.isWhitespace == true { s.removeLast() }
-        return String(s)
-    }
-}

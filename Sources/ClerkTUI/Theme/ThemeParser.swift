@@ -32,12 +32,12 @@ extension Theme {
             func fail(_ message: String) -> Result<Theme, ThemeError> {
                 .failure(ThemeError(theme: name, line: lineNumber, message: message))
             }
-            let content = raw.prefix { $0 != "#" }.trimmingCharacters()
+            let content = raw.prefix { $0 != "#" }.trimmingSpaces()
             if content.isEmpty { continue }
             guard let equals = content.firstIndex(of: "=") else {
                 return fail("expected 'slot = attributes', e.g. 'selection = fg:black bg:cyan'")
             }
-            let slotName = content[..<equals].trimmingCharacters()
+            let slotName = content[..<equals].trimmingSpaces()
             guard let slot = ThemeSlot(rawValue: slotName) else {
                 let names = ThemeSlot.allCases.map(\.rawValue)
                 if let near = Suggest.nearest(to: slotName, among: names) {
@@ -121,14 +121,5 @@ struct StyleSpec {
             return Color(UInt8(n))
         }
         return nil
-    }
-}
-
-extension StringProtocol {
-    func trimmingCharacters() -> String {
-        var s = Substring(self)
-        while s.first?.isWhitespace == true { s.removeFirst() }
-        while s.last?.isWhitespace == true { s.removeLast() }
-        return String(s)
     }
 }
