@@ -89,18 +89,16 @@ private func time(_ text: String) -> TimeOfDay {
     TimeOfDay(text: text)!
 }
 
-/// The instant of a wall-clock time on a date, counted as UTC (clerk keeps meeting times as
+/// The instant of a wall-clock time on a date, written as UTC (clerk keeps meeting times as
 /// local wall time, so the demo's clock readings match the times on its agendas).
 private func instant(_ d: CalendarDate, _ hour: Int, _ minute: Int) -> Instant {
-    // Days from 1970-01-01 to the civil date (proleptic Gregorian calendar).
-    let y = d.month <= 2 ? d.year - 1 : d.year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let mp = (d.month + 9) % 12
-    let doy = (153 * mp + 2) / 5 + d.day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    let days = era * 146_097 + doe - 719_468
-    return Instant(seconds: Int64(days) * 86_400 + Int64(hour * 3_600 + minute * 60))
+    func pad(_ n: Int, _ width: Int) -> String {
+        let digits = String(n)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+    let iso = "\(pad(d.year, 4))-\(pad(d.month, 2))-\(pad(d.day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):00Z"
+    guard let instant = Instant(iso: iso) else { preconditionFailure("not an instant: \(iso)") }
+    return instant
 }
 
 // MARK: - Organisations and people
@@ -566,7 +564,8 @@ extension Builder {
 
         // The minutes, item by item, the discussion of each top-level item ten minutes on.
         for (index, top) in April2008.items.enumerated() {
-            let at = context(at: instant(day, 13, index * 10), today: day)
+            let minutes = 13 * 60 + index * 10
+            let at = context(at: instant(day, minutes / 60, minutes % 60), today: day)
             if index > 0 { run(try meeting(id).setCurrentItem(itemIDs[index][0], context: at)) }
             if top.title == "Extended Hours and Darzi Health Centres" {
                 run(try meeting(id).declare("peter-shilliday", on: itemIDs[index][0],
