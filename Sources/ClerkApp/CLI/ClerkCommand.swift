@@ -20,6 +20,29 @@ public struct ClerkCommand: ParsableCommand {
     )
 
     public init() {}
+
+    /// Options given before the subcommand's name ("clerk --data DIR actions") are moved
+    /// after it, so every subcommand accepts them in either place.
+    static func hoistGlobalOptions(_ arguments: [String]) -> [String] {
+        let names = Set(subcommands.compactMap { $0.configuration.commandName } + ["open", "demo", "check", "committees", "meetings", "actions"])
+        var leading: [String] = []
+        var index = 0
+        while index < arguments.count, !names.contains(arguments[index]) {
+            let arg = arguments[index]
+            if arg == "--data" || arg == "--today" || arg == "--theme" {
+                guard index + 1 < arguments.count else { return arguments }
+                leading += [arg, arguments[index + 1]]
+                index += 2
+            } else if arg.hasPrefix("--data=") || arg.hasPrefix("--today=") || arg.hasPrefix("--theme=") || arg == "--read-only" {
+                leading.append(arg)
+                index += 1
+            } else {
+                return arguments
+            }
+        }
+        guard index < arguments.count else { return arguments }
+        return [arguments[index]] + leading + arguments[(index + 1)...]
+    }
 }
 
 /// Options every subcommand accepts, before or after its name.
@@ -80,7 +103,7 @@ extension ClerkCommand {
     /// Parses and runs; every failure is one line on stderr and a non-zero exit.
     public static func runMain(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseAsRoot(hoistGlobalOptions(arguments))
             try command.run()
             Foundation.exit(0)
         } catch let code as ExitCode {

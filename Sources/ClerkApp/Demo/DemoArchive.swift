@@ -92,13 +92,7 @@ private func time(_ text: String) -> TimeOfDay {
 /// The instant of a wall-clock time on a date, written as UTC (clerk keeps meeting times as
 /// local wall time, so the demo's clock readings match the times on its agendas).
 private func instant(_ d: CalendarDate, _ hour: Int, _ minute: Int) -> Instant {
-    func pad(_ n: Int, _ width: Int) -> String {
-        let digits = String(n)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-    let iso = "\(pad(d.year, 4))-\(pad(d.month, 2))-\(pad(d.day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):00Z"
-    guard let instant = Instant(iso: iso) else { preconditionFailure("not an instant: \(iso)") }
-    return instant
+    Instant(date: d, time: TimeOfDay(hour: hour, minute: minute)!)
 }
 
 // MARK: - Organisations and people
@@ -794,23 +788,9 @@ private enum BrentWorkPlan {
     }
 
     /// A timescale clerk cannot read as a date ("Complete", "November 2005 / January 2006"),
-    /// kept as written with no date. DueDate offers no public initialiser for this, so it is
-    /// decoded from its coded form.
+    /// kept as written with no date.
     static func unreadDueDate(_ raw: String) -> DueDate {
-        struct Unread: Encodable {
-            struct Kind: Encodable {
-                struct Empty: Encodable {}
-                let unspecified = Empty()
-            }
-            let kind = Kind()
-            let text: String
-        }
-        do {
-            let data = try JSONEncoder().encode(Unread(text: raw))
-            return try JSONDecoder().decode(DueDate.self, from: data)
-        } catch {
-            preconditionFailure("DueDate no longer decodes an unspecified date: \(error)")
-        }
+        DueDate(kind: .unspecified, text: raw)
     }
 }
 
