@@ -243,4 +243,11 @@ import Testing
         _ = try w.schedule(Herts.id, "2008-06-19")
     }
 
+    @Test func movingKeepsTheTimesInOrder() throws {
+        var w = try Herts.world()
+        let m = try w.schedule(Herts.id, "2008-05-15")
+        expectRefused(.invalid, mentioning: "check the times") {
+            try w.archive.moveMeeting(m, to: day("2008-05-22"), start: time("14:30"), end: time("13:00"), venue: "")
+        }
+    }
 }

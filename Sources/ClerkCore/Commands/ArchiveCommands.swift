@@ -168,6 +168,9 @@ extension ArchiveState {
         guard m.status == .planned || m.status == .agendaPublished else {
             throw CommandError(.wrongState, "meeting \(id) is \(m.status.label); only a meeting yet to happen can be moved")
         }
+        if let start, let end, end <= start {
+            throw CommandError(.invalid, "the meeting ends (\(end.text)) before it starts (\(start.text)); check the times")
+        }
         return [.meetingMoved(MeetingMoved(meetingID: id, date: date, start: start, end: end, venue: venue))]
     }
 
