@@ -207,6 +207,15 @@ import Testing
         #expect(dates == ["2026-11-10", "2027-01-12", "2027-03-09", "2027-05-11"])
     }
 
+    /// A two-monthly committee that last met in November meets next in January, March…:
+    /// planning from February keeps to that grid rather than starting a new one in February.
+    @Test func aTwoMonthlyPlanFromAfterTheLastMeetingKeepsItsMonths() throws {
+        var w = try PCPG.world()  // last (only) meeting 2026-11-10
+        try w.run { a, _ in try a.scheduleFromCadence(PCPG.id, from: day("2027-02-01"), count: 2) }
+        let dates = w.archive.meetings(of: PCPG.id).map(\.date.iso)
+        #expect(dates == ["2026-11-10", "2027-03-09", "2027-05-11"])
+    }
+
     @Test func cadenceAndCountAreChecked() throws {
         let w = try Herts.world()
         expectRefused(.invalid, mentioning: "Brent PEC", "no cadence", "monthly on the 3rd Thursday") {
