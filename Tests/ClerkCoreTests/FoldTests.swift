@@ -130,6 +130,16 @@ import Testing
         #expect(w.record(m).entries.first?.text == "Provider services")
         #expect(w.record(m).anomalies == ["minutes.entry-edited: splice out of range"])
     }
+
+    /// An edit is one event: if any splice of it doesn't fit, none of it is applied.
+    @Test func aPartlyBadEditChangesNothing() throws {
+        var (w, m, id) = try entry("Provider services")
+        w.fold([.entryEdited(EntryEdited(meetingID: m, entryID: id, kind: .decision,
+                                         splices: [Splice(at: 0, delete: 0, insert: "Adult "), Splice(at: 99, delete: 1, insert: "x")]))])
+        #expect(w.record(m).entries.first?.text == "Provider services")
+        #expect(w.record(m).entries.first?.kind == .note)
+        #expect(w.record(m).anomalies.count == 1)
+    }
 }
 
 @Suite struct FoldAnomalyTests {
