@@ -15,6 +15,13 @@ import Testing
         expectRefused(.wrongState, mentioning: "already has an agenda") { try w.meeting(m).standingAgenda(context: w.context) }
     }
 
+    @Test func aStoodDownMeetingGetsNoAgenda() throws {
+        var w = try Herts.world()
+        let m = try w.schedule(Herts.id, "2008-06-19")
+        try w.run { a, _ in try a.cancelMeeting(m, reason: "no business") }
+        expectRefused(.wrongState, mentioning: "stood down") { try w.meeting(m).standingAgenda(context: w.context) }
+    }
+
     /// Seed 001: "1. Minutes of the last meeting and matters arising", a. to c., then "2. Provider services".
     @Test func subItemsAreLettered() throws {
         var (w, m, minutes, provider) = try Herts.april2008()
