@@ -147,10 +147,12 @@ extension ArchiveState {
         guard count > 0, count <= 120 else { throw CommandError(.invalid, "plan between 1 and 120 meetings at a time") }
         let existing = meetings(of: c.id).filter { $0.status != .cancelled }
         let dates: [CalendarDate]
-        if let last = existing.last(where: { !$0.isExtra }), last.date >= from {
+        let last = existing.last(where: { !$0.isExtra })
+        if let last, last.date >= from {
             dates = cadence.schedule(after: last.date, count: count)
         } else {
-            let first = cadence.firstOnOrAfter(from)
+            // Keep to the months of the committee's grid ("every two months" since its last meeting).
+            let first = cadence.firstOnOrAfter(from, anchor: last?.date)
             dates = [first] + cadence.schedule(after: first, count: count - 1)
         }
         var scratch = self
@@ -167,6 +169,9 @@ extension ArchiveState {
         let m = try meeting(id)
         guard m.status == .planned || m.status == .agendaPublished else {
             throw CommandError(.wrongState, "meeting \(id) is \(m.status.label); only a meeting yet to happen can be moved")
+        }
+        if let start, let end, end <= start {
+            throw CommandError(.invalid, "the meeting ends (\(end.text)) before it starts (\(start.text)); check the times")
         }
         return [.meetingMoved(MeetingMoved(meetingID: id, date: date, start: start, end: end, venue: venue))]
     }

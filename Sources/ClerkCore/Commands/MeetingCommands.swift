@@ -85,6 +85,7 @@ public struct MeetingContext: Sendable {
 
     /// The standing items of the committee, in order, plus earlier items carried forward.
     public func standingAgenda(context: CommandContext, carriedForward: [ItemRef] = []) throws -> [Event] {
+        try requireWritable("adding the standing agenda")
         guard record.items.isEmpty else { throw CommandError(.wrongState, "meeting \(id) already has an agenda") }
         var events: [Event] = []
         var last: ItemID?

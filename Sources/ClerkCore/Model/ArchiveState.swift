@@ -166,11 +166,14 @@ extension MeetingRecord {
             entries.append(e.entry)
         case .entryEdited(let e):
             guard let index = entries.firstIndex(where: { $0.id == e.entryID }) else { return anomaly(event, "unknown entry") }
-            if let kind = e.kind { entries[index].kind = kind }
+            // All of the edit or none of it.
+            var text = entries[index].text
             for splice in e.splices {
-                guard let text = splice.apply(to: entries[index].text) else { return anomaly(event, "splice out of range") }
-                entries[index].text = text
+                guard let spliced = splice.apply(to: text) else { return anomaly(event, "splice out of range") }
+                text = spliced
             }
+            entries[index].text = text
+            if let kind = e.kind { entries[index].kind = kind }
         case .entryRemoved(let e):
             entries.removeAll { $0.id == e.entryID }
         case .voteRecorded(let e):

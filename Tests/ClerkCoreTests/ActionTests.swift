@@ -1,0 +1,134 @@
+import Testing
+@testable import ClerkCore
+
+@Suite struct ActionTests {
+    @Test func ownersResolveAsASecretaryTypesThem() throws {
+        let (w, m, _, _) = try Herts.april2008()
+        let a = w.archive
+        #expect(try a.resolveOwner("LMC", committee: Herts.id, on: day("2008-04-22")) == .organisation("lmc"))
+        #expect(try a.resolveOwner("lmc", committee: Herts.id, on: day("2008-04-22")) == .organisation("lmc"))
+        for text in ["Dr Graves", "Peter Graves", "PG", "pg", "Dr Peter Graves", "Graves", "peter-graves"] {
+            #expect(try a.resolveOwner(text, committee: Herts.id, on: day("2008-04-22")) == .person("peter-graves"), "\(text)")
+        }
+        _ = m
+    }
+
+    @Test func ambiguousAndUnknownOwnersAreRefused() throws {
+        let (w, m, _, _) = try Herts.april2008()
+        // Seed 002's two JLs, neither on this committee.
+        expectRefused(.invalid, mentioning: "JL", "Jane Lindo", "Judith Lockhart", "type more of the name") {
+            try w.archive.raiseAction(in: m, item: nil, text: "Draft the commissioning plan", owner: "JL", due: "", context: w.context)
+        }
+        expectRefused(.notFound, mentioning: "SHA", "initials, a name, or an organisation") {
+            try w.archive.raiseAction(in: m, item: nil, text: "Draft the commissioning plan", owner: "SHA", due: "", context: w.context)
+        }
+        expectRefused(.invalid, mentioning: "needs an owner") {
+            try w.archive.raiseAction(in: m, item: nil, text: "Draft the commissioning plan", owner: " ", due: "", context: w.context)
+        }
+        expectRefused(.invalid, mentioning: "needs text") {
+            try w.archive.raiseAction(in: m, item: nil, text: "  ", owner: "PG", due: "", context: w.context)
+        }
+        expectRefused(.notFound, mentioning: "meeting", "clerk meetings") {
+            try w.archive.raiseAction(in: "hpbc-2099-01-01", item: nil, text: "x", owner: "PG", due: "", context: w.context)
+        }
+    }
+
+    @Test func aSeatedPersonWinsOverAnUnseatedNamesake() throws {
+        var (w, m, _, _) = try Herts.april2008()
+        // Nicola Jones, the SHA lead of seed 001, sits on no committee.
+        try w.person("nicola-jones", "Nicola Jones", org: nil)
+        #expect(try w.archive.resolveOwner("Jones", committee: Herts.id, on: day("2008-04-22")) == .person("mark-jones"))
+        _ = m
+    }
+
+    @Test func dueDatesAreReadAndCheckedAgainstTheNextMeeting() throws {
+        var (w, m, _, _) = try Herts.april2008()
+        expectRefused(.invalid, mentioning: "next meeting", "schedule it first") {
+            try w.archive.raiseAction(in: m, item: nil, text: "Report back", owner: "PG", due: "next meeting", context: w.context)
+        }
+        _ = try w.schedule(Herts.id, "2008-05-15")
+        let a = try w.raise(m, "Report back", owner: "PG", due: "next meeting")
+        #expect(a.due.kind == .on(day("2008-05-15")))
+        #expect(a.due.text == "next meeting")
+        expectRefused(.invalid, mentioning: "whenever", "due date", "e.g.") {
+            try w.archive.raiseAction(in: m, item: nil, text: "Report back", owner: "PG", due: "whenever", context: w.context)
+        }
+        let fuzzy = try w.raise(m, "Complete the re-structure", owner: "LMC", due: "by October 2008")
+        #expect(fuzzy.due.kind == .byMonth(year: 2008, month: 10))
+    }
+
+    @Test func actionsAreNumberedPerMeeting() throws {
+        var (w, m, minutes, _) = try Herts.april2008()
+        let numbers = try ["(i)", "(ii)", "(iii)"].map { text in
+            try w.raise(m, "Action \(text)", owner: "LMC", due: "ongoing", item: minutes).number
+        }
+        #expect(numbers == [1, 2, 3])
+        let may = try w.schedule(Herts.id, "2008-05-15")
+        #expect(try w.raise(may, "First of May", owner: "PG", due: "tbc").number == 1)
+        #expect(try w.raise(m, "Action (iv)", owner: "PG", due: "tbc").number == 4)
+    }
+
+    @Test func updatesAppendHistory() throws {
+        var (w, m, _, _) = try Herts.april2008()
+        let a = try w.raise(m, "Confirm the LMC can arrange training", owner: "Dr Graves", due: "31 May 2008")
+        w.today = day("2008-05-15")
+        try w.run { s, c in try s.updateAction(a.id, status: .inProgress, note: "Two sessions booked", meetingID: "hpbc-2008-05-15", context: c) }
+        try w.run { s, c in try s.updateAction(a.id, status: .inProgress, note: "Third session added", context: c) }
+        expectRefused(.invalid, mentioning: "already in-progress", "add a note") {
+            try w.archive.updateAction(a.id, status: .inProgress, note: " ", context: w.context)
+        }
+        try w.run { s, c in try s.updateAction(a.id, status: .done, note: "", context: c) }
+        let after = try w.archive.action(a.id)
+        #expect(after.status == .done)
+        #expect(after.history.map(\.note) == ["Two sessions booked", "Third session added", ""])
+        #expect(after.history.map(\.status) == [.inProgress, .inProgress, .done])
+        #expect(after.history.first?.on == day("2008-05-15"))
+        #expect(after.history.first?.meetingID == "hpbc-2008-05-15")
+    }
+
+    @Test func editingAnActionResolvesAgain() throws {
+        var (w, m, _, _) = try Herts.april2008()
+        let a = try w.raise(m, "Confirm training", owner: "PG", due: "tbc")
+        try w.run { s, c in try s.editAction(a.id, text: " Confirm training dates ", owner: "LMC", due: "by June 2008", context: c) }
+        let after = try w.archive.action(a.id)
+        #expect(after.text == "Confirm training dates")
+        #expect(after.owner == .organisation("lmc"))
+        #expect(after.due.kind == .byMonth(year: 2008, month: 6))
+        expectRefused(.invalid, mentioning: "could be") {
+            try w.archive.editAction(a.id, text: "x", owner: "JL", due: "", context: w.context)
+        }
+    }
+
+    @Test func theChairsFilters() throws {
+        var (w, m, _, _) = try Herts.april2008()
+        let budgets = try w.raise(m, "Chase the budgets", owner: "PG", due: "30 April 2008")
+        let training = try w.raise(m, "Arrange training", owner: "LMC", due: "by June 2008")
+        let tupe = try w.raise(m, "Clarify TUPE", owner: "Dr Small", due: "15 May 2008")
+        let darzi = try w.raise(m, "Report on the Darzi clinic", owner: "PS", due: "ongoing")
+        let later = try w.raise(m, "Plan the away day", owner: "Peter Graves", due: "tbc")
+        var p = try PCPG.world()
+        let elsewhere = try p.raise(PCPG.meetingID, "Draft the workforce plan", owner: "SE", due: "1 December 2026")
+        w.fold([.organisationAdded(Organisation(id: "local-authority", name: "Local Authority"))])
+        var other = elsewhere
+        other.owner = .organisation("local-authority")
+        w.fold([.committeeCreated(p.archive.committees[PCPG.id]!), .actionRaised(other)])
+
+        let all = w.archive.actions(matching: ActionFilter())
+        #expect(all.map(\.id) == [budgets.id, tupe.id, training.id, other.id, darzi.id, later.id])
+        #expect(w.archive.actions(matching: ActionFilter(committee: Herts.id)).count == 5)
+        #expect(w.archive.actions(matching: ActionFilter(committee: PCPG.id)).map(\.id) == [other.id])
+
+        #expect(w.archive.actions(matching: ActionFilter(owner: "PG")).map(\.id) == [budgets.id, later.id])
+        #expect(w.archive.actions(matching: ActionFilter(owner: "Graves")).map(\.id) == [budgets.id, later.id])
+        #expect(w.archive.actions(matching: ActionFilter(owner: "Dr Peter Graves")).map(\.id) == [budgets.id, later.id])
+        #expect(w.archive.actions(matching: ActionFilter(owner: "LMC")).map(\.id) == [training.id])
+        #expect(w.archive.actions(matching: ActionFilter(owner: "Local Authority")).map(\.id) == [other.id])
+
+        let may16 = day("2008-05-16")
+        #expect(w.archive.actions(matching: ActionFilter(overdueOn: may16)).map(\.id) == [budgets.id, tupe.id])
+        try w.run { s, c in try s.updateAction(budgets.id, status: .done, note: "Received", context: c) }
+        #expect(w.archive.actions(matching: ActionFilter(overdueOn: may16)).map(\.id) == [tupe.id])
+        #expect(w.archive.actions(matching: ActionFilter(statuses: [.done])).map(\.id) == [budgets.id])
+        #expect(w.archive.actions(matching: ActionFilter(committee: Herts.id, statuses: [.open, .inProgress])).count == 4)
+    }
+}
