@@ -98,9 +98,14 @@ import Testing
         #expect(run.stderr.contains("line 3"))
         // Nothing was repaired or truncated by looking.
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        // The checkpoint covers the damaged record, so listing still works from it...
+        #expect(try clerk("--data", archive, "actions").status == 0)
+        // ...and without the checkpoint, reading stops at the damage with one line naming it.
+        try FileManager.default.removeItem(atPath: archive + "/cache/archive-checkpoint.json")
         let listing = try clerk("--data", archive, "actions")
         #expect(listing.status != 0)
         #expect(listing.stderr.split(separator: "\n").count == 1)
+        #expect(listing.stderr.contains("archive.jsonl") && listing.stderr.contains("line 3"))
     }
 
     @Test(arguments: [

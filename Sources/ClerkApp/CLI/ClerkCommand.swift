@@ -24,7 +24,7 @@ public struct ClerkCommand: ParsableCommand {
     /// Options given before the subcommand's name ("clerk --data DIR actions") are moved
     /// after it, so every subcommand accepts them in either place.
     static func hoistGlobalOptions(_ arguments: [String]) -> [String] {
-        let names = Set(subcommands.compactMap { $0.configuration.commandName } + ["open", "demo", "check", "committees", "meetings", "actions"])
+        let names = Set(configuration.subcommands.map { $0._commandName } + ["help"])
         var leading: [String] = []
         var index = 0
         while index < arguments.count, !names.contains(arguments[index]) {
