@@ -36,7 +36,12 @@ let package = Package(
         .testTarget(name: "ClerkCoreTests", dependencies: ["ClerkCore"], swiftSettings: strict),
         .testTarget(name: "ClerkStoreTests", dependencies: ["ClerkStore", "ClerkCore", "clerk-journal-torture"], swiftSettings: strict),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], swiftSettings: strict),
-        .testTarget(name: "ClerkTUITests", dependencies: ["ClerkTUI", "Terminal", "ClerkCore", "ClerkStore", "ClerkApp", "ClerkTestSupport", "clerk"], swiftSettings: strict),
+        .testTarget(
+            name: "ClerkTUITests",
+            dependencies: ["ClerkTUI", "Terminal", "ClerkCore", "ClerkStore", "ClerkApp", "ClerkTestSupport", "clerk"],
+            exclude: ["Screens"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "ClerkAppTests", dependencies: ["ClerkApp", "ClerkCore", "ClerkStore", "ClerkTestSupport", "clerk"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -16,8 +16,8 @@ public final class Tmux: @unchecked Sendable {
         var args = ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", String(cols), "-y", String(rows)]
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { args += ["-e", "\(key)=\(value)"] }
         args.append(command)
-        let run = try Run("/usr/bin/env", ["tmux"] + args)
-        guard run.status == 0 else { throw TmuxError(description: "tmux new-session failed: \(run.stderr)") }
+        let run = try Run("/usr/bin/env", ["tmux"] + args, capture: false)
+        guard run.status == 0 else { throw TmuxError(description: "tmux new-session failed (status \(run.status))") }
         _ = try? tmux(["set-option", "-t", session, "remain-on-exit", "on"])
     }
 

@@ -17,6 +17,11 @@ public enum ScreenLauncher {
         }
         let writable = !readOnly && access(directory + "/journal", W_OK) == 0
         let store = try ArchiveStore(directory: directory, mode: writable ? .readWrite : .readOnly)
+        // A parent may have left signals blocked; resizing and the flush on hang-up need them.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for sig in [SIGWINCH, SIGHUP, SIGTERM, SIGINT] { sigaddset(&wanted, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         let (keymap, keyProblems) = Keymap.load(environment: environment)
         let term = try NcursesTerminal()
         defer { term.end() }

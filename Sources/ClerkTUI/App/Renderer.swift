@@ -90,8 +90,9 @@ public struct Renderer {
     /// The key hints of the pane in focus, then the global ones.
     func hints(_ state: AppState) -> [(key: String, label: String)] {
         let scope: UIAction.Scope = state.meeting.map { $0.focus.scope } ?? .home
+        // Pane keys mean nothing on the home screen.
         let ids = ActionTable.all.filter { $0.scope == scope && $0.hint != nil }
-            + ActionTable.all.filter { $0.scope == .global && $0.hint != nil }
+            + ActionTable.all.filter { $0.scope == .global && $0.hint != nil && (state.meeting != nil || !$0.id.hasPrefix("pane.")) }
         return ids.compactMap { action in
             guard let key = keymap.keys(for: action.id).first else { return nil }
             return (key, action.hint!)
@@ -167,7 +168,7 @@ public struct Renderer {
     /// The quorum indicator: worked out live from the committee's rule, red when inquorate.
     private func quorumSpan(_ meeting: Meeting, _ data: ViewData) -> Span? {
         guard let record = data.record, let committee = data.archive.committees[meeting.committeeID] else { return nil }
-        if case .none = committee.terms.quorum { return Span(" no quorum rule ", .muted) }
+        if case .none = committee.terms.quorum { return Span(" quorum n/a ", .muted) }
         guard !record.attendance.isEmpty, let context = try? MeetingContext(archive: data.archive, record: record) else {
             return Span(" quorum: no roll yet ", .muted)
         }
