@@ -99,10 +99,16 @@ public struct LargeArchive {
         var s = archive
         var events: [Event] = []
         func run(_ e: [Event]) { e.forEach { s.apply($0) }; events += e }
-        run(try s.scheduleMeeting(committee.id, on: date, start: TimeOfDay(hour: 13, minute: 0),
-                                  end: TimeOfDay(hour: 15, minute: 0), venue: "Room \(1 + rng.next(5))"))
-        guard case .meetingScheduled(let scheduled)? = events.last else { return events }
-        let id = scheduled.id
+        // Closing a meeting plans the next one from the cadence; schedule only when it did not.
+        let id: MeetingID
+        if let planned = s.meetings(of: committee.id).first(where: { $0.date == date && $0.status == .planned }) {
+            id = planned.id
+        } else {
+            run(try s.scheduleMeeting(committee.id, on: date, start: TimeOfDay(hour: 13, minute: 0),
+                                      end: TimeOfDay(hour: 15, minute: 0), venue: "Room \(1 + rng.next(5))"))
+            guard case .meetingScheduled(let scheduled)? = events.last else { return events }
+            id = scheduled.id
+        }
         var record = MeetingRecord(meetingID: id)
         func runMeeting(_ e: [Event]) {
             for event in e {
