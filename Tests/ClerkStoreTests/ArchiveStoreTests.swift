@@ -170,3 +170,40 @@ import Testing
         }
     }
 }
+
+@Suite struct CheckpointCodecTests {
+    @Test func roundTripsAwkwardText() throws {
+        var state = ArchiveState()
+        state.apply(.organisationAdded(Organisation(id: "lmc", name: "LMC\twith tab")))
+        state.apply(.personAdded(Person(id: "pg", name: "Peter Graves", initials: "PG")))
+        state.apply(.committeeCreated(Committee(id: "c", name: "C", code: "c", terms: TermsOfReference())))
+        var m = Meeting(id: "c-2026-11-19", committeeID: "c", title: "back\\slash \\N\ttab\nnewline\r", date: CalendarDate(year: 2026, month: 11, day: 19)!,
+                        start: TimeOfDay(hour: 13, minute: 0), venue: "", status: .minutesDraft, isExtra: true)
+        m.startedAt = Instant(secondsSinceEpoch: 1_795_000_000)
+        m.approvedOn = CalendarDate(year: 2026, month: 12, day: 17)
+        state.apply(.meetingScheduled(m))
+        let dues: [DueDate.Kind] = [.on(CalendarDate(year: 2026, month: 12, day: 1)!), .byMonth(year: 2005, month: 10),
+                                    .range(from: CalendarDate(year: 2005, month: 11, day: 1)!, to: CalendarDate(year: 2005, month: 12, day: 15)!),
+                                    .ongoing, .unspecified]
+        for (n, kind) in dues.enumerated() {
+            state.apply(.actionRaised(Action(id: "a-\(n)", committeeID: "c", meetingID: m.id, itemID: n == 0 ? nil : "i-1", number: n + 1,
+                                             text: "日本 café 👨‍👩‍👧 \\N", owner: n % 2 == 0 ? .person("pg") : .organisation("lmc"),
+                                             due: DueDate(kind: kind, text: "as typed\t\(n)", isOngoing: n == 1), raisedOn: m.date,
+                                             confidential: n == 2)))
+        }
+        state.apply(.actionUpdated(ActionUpdated(actionID: "a-1", update: ActionUpdate(on: m.date, status: .done, note: "", meetingID: nil, by: "pg"))))
+        state.apply(.actionUpdated(ActionUpdated(actionID: "a-1", update: ActionUpdate(on: m.date, status: .open, note: "re\nopened", meetingID: m.id))))
+        let bytes = try CheckpointCodec.encode(state)
+        #expect(try CheckpointCodec.decode(ArraySlice(bytes)) == state)
+    }
+
+    @Test func refusesDamage() throws {
+        var state = ArchiveState()
+        state.apply(.committeeCreated(Committee(id: "c", name: "C", code: "c", terms: TermsOfReference())))
+        state.apply(.meetingScheduled(Meeting(id: "c-1", committeeID: "c", title: "t", date: CalendarDate(year: 2026, month: 1, day: 1)!)))
+        let bytes = try CheckpointCodec.encode(state)
+        #expect(throws: (any Error).self) { try CheckpointCodec.decode(ArraySlice(bytes.dropLast())) }
+        #expect(throws: (any Error).self) { try CheckpointCodec.decode(ArraySlice(bytes + Array("X\tjunk\n".utf8))) }
+        #expect(throws: (any Error).self) { try CheckpointCodec.decode(ArraySlice(Array("{}\nM\tonly\n".utf8))) }
+    }
+}

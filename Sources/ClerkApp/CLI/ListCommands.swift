@@ -118,5 +118,6 @@ struct Actions: ParsableCommand {
                 [$0.id, ($0.overdue ? "!" : "") + ($0.due.isEmpty ? "-" : $0.due), $0.status, $0.owner, $0.meeting, $0.text]
             }), terminator: "")
         }
+        Listing.finish(keeping: store)
     }
 }

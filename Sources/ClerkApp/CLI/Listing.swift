@@ -6,18 +6,25 @@ import Foundation
 enum Listing {
     static func table(_ header: [String], _ rows: [[String]]) -> String {
         let cleanRows = rows.map { $0.map(Text.visible) }
+        let rowWidths = cleanRows.map { $0.map(Text.width) }
         var widths = header.map(Text.width)
-        for row in cleanRows {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], Text.width(cell)) }
+        for row in rowWidths {
+            for (i, w) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], w) }
         }
-        func line(_ cells: [String]) -> String {
-            var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity((rows.count + 1) * (widths.reduce(0, +) + 2 * widths.count + 1))
+        func line(_ cells: [String], _ cellWidths: [Int]) {
             for (i, cell) in cells.enumerated() {
-                if i == cells.count - 1 { out += cell } else { out += cell + String(repeating: " ", count: widths[i] - Text.width(cell) + 2) }
+                out.append(contentsOf: cell.utf8)
+                if i < cells.count - 1 {
+                    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[i] - cellWidths[i] + 2))
+                }
             }
-            return out
+            out.append(UInt8(ascii: "\n"))
         }
-        return ([line(header)] + cleanRows.map(line)).joined(separator: "\n") + "\n"
+        line(header, header.map(Text.width))
+        for (row, rowWidth) in zip(cleanRows, rowWidths) { line(row, rowWidth) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// RFC 4180 CSV. Cells that a spreadsheet would run as a formula are prefixed with an
@@ -34,6 +41,13 @@ enum Listing {
         return ([header] + rows).map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// Ends the process once the output is written, without freeing a large archive piece
+    /// by piece first: the operating system takes it back at once.
+    static func finish(keeping store: AnyObject) -> Never {
+        fflush(nil)
+        withExtendedLifetime(store) { Foundation.exit(0) }
+    }
+
     static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -45,6 +59,7 @@ enum Listing {
 enum Text {
     /// Control characters (C0, DEL, C1) and bidirectional overrides shown as visible symbols.
     static func visible(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
             switch u.value {
@@ -58,7 +73,8 @@ enum Text {
     }
 
     static func width(_ s: String) -> Int {
-        s.reduce(0) { total, c in
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.utf8.count }
+        return s.reduce(0) { total, c in
             guard let u = c.unicodeScalars.first else { return total }
             let v = u.value
             let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)

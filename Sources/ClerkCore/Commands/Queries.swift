@@ -19,21 +19,37 @@ extension ArchiveState {
     /// Actions matching the filter, sorted by due date (undated last), then by when raised.
     public func actions(matching filter: ActionFilter) -> [Action] {
         let ownerKey = filter.owner?.lowercased()
-        return actions.values.filter { a in
+        let matching = actions.values.filter { a in
             if let c = filter.committee, a.committeeID != c { return false }
             if let statuses = filter.statuses, !statuses.contains(a.status) { return false }
             if let today = filter.overdueOn, !a.isOverdue(on: today) { return false }
             if let key = ownerKey, !ownerMatches(a.owner, key) { return false }
             return true
-        }.sorted(by: Self.dueOrder)
+        }
+        // Work out each deadline once, not once per comparison.
+        return matching.map { (key: DueOrder($0), action: $0) }.sorted { $0.key < $1.key }.map(\.action)
     }
 
-    static func dueOrder(_ a: Action, _ b: Action) -> Bool {
-        switch (a.due.deadline, b.due.deadline) {
-        case let (x?, y?) where x != y: return x < y
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default: return (a.raisedOn, a.meetingID, a.number) < (b.raisedOn, b.meetingID, b.number)
+    /// Due date first (undated last), then when raised, then as numbered.
+    struct DueOrder: Comparable {
+        var undated: Bool
+        var deadline: Int
+        var raisedOn: Int
+        var meetingID: MeetingID
+        var number: Int
+
+        init(_ a: Action) {
+            let deadline = a.due.deadline
+            undated = deadline == nil
+            self.deadline = deadline?.dayNumber ?? 0
+            raisedOn = a.raisedOn.dayNumber
+            meetingID = a.meetingID
+            number = a.number
+        }
+
+        static func < (x: DueOrder, y: DueOrder) -> Bool {
+            (x.undated ? 1 : 0, x.deadline, x.raisedOn, x.meetingID, x.number)
+                < (y.undated ? 1 : 0, y.deadline, y.raisedOn, y.meetingID, y.number)
         }
     }
 

@@ -14,6 +14,20 @@ public struct ArchiveState: Sendable, Hashable, Codable {
 
     public init() {}
 
+    /// Reassembles a state from its parts (a checkpoint). The parts must come from a fold.
+    public init(organisations: [OrganisationID: Organisation], people: [PersonID: Person],
+                committees: [CommitteeID: Committee], committeeOrder: [CommitteeID], meetings: [MeetingID: Meeting],
+                actions: [ActionID: Action], objectives: [ObjectiveID: Objective], anomalies: [String]) {
+        self.organisations = organisations
+        self.people = people
+        self.committees = committees
+        self.committeeOrder = committeeOrder
+        self.meetings = meetings
+        self.actions = actions
+        self.objectives = objectives
+        self.anomalies = anomalies
+    }
+
     public var committeeList: [Committee] { committeeOrder.compactMap { committees[$0] } }
 
     public func meetings(of committee: CommitteeID) -> [Meeting] {

@@ -8,8 +8,8 @@ import Glibc
 /// data: when it is missing, stale or damaged the archive is replayed from the journal,
 /// which is always the truth.
 ///
-/// File: a header line `{"format":"clerk-checkpoint","version":1,"offset":…,"seq":…,"lastLine":"…"}`,
-/// then one line with the state as JSON. `lastLine` is the checksum of the record that ends
+/// File: a header line `{"format":"clerk-checkpoint","version":2,"offset":…,"seq":…,"lastLine":"…"}`,
+/// then the state in the form `CheckpointCodec` describes. `lastLine` is the checksum of the record that ends
 /// at `offset`, so a checkpoint taken of another journal is never applied to this one.
 struct Checkpoint {
     var offset: UInt64
@@ -25,25 +25,31 @@ struct Checkpoint {
     }
 
     static func read(from path: String, segment: Segment) -> Checkpoint? {
-        guard let data = FileManager.default.contents(atPath: path),
-              let newline = data.firstIndex(of: UInt8(ascii: "\n")),
-              let header = try? JSONDecoder().decode(Header.self, from: data[data.startIndex..<newline]),
-              header.format == "clerk-checkpoint", header.version == 1,
-              segment.lastLineChecksum(endingAt: header.offset) == header.lastLine,
-              let state = try? JSONDecoder().decode(ArchiveState.self, from: data[(newline + 1)...])
-        else { return nil }
-        return Checkpoint(offset: header.offset, seq: header.seq, state: state)
+        var header: Header?
+        var decoder = CheckpointCodec.Decoder()
+        do {
+            try LineReader.forEachLine(ofFile: path) { line in
+                if header != nil { return try decoder.line(line) }
+                let h = try JSONDecoder().decode(Header.self, from: Data(line))
+                guard h.format == "clerk-checkpoint", h.version == 2,
+                      segment.lastLineChecksum(endingAt: h.offset) == h.lastLine else { throw CheckpointCodec.Malformed() }
+                header = h
+            }
+            guard let header else { return nil }
+            return Checkpoint(offset: header.offset, seq: header.seq, state: try decoder.finish())
+        } catch {
+            return nil
+        }
     }
 
     func write(to path: String, segment: Segment, sync: any SyncPolicy) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let header = Header(format: "clerk-checkpoint", version: 1, offset: offset, seq: seq,
+        let header = Header(format: "clerk-checkpoint", version: 2, offset: offset, seq: seq,
                             lastLine: segment.lastLineChecksum(endingAt: offset) ?? "")
         var bytes = Array(try encoder.encode(header))
         bytes.append(UInt8(ascii: "\n"))
-        bytes += Array(try encoder.encode(state))
-        bytes.append(UInt8(ascii: "\n"))
+        bytes += try CheckpointCodec.encode(state)
         try Durable.writeAtomically(bytes, to: path, sync: sync)
     }
 }
@@ -63,5 +69,46 @@ extension Segment {
         guard text.hasSuffix("\"}\n"), let range = text.range(of: "\"crc\":\"") else { return nil }
         let hex = text[range.upperBound...].dropLast(3)
         return hex.count == 8 ? String(hex) : nil
+    }
+}
+
+/// Reads a file a line at a time in large blocks, handing each complete line (without its
+/// "\n") to `body`. A last line without "\n" means the file is incomplete: an error.
+enum LineReader {
+    struct Incomplete: Error {}
+
+    static func forEachLine(ofFile path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        let fd = FileIO.open(path, O_RDONLY)
+        guard fd >= 0 else { throw SystemCallError(call: "open(\(path))", errno: errno) }
+        defer { Glibc.close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 18)
+        var filled = 0
+        while true {
+            if filled == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
+            let n = buffer.withUnsafeMutableBytes { raw in
+                Glibc.read(fd, raw.baseAddress! + filled, raw.count - filled)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw SystemCallError(call: "read(\(path))", errno: errno)
+            }
+            if n == 0 { break }
+            filled += n
+            var consumed = 0
+            try buffer.withUnsafeBufferPointer { all in
+                while let newline = all[consumed..<filled].firstIndex(of: 0x0A) {
+                    try body(UnsafeBufferPointer(rebasing: all[consumed..<newline]))
+                    consumed = newline + 1
+                }
+            }
+            if consumed > 0 {
+                buffer.withUnsafeMutableBytes { raw in
+                    let base = raw.baseAddress!
+                    memmove(base, base + consumed, filled - consumed)
+                }
+                filled -= consumed
+            }
+        }
+        if filled > 0 { throw Incomplete() }
     }
 }
