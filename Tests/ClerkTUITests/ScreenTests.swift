@@ -243,3 +243,25 @@ import Testing
         return nil
     }
 }
+
+@Suite struct CommandLineEditingTests {
+    @Test func editsInTheMiddleLikeReadline() throws {
+        let f = try ScreenTests.Fixture(cols: 80, rows: 24)
+        f.press(.char(":"))
+        for c in "pane.tions" { f.press(.char(c)) }
+        for _ in 0..<5 { f.press(.left) }
+        for c in "ac" { f.press(.char(c)) }
+        guard case .command(let input)? = f.app.state.overlay else { Issue.record("no command line"); return }
+        #expect(input.text == "pane.actions")
+        #expect(input.cursor == 7)
+        f.press(.ctrl("e"), .ctrl("w"))
+        guard case .command(let cleared)? = f.app.state.overlay else { Issue.record("no command line"); return }
+        #expect(cleared.text == "")
+        f.app.handle(.paste("pane.\u{1B}[2Jagenda\nmore"))
+        guard case .command(let pasted)? = f.app.state.overlay else { Issue.record("no command line"); return }
+        #expect(!pasted.text.unicodeScalars.contains { $0.value == 0x1B })
+        #expect(pasted.text.hasPrefix("pane.") && !pasted.text.contains("\n"))
+        f.press(.ctrl("u"), .escape)
+        #expect(f.app.state.overlay == nil)
+    }
+}

@@ -1,14 +1,16 @@
 import ArgumentParser
 import ClerkCore
 import ClerkStore
+import ClerkTUI
 import Foundation
+import Terminal
 
 /// `clerk-bench`: figures for docs/performance.md. Not a test: it prints measurements.
 public struct BenchCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "clerk-bench",
         abstract: "Generate a large archive and measure opening, listing and journal latency.",
-        subcommands: [Generate.self, Measure.self])
+        subcommands: [Generate.self, Measure.self, Screen.self])
 
     public init() {}
 
@@ -87,9 +89,61 @@ public struct BenchCommand: ParsableCommand {
             print("append + fdatasync: p50 \(Bench.ms(Bench.percentile(appends, 50))) p99 \(Bench.ms(Bench.percentile(appends, 99)))")
         }
     }
+
+    /// CPU time per keystroke in the screen, on ncurses (headless, output to /dev/null).
+    struct Screen: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "CPU time per keystroke at a terminal size.")
+        @Argument(help: "The archive folder.") var directory: String
+        @Option(help: "Columns.") var cols = 200
+        @Option(help: "Rows.") var rows = 60
+        @Option(help: "Keystrokes per figure.") var keys = 2000
+
+        func run() throws {
+            let store = try ArchiveStore(directory: directory, mode: .readOnly)
+            let term = try NcursesTerminal(headless: Size(cols: cols, rows: rows))
+            defer { term.end() }
+            let (keymap, _) = Keymap.load(configText: nil)
+            let (theme, _) = ThemeLoader.load(name: nil, environment: [:], colorCount: 256)
+            let app = ScreenApp(store: store, terminal: term, theme: theme, keymap: keymap, readOnly: true,
+                                wallClock: { (CalendarDate(year: 2026, month: 11, day: 23)!, TimeOfDay(hour: 10, minute: 30)!) })
+            // The meeting with the most minutes.
+            let busiest = store.state.meetings.keys.sorted().prefix(200).max { a, b in
+                ((try? store.record(of: a).entries.count) ?? 0) < ((try? store.record(of: b).entries.count) ?? 0)
+            }!
+            app.open(busiest)
+            app.render()
+            func measure(_ label: String, _ events: [InputEvent]) {
+                var samples: [Double] = []
+                for event in events {
+                    let t = Bench.cpuSeconds()
+                    app.handle(event)
+                    app.render()
+                    samples.append(Bench.cpuSeconds() - t)
+                }
+                let mean = samples.reduce(0, +) / Double(samples.count)
+                print(String(format: "%@ at %dx%d: mean %.3f ms, p50 %.3f ms, p99 %.3f ms CPU per key (%d keys)", label, cols, rows,
+                             mean * 1000, Bench.percentile(samples, 50) * 1000, Bench.percentile(samples, 99) * 1000, samples.count))
+            }
+            let moves: [InputEvent] = (0..<keys).map { i in .key(i % 40 < 20 ? .char("j") : .char("k")) }
+            measure("moving through the agenda", moves)
+            app.handle(.key(.char("3")))
+            measure("scrolling the minutes", moves)
+            app.handle(.key(.char(":")))
+            for c in "zz the quick brown fox" { app.handle(.key(.char(c))) }
+            for _ in 0..<10 { app.handle(.key(.left)) }
+            let text = Array("the quick brown fox jumps over the lazy dog ")
+            measure("typing mid-line in the command line", (0..<keys / 4).map { .key(.char(text[$0 % text.count])) })
+        }
+    }
 }
 
 enum Bench {
+    static func cpuSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
     static func seconds() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
@@ -120,21 +174,28 @@ enum Bench {
         return total
     }
 
-    /// Runs a command to completion; its wall time, peak resident memory (KiB) and output line count.
+    /// Runs a command to completion with its output discarded: wall time, peak resident
+    /// memory of that process alone (KiB, from wait4), and the number of output lines.
     static func spawn(_ path: String, _ args: [String]) throws -> (Double, Int, Int) {
-        let out = Pipe()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = args
-        process.standardOutput = out
+        let outPath = NSTemporaryDirectory() + "/clerk-bench-out-\(getpid())"
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([path] + args).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
         let t = seconds()
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let wall = seconds() - t
+        let rc = posix_spawn(&pid, path, &actions, nil, argv, environ)
+        guard rc == 0 else { throw ValidationError("cannot run \(path): \(String(cString: strerror(rc)))") }
+        var status: Int32 = 0
         var usage = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        guard process.terminationStatus == 0 else { throw ValidationError("\(path) exited \(process.terminationStatus)") }
-        return (wall, Int(usage.ru_maxrss), data.split(separator: UInt8(ascii: "\n")).count)
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let wall = seconds() - t
+        guard status == 0 else { throw ValidationError("\(path) exited with status \(status)") }
+        let output = (try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data()
+        unlink(outPath)
+        return (wall, Int(usage.ru_maxrss), output.split(separator: UInt8(ascii: "\n")).count)
     }
 }

@@ -86,11 +86,48 @@ public enum Overlay: Sendable, Hashable {
 /// The `:` command line: what is typed, and the completion in use.
 public struct CommandInput: Sendable, Hashable {
     public var text = ""
+    /// The cursor, in characters from the start.
+    public var cursor = 0
     public var choice = 0
 
     public init(text: String = "") {
         self.text = text
+        cursor = text.count
     }
+
+    mutating func insert(_ s: String) {
+        let index = text.index(text.startIndex, offsetBy: cursor)
+        text.insert(contentsOf: s, at: index)
+        cursor += s.count
+        choice = 0
+    }
+
+    mutating func deleteBackward() {
+        guard cursor > 0 else { return }
+        let index = text.index(text.startIndex, offsetBy: cursor - 1)
+        text.remove(at: index)
+        cursor -= 1
+        choice = 0
+    }
+
+    mutating func deleteForward() {
+        guard cursor < text.count else { return }
+        text.remove(at: text.index(text.startIndex, offsetBy: cursor))
+        choice = 0
+    }
+
+    mutating func deleteWordBackward() {
+        let chars = Array(text)
+        var start = cursor
+        while start > 0, chars[start - 1] == " " { start -= 1 }
+        while start > 0, chars[start - 1] != " " { start -= 1 }
+        text = String(chars[..<start] + chars[cursor...])
+        cursor = start
+        choice = 0
+    }
+
+    /// The text before the cursor, as displayed.
+    var beforeCursor: Substring { text.prefix(cursor) }
 }
 
 public struct Message: Sendable, Hashable {
@@ -124,11 +161,60 @@ public struct ViewData: Sendable {
     /// Local wall-clock time, for the header clock and the current item's running time.
     public var clock: TimeOfDay
 
-    public init(archive: ArchiveState, record: MeetingRecord?, today: CalendarDate, clock: TimeOfDay) {
+    /// Changes whenever the archive or the open meeting does: pane contents are cached
+    /// against it, so a keystroke that only moves a selection does not re-wrap the minutes.
+    public var revision: Int
+    let cache: PaneCache
+
+    public init(archive: ArchiveState, record: MeetingRecord?, today: CalendarDate, clock: TimeOfDay,
+                revision: Int = 0, cache: PaneCache = PaneCache()) {
         self.archive = archive
         self.record = record
         self.today = today
         self.clock = clock
+        self.revision = revision
+        self.cache = cache
+    }
+
+    /// What a meeting pane shows at a width, built once per revision.
+    func content(_ pane: Pane, width: Int, screen: MeetingScreen) -> Content {
+        let key = PaneCache.Key(pane: pane.rawValue, width: width, revision: revision, meeting: screen.meetingID,
+                                flags: (screen.attendanceByOrganisation ? 1 : 0) | (screen.overdueOnly ? 2 : 0),
+                                today: today.dayNumber, minute: pane == .agenda ? clock.minutesSinceMidnight : 0)
+        return cache.content(key) { MeetingPanes.content(pane, width: width, data: self, screen: screen) }
+    }
+
+    /// The home screen's meeting list of a committee, built once per revision.
+    func meetingList(_ committee: Committee, width: Int) -> Content {
+        let key = PaneCache.Key(pane: -1, width: width, revision: revision, meeting: committee.id, flags: 0,
+                                today: today.dayNumber, minute: 0)
+        return cache.content(key) { HomePanes.meetingList(data: self, committee: committee, width: width) }
+    }
+}
+
+/// Remembers the last few pane contents built. A reference, shared by the update and the
+/// view of one screen; only ever used from the screen's loop.
+public final class PaneCache: @unchecked Sendable {
+    struct Key: Hashable {
+        var pane: Int
+        var width: Int
+        var revision: Int
+        var meeting: String
+        var flags: Int
+        var today: Int
+        var minute: Int
+    }
+
+    private var entries: [Key: Content] = [:]
+
+    public init() {}
+
+    func content(_ key: Key, build: () -> Content) -> Content {
+        if let hit = entries[key] { return hit }
+        if entries.count > 32 { entries.removeAll(keepingCapacity: true) }
+        let made = build()
+        entries[key] = made
+        return made
     }
 }
 

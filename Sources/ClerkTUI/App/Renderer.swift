@@ -120,10 +120,10 @@ public struct Renderer {
             let list = HomePanes.committeeList(data: data, selected: index, width: Layout.inner(left).size.cols)
             drawPane(title: "Committees  [ ]", content: list, position: ListPosition(selected: index, scroll: 0),
                      in: left, focused: false, on: term)
-            let meetings = HomePanes.meetingList(data: data, committee: committee, width: Layout.inner(right).size.cols)
+            let meetings = data.meetingList(committee, width: Layout.inner(right).size.cols)
             drawPane(title: committee.name, content: meetings, position: state.home.meetings, in: right, focused: true, on: term)
         } else {
-            let meetings = HomePanes.meetingList(data: data, committee: committee, width: Layout.inner(body).size.cols)
+            let meetings = data.meetingList(committee, width: Layout.inner(body).size.cols)
             drawPane(title: "◀ \(committee.name) ▶  (\(index + 1)/\(committees.count))", content: meetings,
                      position: state.home.meetings, in: body, focused: true, on: term)
         }
@@ -145,7 +145,7 @@ public struct Renderer {
             if screen.zoomed { put(" zoomed ", at: Point(x: max(x, tabs.maxX - 8), y: tabs.minY), slot: .muted, on: term) }
         }
         for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            let content = MeetingPanes.content(pane, width: Layout.inner(rect).size.cols, data: data, screen: screen)
+            let content = data.content(pane, width: Layout.inner(rect).size.cols, screen: screen)
             var title = pane.title
             if layout.tabs == nil { title = "\(pane.rawValue + 1) \(title)" }
             if pane == .actions, screen.overdueOnly { title += " (overdue)" }
@@ -249,8 +249,11 @@ public struct Renderer {
             drawPane(title: "Keys · Esc closes", content: c, position: ListPosition(selected: -1), in: rect, focused: true, on: term)
         case .command(let input):
             let y = size.rows - 1
-            term.fill(Rect(x: 0, y: y, cols: size.cols, rows: 1), style: theme[.commandLine])
-            term.put(":" + input.text, at: Point(x: 0, y: y), style: theme[.commandLine])
+            // Typed text goes in the base style: a styled field makes ncurses set and reset
+            // attributes around every character typed, several times the bytes on the wire.
+            term.fill(Rect(x: 0, y: y, cols: size.cols, rows: 1), style: theme[.base])
+            term.put(":", at: Point(x: 0, y: y), style: theme[.commandLine])
+            term.put(input.text, at: Point(x: 1, y: y), style: theme[.base])
             let matches = CommandCompletion.complete(input.text)
             let shown = Array(matches.prefix(min(10, size.rows - 4)))
             if !shown.isEmpty {
@@ -263,7 +266,7 @@ public struct Renderer {
                     term.put(DisplayWidth.truncate(line, toWidth: width), at: Point(x: 0, y: top + i), style: theme[slot])
                 }
             }
-            term.setCursor(Point(x: min(size.cols - 1, 1 + DisplayWidth.width(of: input.text)), y: y))
+            term.setCursor(Point(x: min(size.cols - 1, 1 + DisplayWidth.width(of: input.beforeCursor)), y: y))
         case .history(let id):
             guard let action = data.archive.actions[id] else { return }
             var c = Content()

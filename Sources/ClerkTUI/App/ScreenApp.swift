@@ -12,6 +12,8 @@ public final class ScreenApp {
     let updater: Updater
     let wallClock: () -> (CalendarDate, TimeOfDay)
     private var record: MeetingRecord?
+    private var revision = 0
+    private let cache = PaneCache()
     private var dirty = true
     private var lastClock: TimeOfDay?
 
@@ -30,7 +32,7 @@ public final class ScreenApp {
 
     public func data() -> ViewData {
         let (today, clock) = wallClock()
-        return ViewData(archive: store.state, record: record, today: today, clock: clock)
+        return ViewData(archive: store.state, record: record, today: today, clock: clock, revision: revision, cache: cache)
     }
 
     /// Shows a one-line message in the status line (a warning from start-up, say).
@@ -82,6 +84,7 @@ public final class ScreenApp {
         case .loadMeeting(let id):
             do {
                 record = try store.record(of: id)
+                revision += 1
             } catch {
                 state.meeting = nil
                 state.message = Message(text: "\(error)", isError: true)
@@ -96,6 +99,7 @@ public final class ScreenApp {
         do {
             if try store.refresh() {
                 if let id = state.meeting?.meetingID { record = try store.record(of: id) }
+                revision += 1
                 dirty = true
             }
         } catch {

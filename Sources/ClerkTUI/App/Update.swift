@@ -15,10 +15,10 @@ public struct Updater {
         case .resize(let size):
             state.size = size
             return [.redrawAll]
-        case .paste:
-            // Nothing on these screens takes text yet, except the command line.
-            if case .command(var input) = state.overlay, case .paste(let text) = event {
-                input.text += text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        case .paste(let text):
+            // Nothing on these screens takes text yet, except the command line: one line of it.
+            if case .command(var input) = state.overlay {
+                input.insert(text.split(whereSeparator: \.isNewline).joined(separator: " ").filter { c in !c.unicodeScalars.contains { $0.properties.generalCategory == .control } })
                 state.overlay = .command(input)
             }
             return []
@@ -104,12 +104,12 @@ public struct Updater {
             let layout = Layout.meeting(state.size, focus: screen.focus, zoomed: screen.zoomed)
             guard let rect = layout.panes[screen.focus] else { return nil }
             let inner = Layout.inner(rect)
-            return (MeetingPanes.content(screen.focus, width: inner.size.cols, data: data, screen: screen), inner.size.rows)
+            return (data.content(screen.focus, width: inner.size.cols, screen: screen), inner.size.rows)
         }
         guard let committee = currentCommittee(state, data) else { return nil }
         let rect = homeMeetingsRect(state.size)
         let inner = Layout.inner(rect)
-        return (HomePanes.meetingList(data: data, committee: committee, width: inner.size.cols), inner.size.rows)
+        return (data.meetingList(committee, width: inner.size.cols), inner.size.rows)
     }
 
     func homeMeetingsRect(_ size: Size) -> Rect {
@@ -224,7 +224,7 @@ public struct Updater {
         let layout = Layout.meeting(state.size, focus: .minutes, zoomed: false)
         if let rect = layout.panes[.minutes] {
             let inner = Layout.inner(rect)
-            let content = MeetingPanes.content(.minutes, width: inner.size.cols, data: data, screen: screen)
+            let content = data.content(.minutes, width: inner.size.cols, screen: screen)
             // Put the item's heading at the top of the window.
             p.scroll = content.rowRange(of: selected)?.lowerBound ?? 0
             p.scroll = max(0, min(p.scroll, content.rows.count - inner.size.rows))
@@ -329,19 +329,37 @@ public struct Updater {
         case .backTab, .up, .ctrl("p"):
             if !matches.isEmpty { input.choice = (input.choice - 1 + matches.count) % matches.count }
             state.overlay = .command(input)
-        case .backspace:
-            if input.text.isEmpty { state.overlay = nil } else { input.text.removeLast(); input.choice = 0; state.overlay = .command(input) }
-        case .ctrl("u"):
-            input.text = ""
-            input.choice = 0
+        case .backspace, .ctrl("h"):
+            if input.text.isEmpty { state.overlay = nil; return [] }
+            input.deleteBackward()
             state.overlay = .command(input)
-        case .ctrl("w"):
-            while input.text.last == " " { input.text.removeLast() }
-            while let last = input.text.last, last != " " { input.text.removeLast() }
+        case .delete, .ctrl("d"):
+            input.deleteForward()
+            state.overlay = .command(input)
+        case .left, .ctrl("b"):
+            input.cursor = max(0, input.cursor - 1)
+            state.overlay = .command(input)
+        case .right, .ctrl("f"):
+            input.cursor = min(input.text.count, input.cursor + 1)
+            state.overlay = .command(input)
+        case .home, .ctrl("a"):
+            input.cursor = 0
+            state.overlay = .command(input)
+        case .end, .ctrl("e"):
+            input.cursor = input.text.count
+            state.overlay = .command(input)
+        case .ctrl("u"):
+            input = CommandInput(text: String(input.text.dropFirst(input.cursor)))
+            input.cursor = 0
+            state.overlay = .command(input)
+        case .ctrl("k"):
+            input.text = String(input.text.prefix(input.cursor))
+            state.overlay = .command(input)
+        case .ctrl("w"), .alt("\u{7F}"):
+            input.deleteWordBackward()
             state.overlay = .command(input)
         case .char(let c):
-            input.text.append(c)
-            input.choice = 0
+            input.insert(String(c))
             state.overlay = .command(input)
         default:
             break
