@@ -606,6 +606,23 @@ private let combining = "e\u{301}"  // one cluster, 1 cell
         #expect((layout.cursorRow, layout.cursorColumn) == (1, 1))
     }
 
+    @Test func aSpaceTypedAtAWrapPointInsideAParagraphKeepsTheCursorAfterIt() {
+        var e = editor("The chair opened", at: 10)
+        #expect(e.layout(width: 12).lines.map(\.text) == ["The chair ", "opened"])
+        #expect((e.layout(width: 12).cursorRow, e.layout(width: 12).cursorColumn) == (1, 0))
+        type(" ", into: &e, width: 12)
+        var layout = e.layout(width: 12)
+        #expect(layout.lines.map(\.text) == ["The chair  ", "opened"])
+        #expect((layout.cursorRow, layout.cursorColumn) == (0, 11))
+        // Right shows the same place at the start of the lower line, then moves on.
+        check(&e, .right, .cursorMoved, width: 12)
+        layout = e.layout(width: 12)
+        #expect(e.cursorOffset == 11)
+        #expect((layout.cursorRow, layout.cursorColumn) == (1, 0))
+        press(.right, on: &e, width: 12)
+        #expect(e.cursorOffset == 12)
+    }
+
     @Test(arguments: [1, 2, 3, 7, 10, 80])
     func incrementalLayoutMatchesAFreshOne(width: Int) {
         var rng = SplitMix(seed: UInt64(width))

@@ -44,7 +44,7 @@ extension TextEditor {
         case .backspace: return changed(deleteBackward())
         case .delete, .ctrl("d"): return changed(deleteForward())
         case .left, .ctrl("b"): return moved(moveLeft())
-        case .right, .ctrl("f"): return moved(moveRight())
+        case .right, .ctrl("f"): return moved(moveRight(width: width))
         case .alt("b"): return moved(moveWordLeft())
         case .alt("f"): return moved(moveWordRight())
         case .home, .ctrl("a"): return moved(moveToLineStart(width: width))
@@ -95,10 +95,17 @@ extension TextEditor {
         go(to: before(cursor) ?? cursor)
     }
 
+    /// One character right. Given the `width` the text is shown at, from after the
+    /// trailing spaces of a wrapped line the first step shows the same place at the start
+    /// of the next line.
     @discardableResult
-    public mutating func moveRight() -> Bool {
-        // From the end of an upper line, the first step shows the cursor on the lower one.
-        if upstream { return go(to: cursor) }
+    public mutating func moveRight(width: Int? = nil) -> Bool {
+        if upstream, let width {
+            let layout = layout(width: width)
+            if row(of: cursor, upstream: true, in: layout) != row(of: cursor, upstream: false, in: layout) {
+                return go(to: cursor)
+            }
+        }
         return go(to: after(cursor) ?? cursor)
     }
 

@@ -220,7 +220,9 @@ public struct TextEditor: Sendable, Hashable {
         replaceExactly(windowStart, windowEnd, with: inserted)
         // The cursor goes after the inserted text, rounded up to a whole cluster.
         cursor = TextEditor.position(after: Array(leftText + text), from: windowStart)
-        upstream = false
+        // Spaces hang at the end of a line: after one, at a wrap point, the cursor shows
+        // right after it on the upper line.
+        upstream = cursor.column > 0 && paragraphs[cursor.paragraph].chars[cursor.column - 1] == " "
         record(Edit(start: windowStart, removed: removed, inserted: inserted, before: before, after: cursor), as: action)
         last = action
     }
