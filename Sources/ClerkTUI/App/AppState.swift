@@ -1,4 +1,5 @@
 import ClerkCore
+import ClerkStore
 import Terminal
 
 /// The four panes of a meeting.
@@ -219,8 +220,25 @@ public final class PaneCache: @unchecked Sendable {
 }
 
 /// What `update` asks the shell to do.
-public enum Effect: Sendable, Hashable {
+public enum Effect: Sendable {
     case loadMeeting(MeetingID)
     case quit
     case redrawAll
+    /// Make a change durable: the shell runs it against the freshest archive under the
+    /// journal's lock, and shows "saved" only once it is on disk.
+    case commit(Change)
+}
+
+/// A change to the archive, as a ClerkCore command to run when committing. It is given
+/// the freshest state (another session may have written since the screen last looked)
+/// and the context (clock, ids); it returns the events, or throws a `CommandError` that
+/// the status line shows.
+public struct Change: Sendable {
+    public var label: String
+    public var make: @Sendable (ArchiveStore, CommandContext) throws -> [Event]
+
+    public init(_ label: String, _ make: @escaping @Sendable (ArchiveStore, CommandContext) throws -> [Event]) {
+        self.label = label
+        self.make = make
+    }
 }

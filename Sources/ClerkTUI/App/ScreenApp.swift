@@ -1,5 +1,6 @@
 import ClerkCore
 import ClerkStore
+import Foundation
 import Terminal
 
 /// The shell around update and view: reads input, runs `Updater`, carries out effects
@@ -17,8 +18,13 @@ public final class ScreenApp {
     private var dirty = true
     private var lastClock: TimeOfDay?
 
+    /// The instant and fresh ids for commands; injected so tests and benchmarks control them.
+    let context: () -> CommandContext
+
     public init(store: ArchiveStore, terminal: any Terminal, theme: Theme, keymap: Keymap, readOnly: Bool,
-                wallClock: @escaping () -> (CalendarDate, TimeOfDay)) {
+                wallClock: @escaping () -> (CalendarDate, TimeOfDay),
+                context: @escaping () -> CommandContext = ScreenApp.systemContext) {
+        self.context = context
         self.store = store
         self.term = terminal
         self.renderer = Renderer(theme: theme, keymap: keymap)
@@ -75,8 +81,42 @@ public final class ScreenApp {
         for effect in effects { run(effect) }
     }
 
+    /// The system clock and random ids.
+    public static func systemContext() -> CommandContext {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return CommandContext(now: Instant(secondsSinceEpoch: Int64(ts.tv_sec))) { prefix in
+            prefix + String(UInt64.random(in: 0...UInt64.max) % 2_176_782_336, radix: 36)
+        }
+    }
+
+    /// Runs a change against the store. "saved" shows only after the journal acknowledged it.
+    func commit(_ change: Change) {
+        guard !state.readOnly else {
+            show("read-only: \(change.label) was not recorded", isError: true)
+            return
+        }
+        let ctx = context()
+        state.save = .saving
+        do {
+            try store.commit(at: ctx.now) { store in try change.make(store, ctx) }
+            state.save = .saved
+        } catch let refused as CommandError {
+            state.save = .saved
+            show(refused.message, isError: true)
+        } catch {
+            state.save = .failed("\(error)")
+            show("NOT SAVED: \(error)", isError: true)
+        }
+        if let id = state.meeting?.meetingID { record = try? store.record(of: id) }
+        revision += 1
+        dirty = true
+    }
+
     private func run(_ effect: Effect) {
         switch effect {
+        case .commit(let change):
+            commit(change)
         case .quit:
             state.running = false
         case .redrawAll:
