@@ -147,6 +147,8 @@ public struct AppState: Sendable, Hashable {
     public var save: SaveState = .saved
     public var readOnly: Bool
     public var running = true
+    /// An action that asked to be confirmed by pressing its key again.
+    public var confirming: String?
 
     public init(size: Size, readOnly: Bool) {
         self.size = size

@@ -32,7 +32,11 @@ public struct Updater {
             if case .command(let input) = state.overlay { return commandKey(&state, input, key, data) }
             state.message = nil
             let scope: UIAction.Scope = state.meeting.map { $0.focus.scope } ?? .home
-            guard let action = keymap.action(for: key, in: scope) else { return [] }
+            guard let action = keymap.action(for: key, in: scope) else {
+                state.confirming = nil
+                return []
+            }
+            if state.confirming != action.id { state.confirming = nil }
             return perform(action.id, &state, data)
         }
     }
@@ -84,8 +88,9 @@ public struct Updater {
             state.meeting?.overdueOnly.toggle()
             state.meeting?.positions[.actions] = ListPosition()
         case "actions.history":
-            if let id = selectedActionID(state, data) { state.overlay = .history(id) }
+            if let id = selectedKey(.actions, state, data) { state.overlay = .history(id) }
         default:
+            if let effects = performMeetingAction(id, &state, data) { return effects }
             state.message = Message(text: "unknown action '\(id)': type : and Tab to see them", isError: true)
         }
         return []
@@ -233,19 +238,6 @@ public struct Updater {
         if !quiet, Layout.meeting(state.size, focus: .agenda, zoomed: screen.zoomed).tabs != nil {
             state.meeting?.focus = .minutes
         }
-    }
-
-    private func selectedActionID(_ state: AppState, _ data: ViewData) -> ActionID? {
-        guard let screen = state.meeting, let record = data.record, let meeting = data.archive.meetings[record.meetingID] else { return nil }
-        let all = data.archive.actions(of: meeting.committeeID)
-        let arising = all.filter { $0.meetingID == meeting.id }.sorted { $0.number < $1.number }
-            .filter { !screen.overdueOnly || $0.isOverdue(on: data.today) }
-        let log = all.filter { $0.meetingID != meeting.id && $0.status.carriesForward && $0.raisedOn < meeting.date }
-            .filter { !screen.overdueOnly || $0.isOverdue(on: data.today) }
-            .sorted { ($0.raisedOn, $0.number) < ($1.raisedOn, $1.number) }
-        let ordered = arising + log
-        let selected = screen.position(.actions).selected
-        return selected < ordered.count ? ordered[selected].id : nil
     }
 
     // MARK: Mouse

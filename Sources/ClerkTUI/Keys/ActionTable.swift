@@ -61,7 +61,16 @@ public enum ActionTable {
         UIAction("home.previousCommittee", .home, keys: ["["], "Show the previous committee's meetings"),
         // Agenda
         UIAction("agenda.select", .agenda, keys: ["Enter"], hint: "minutes of item", "Show the minutes of the selected item"),
+        UIAction("agenda.discuss", .agenda, keys: ["."], hint: "discuss", "Take the selected item now: it becomes the item under discussion"),
+        UIAction("meeting.start", .agenda, keys: ["S"], hint: "start", "Start the meeting (records the time; the first item is taken)"),
+        UIAction("meeting.close", .agenda, keys: ["C"], "Close the meeting: records the end, plans the next meeting, minutes become a draft (press twice)"),
         // Attendance
+        UIAction("attendance.present", .attendance, keys: ["p"], hint: "present", "Mark the selected person present"),
+        UIAction("attendance.apologies", .attendance, keys: ["a"], hint: "apologies", "Record the selected person's apologies"),
+        UIAction("attendance.absent", .attendance, keys: ["x"], hint: "absent", "Mark the selected person absent"),
+        UIAction("attendance.inAttendance", .attendance, keys: ["i"], "Mark the selected person in attendance (no vote, not counted to quorum)"),
+        UIAction("attendance.arrived", .attendance, keys: ["r"], hint: "arrived", "Record that the selected person arrived now"),
+        UIAction("attendance.left", .attendance, keys: ["L"], hint: "left", "Record that the selected person left now"),
         UIAction("attendance.byOrganisation", .attendance, keys: ["o"], hint: "group", "Group attendance by organisation, or by status"),
         // Minutes
         UIAction("minutes.follow", .minutes, keys: ["f"], hint: "follow", "Follow the item under discussion as it changes"),

@@ -29,14 +29,22 @@ public struct Row: Sendable, Hashable {
 public struct Content: Sendable, Hashable {
     public var rows: [Row] = []
     public private(set) var entryCount = 0
+    /// What each entry stands for (a person, an action, an item), by entry index.
+    public private(set) var entryKeys: [String?] = []
     public var emptyText = "nothing here yet"
 
     public init() {}
 
     /// Starts a new selectable entry and returns its index.
-    public mutating func beginEntry() -> Int {
+    public mutating func beginEntry(key: String? = nil) -> Int {
         entryCount += 1
+        entryKeys.append(key)
         return entryCount - 1
+    }
+
+    /// The key of an entry, if it has one.
+    public func key(of entry: Int) -> String? {
+        entry >= 0 && entry < entryKeys.count ? entryKeys[entry] : nil
     }
 
     public mutating func heading(_ text: String, width: Int, slot: ThemeSlot = .heading) {

@@ -24,7 +24,7 @@ public enum MeetingPanes {
         var c = Content()
         c.emptyText = "no agenda items yet"
         for item in record.items {
-            let entry = c.beginEntry()
+            let entry = c.beginEntry(key: item.id)
             let number = record.number(of: item.id)
             let isSub = item.parentID != nil
             let label = isSub ? "   \(number.last.map(String.init) ?? "")." : "\(number)."
@@ -57,7 +57,8 @@ public enum MeetingPanes {
     }
 
     /// Attendance as minuted (seed 001): present members grouped under their organisation's
-    /// group, then those in attendance, then apologies.
+    /// group, then those in attendance, then apologies. During a roll call, members of the
+    /// committee not yet marked come first, so the secretary can work down the list.
     static func attendance(_ record: MeetingRecord, meeting: Meeting, width: Int, data: ViewData,
                            byOrganisation: Bool) -> Content {
         var c = Content()
@@ -83,7 +84,7 @@ public enum MeetingPanes {
         }
         func add(_ list: [Attendance]) {
             for a in list {
-                let entry = c.beginEntry()
+                let entry = c.beginEntry(key: a.personID)
                 let mark: String
                 switch a.presence {
                 case .present, .deputy, .inAttendance: mark = a.departed == nil ? "● " : "○ "
@@ -92,6 +93,17 @@ public enum MeetingPanes {
                 }
                 c.wrapped(line(a), lead: mark, width: width, slot: slot(a), entry: entry)
             }
+        }
+        let unmarked = rollCallPending(record, meeting: meeting, archive: archive)
+        if !unmarked.isEmpty, meeting.status == .inProgress || meeting.status == .planned || meeting.status == .agendaPublished {
+            c.heading("Not yet marked", width: width)
+            for personID in unmarked {
+                let entry = c.beginEntry(key: personID)
+                let p = archive.people[personID]
+                let text = p.map { $0.attendanceLine(organisation: $0.organisationID.flatMap { archive.organisations[$0] }) } ?? personID
+                c.wrapped(text, lead: "? ", width: width, slot: .muted, entry: entry)
+            }
+            c.blank()
         }
         let here = record.attendance.filter { $0.presence.isInRoom }
         let away = record.attendance.filter { !$0.presence.isInRoom }
@@ -118,12 +130,23 @@ public enum MeetingPanes {
         let absent = away.filter { $0.presence == .absent }
         if !apologies.isEmpty { c.heading("Apologies", width: width); add(apologies); c.blank() }
         if !absent.isEmpty { c.heading("Absent", width: width); add(absent); c.blank() }
-        if record.attendance.isEmpty, let committee {
+        if record.attendance.isEmpty, unmarked.isEmpty, let committee {
             let expected = committee.memberships(on: meeting.date).count
             c.emptyText = "no attendance recorded yet (\(expected) on the membership)"
         }
         while c.rows.last?.spans.isEmpty == true { c.rows.removeLast() }
         return c
+    }
+
+    /// Members of the committee on the meeting's date with nothing recorded yet.
+    static func rollCallPending(_ record: MeetingRecord, meeting: Meeting, archive: ArchiveState) -> [PersonID] {
+        guard let committee = archive.committees[meeting.committeeID] else { return [] }
+        let marked = Set(record.attendance.map(\.personID))
+        var seen = Set<PersonID>()
+        return committee.memberships(on: meeting.date)
+            .filter { $0.role != .alternate && !marked.contains($0.personID) }
+            .map(\.personID)
+            .filter { seen.insert($0).inserted }
     }
 
     /// The minutes, item by item: headings as numbered on the agenda, declarations, then
@@ -138,7 +161,7 @@ public enum MeetingPanes {
             let number = record.number(of: item.id)
             let isSub = item.parentID != nil
             let label = isSub ? "\(number.last.map(String.init) ?? "")." : "\(number)."
-            let entry = c.beginEntry()
+            let entry = c.beginEntry(key: item.id)
             c.wrapped(item.title + (item.confidential ? " [confidential]" : ""), lead: label + " ", width: width,
                       slot: item.confidential ? .itemConfidential : .heading, entry: entry)
             for d in declarations {
@@ -162,6 +185,14 @@ public enum MeetingPanes {
             }
             c.blank()
         }
+        if !record.quorumChanges.isEmpty {
+            c.heading("Quorum", width: width)
+            for change in record.quorumChanges {
+                let what = change.isQuorate ? "The meeting became quorate again" : "The meeting became inquorate"
+                c.wrapped("\(what) at \(change.at.text) (\(change.summary)).", lead: "  ", width: width,
+                          slot: change.isQuorate ? .quorumOK : .quorumLost)
+            }
+        }
         while c.rows.last?.spans.isEmpty == true { c.rows.removeLast() }
         return c
     }
@@ -179,7 +210,7 @@ public enum MeetingPanes {
             .filter { !overdueOnly || $0.isOverdue(on: data.today) }
             .sorted { ($0.raisedOn, $0.number) < ($1.raisedOn, $1.number) }
         func add(_ a: Action) {
-            let entry = c.beginEntry()
+            let entry = c.beginEntry(key: a.id)
             let overdue = a.isOverdue(on: data.today)
             let slot: ThemeSlot = overdue ? .actionOverdue : (a.status == .done || a.status == .dropped ? .actionDone : .base)
             let owner = archive.ownerName(a.owner)

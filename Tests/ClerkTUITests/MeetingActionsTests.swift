@@ -1,0 +1,111 @@
+import ClerkApp
+import ClerkCore
+import ClerkStore
+import ClerkTestSupport
+@testable import ClerkTUI
+import Foundation
+import Terminal
+import Testing
+
+/// Running a meeting from the panes: start, roll call with live quorum, departures, close.
+@Suite struct MeetingActionsTests {
+    static let pcpg = "pcpg-2027-01-12"
+
+    func started(_ f: ScreenTests.Fixture) throws -> MeetingRecord {
+        f.app.open(Self.pcpg)
+        f.press(.char("1"), .char("S"))
+        #expect(f.store.state.meetings[Self.pcpg]?.status == .inProgress)
+        return try f.store.record(of: Self.pcpg)
+    }
+
+    @Test func rollCallMakesTheMeetingQuorateAndADepartureLosesIt() throws {
+        let f = try ScreenTests.Fixture(cols: 160, rows: 48)
+        let record = try started(f)
+        #expect(record.currentItem == record.items.first?.id)
+        f.press(.char("2"))
+        #expect(f.screen().contains("Not yet marked"))
+        // Mark everyone not yet marked present, one by one from the top of the list.
+        let pending = MeetingPanes.rollCallPending(record, meeting: f.store.state.meetings[Self.pcpg]!, archive: f.store.state)
+        #expect(pending.count >= 8)
+        for _ in pending {
+            f.press(.char("g"), .char("p"))
+        }
+        let marked = try f.store.record(of: Self.pcpg)
+        #expect(marked.attendance.count == pending.count)
+        #expect(marked.attendance.allSatisfy { $0.presence == .present })
+        #expect(f.screen().contains("quorate"))
+        // Everyone leaves but the last three: the meeting becomes inquorate, and the minutes say when.
+        for i in 0..<(pending.count - 3) {
+            f.press(.char("g"))
+            for _ in 0..<i { f.press(.char("j")) }
+            f.press(.char("L"))
+        }
+        let after = try f.store.record(of: Self.pcpg)
+        #expect(after.quorumChanges.last?.isQuorate == false)
+        let screen = f.screen()
+        #expect(screen.contains("INQUORATE"))
+        f.press(.char("3"))
+        #expect(f.screen().contains("The meeting became inquorate at"))
+    }
+
+    @Test func leavingSomeoneWhoIsNotHereIsRefusedOnOneLine() throws {
+        let f = try ScreenTests.Fixture(cols: 160, rows: 48)
+        _ = try started(f)
+        f.press(.char("2"), .char("g"), .char("L"))
+        #expect(f.app.state.message?.isError == true)
+        #expect(f.app.state.message?.text.contains("not marked as here") == true)
+        #expect(f.app.state.save == .saved)
+    }
+
+    @Test func apologiesAndArrivalsAreRecorded() throws {
+        let f = try ScreenTests.Fixture(cols: 160, rows: 48)
+        _ = try started(f)
+        f.press(.char("2"), .char("g"), .char("a"))
+        f.press(.char("g"), .char("r"))
+        let record = try f.store.record(of: Self.pcpg)
+        #expect(record.attendance.contains { $0.presence == .apologies })
+        #expect(record.attendance.contains { $0.presence == .present && $0.arrived != nil })
+        #expect(f.screen().contains("Apologies"))
+    }
+
+    @Test func takingAnItemAndClosingTheMeeting() throws {
+        let f = try ScreenTests.Fixture(cols: 160, rows: 48)
+        let record = try started(f)
+        f.press(.char("j"), .char("j"), .char("."))
+        #expect(try f.store.record(of: Self.pcpg).currentItem == record.items[2].id)
+        #expect(f.screen().contains("▶"))
+        f.press(.char("C"))
+        #expect(f.store.state.meetings[Self.pcpg]?.status == .inProgress)
+        #expect(f.app.state.message?.text.contains("again") == true)
+        f.press(.char("C"))
+        #expect(f.store.state.meetings[Self.pcpg]?.status == .minutesDraft)
+        #expect(f.store.state.meetings[Self.pcpg]?.endedAt != nil)
+        // Another key between the two presses cancels.
+        let g = try ScreenTests.Fixture(cols: 160, rows: 48)
+        _ = try started(g)
+        g.press(.char("C"), .char("j"), .char("C"))
+        #expect(g.store.state.meetings[Self.pcpg]?.status == .inProgress)
+    }
+
+    @Test func startingTwiceIsRefusedWithAMessage() throws {
+        let f = try ScreenTests.Fixture(cols: 80, rows: 24)
+        _ = try started(f)
+        f.press(.char("1"), .char("S"))
+        #expect(f.app.state.message?.text.contains("only a planned meeting can be started") == true)
+    }
+
+    @Test func aReadOnlyScreenRecordsNothing() throws {
+        let dir = try TempDir("clerk-ro")
+        try DemoInstaller.install(at: dir.path + "/a", today: ScreenTests.today)
+        let store = try ArchiveStore(directory: dir.path + "/a", mode: .readOnly)
+        let term = VirtualTerminal(size: Size(cols: 160, rows: 48))
+        let (keymap, _) = Keymap.load(configText: nil)
+        let app = ScreenApp(store: store, terminal: term, theme: ThemeLoader.builtinDefault, keymap: keymap, readOnly: true,
+                            wallClock: { (ScreenTests.today, TimeOfDay(hour: 10, minute: 0)!) })
+        let before = try Data(contentsOf: URL(fileURLWithPath: dir.path + "/a/journal/archive.jsonl"))
+        app.open(Self.pcpg)
+        for key in ["1", "S", "2", "p"] { app.handle(.key(.char(Character(key)))) }
+        #expect(app.state.message?.text.contains("read-only") == true)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir.path + "/a/journal/archive.jsonl")) == before)
+    }
+}
