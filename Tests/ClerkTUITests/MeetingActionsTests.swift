@@ -109,3 +109,70 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir.path + "/a/journal/archive.jsonl")) == before)
     }
 }
+
+/// Two sessions on one archive: the secretary's screen and the chair's.
+@Suite struct TwoSessionsTests {
+    final class Clock: @unchecked Sendable {
+        var now = Instant(date: CalendarDate(year: 2027, month: 1, day: 12)!, time: TimeOfDay(hour: 10, minute: 0)!)
+        var n = 0
+        func context() -> CommandContext {
+            CommandContext(now: now) { [self] prefix in
+                n += 1
+                return "\(prefix)t\(n)"
+            }
+        }
+    }
+
+    func screen(_ path: String, clock: Clock, size: Size = Size(cols: 160, rows: 48)) throws -> (ScreenApp, VirtualTerminal, ArchiveStore) {
+        let store = try ArchiveStore(directory: path, mode: .readWrite)
+        let term = VirtualTerminal(size: size)
+        let (keymap, _) = Keymap.load(configText: nil)
+        let app = ScreenApp(store: store, terminal: term, theme: ThemeLoader.builtinDefault, keymap: keymap, readOnly: false,
+                            wallClock: { (ScreenTests.today, TimeOfDay(hour: 10, minute: 0)!) }, context: clock.context)
+        return (app, term, store)
+    }
+
+    @Test func theChairUpdatesActionsWhileTheSecretaryRunsTheMeetingAndEachSeesTheOther() throws {
+        let dir = try TempDir("clerk-two")
+        try DemoInstaller.install(at: dir.path + "/a", today: ScreenTests.today)
+        let clock = Clock()
+        let (secretary, secretaryTerm, _) = try screen(dir.path + "/a", clock: clock)
+        let (chair, _, chairStore) = try screen(dir.path + "/a", clock: clock)
+        secretary.open("hpbc-2008-04-22")
+        chair.open("hpbc-2008-04-22")
+        // The chair marks action (i) done; the secretary adds a late apology at the same time.
+        for key in ["4", "d"] { chair.handle(.key(.char(Character(key)))) }
+        for key in ["2", "j", "a"] { secretary.handle(.key(.char(Character(key)))) }
+        #expect(chair.state.save == .saved && secretary.state.save == .saved)
+        // Each sees the other's change on the next tick (the screen ticks twice a second).
+        secretary.tick()
+        chair.tick()
+        secretary.handle(.key(.char("4")))
+        secretary.render()
+        #expect(secretaryTerm.snapshot().contains("done"))
+        chair.render()
+        #expect(chairStore.state.actions["a-1"]?.status == .done)
+        let record = try chairStore.record(of: "hpbc-2008-04-22")
+        #expect(record.attendance.filter { $0.presence == .apologies }.count == 7)
+    }
+
+    @Test func theItemUnderDiscussionShowsItsRunningClockAndOverruns() throws {
+        let dir = try TempDir("clerk-clock")
+        try DemoInstaller.install(at: dir.path + "/a", today: ScreenTests.today)
+        let clock = Clock()
+        let (app, term, store) = try screen(dir.path + "/a", clock: clock)
+        app.open("pcpg-2027-01-12")
+        app.handle(.key(.char("S")))
+        let record = try store.record(of: "pcpg-2027-01-12")
+        let first = try #require(record.items.first)
+        clock.now = clock.now.adding(seconds: 4 * 60)
+        app.tick()
+        app.render()
+        let allocation = first.minutes.map { "4/\($0)m" } ?? "4m"
+        #expect(term.snapshot().contains(allocation))
+        clock.now = clock.now.adding(seconds: 600 * 60)
+        app.tick()
+        app.render()
+        #expect(term.snapshot().contains("over") || first.minutes == nil)
+    }
+}

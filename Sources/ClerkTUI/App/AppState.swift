@@ -167,10 +167,13 @@ public struct ViewData: Sendable {
     /// Changes whenever the archive or the open meeting does: pane contents are cached
     /// against it, so a keystroke that only moves a selection does not re-wrap the minutes.
     public var revision: Int
+    /// The current instant, for running clocks of things started at an instant.
+    public var now: Instant?
     let cache: PaneCache
 
     public init(archive: ArchiveState, record: MeetingRecord?, today: CalendarDate, clock: TimeOfDay,
-                revision: Int = 0, cache: PaneCache = PaneCache()) {
+                revision: Int = 0, now: Instant? = nil, cache: PaneCache = PaneCache()) {
+        self.now = now
         self.archive = archive
         self.record = record
         self.today = today
@@ -183,7 +186,7 @@ public struct ViewData: Sendable {
     func content(_ pane: Pane, width: Int, screen: MeetingScreen) -> Content {
         let key = PaneCache.Key(pane: pane.rawValue, width: width, revision: revision, meeting: screen.meetingID,
                                 flags: (screen.attendanceByOrganisation ? 1 : 0) | (screen.overdueOnly ? 2 : 0),
-                                today: today.dayNumber, minute: pane == .agenda ? clock.minutesSinceMidnight : 0)
+                                today: today.dayNumber, minute: pane == .agenda ? Int((now?.secondsSinceEpoch ?? 0) / 60) : 0)
         return cache.content(key) { MeetingPanes.content(pane, width: width, data: self, screen: screen) }
     }
 

@@ -57,6 +57,20 @@ extension Updater {
                 }
                 return events + Self.quorumChange(ctx, after: events, at: now)
             })]
+        case "actions.done", "actions.inProgress", "actions.ongoing", "actions.dropped", "actions.reopen":
+            guard let action = selectedKey(.actions, state, data) else { return [] }
+            let status: ActionStatus = switch id {
+            case "actions.done": .done
+            case "actions.inProgress": .inProgress
+            case "actions.ongoing": .ongoing
+            case "actions.dropped": .dropped
+            default: .open
+            }
+            // Recorded against this meeting when it is the one under way.
+            let during = data.archive.meetings[meetingID]?.status == .inProgress ? meetingID : nil
+            return [.commit(Change("update the action") { store, ctx in
+                try store.state.updateAction(action, status: status, note: "", meetingID: during, context: ctx)
+            })]
         default:
             return nil
         }

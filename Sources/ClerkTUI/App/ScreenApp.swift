@@ -38,7 +38,8 @@ public final class ScreenApp {
 
     public func data() -> ViewData {
         let (today, clock) = wallClock()
-        return ViewData(archive: store.state, record: record, today: today, clock: clock, revision: revision, cache: cache)
+        return ViewData(archive: store.state, record: record, today: today, clock: clock, revision: revision,
+                        now: context().now, cache: cache)
     }
 
     /// Shows a one-line message in the status line (a warning from start-up, say).

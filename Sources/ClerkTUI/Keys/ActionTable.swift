@@ -77,6 +77,11 @@ public enum ActionTable {
         // Actions
         UIAction("actions.overdue", .actions, keys: ["O"], hint: "overdue only", "Show only overdue actions, or all open ones"),
         UIAction("actions.history", .actions, keys: ["Enter"], hint: "history", "Show the history of the selected action"),
+        UIAction("actions.done", .actions, keys: ["d"], hint: "done", "Mark the selected action done"),
+        UIAction("actions.inProgress", .actions, keys: ["s"], hint: "started", "Mark the selected action in progress"),
+        UIAction("actions.ongoing", .actions, keys: ["n"], "Mark the selected action ongoing"),
+        UIAction("actions.dropped", .actions, keys: ["X"], "Drop the selected action (it stops carrying forward)"),
+        UIAction("actions.reopen", .actions, keys: ["u"], "Open the selected action again"),
     ]
 
     public static func action(_ id: String) -> UIAction? { all.first { $0.id == id } }

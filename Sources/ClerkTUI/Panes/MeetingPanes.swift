@@ -30,17 +30,23 @@ public enum MeetingPanes {
             let label = isSub ? "   \(number.last.map(String.init) ?? "")." : "\(number)."
             var slot: ThemeSlot = .base
             var marker = "  "
+            var trailing = item.minutes.map { Span("\($0)m", .muted) }
             if record.currentItem == item.id, meeting.status == .inProgress {
                 marker = "▶ "
                 slot = .itemCurrent
-                if let minutes = item.minutes, let since = record.currentItemSince,
-                   elapsedMinutes(since: since, clock: data.clock, today: data.today) > minutes {
+                // The running clock of the item under discussion, against its allocation.
+                var elapsed = 0
+                if let since = record.currentItemSince, let now = data.now {
+                    elapsed = max(0, Int(now.secondsSinceEpoch - since.secondsSinceEpoch) / 60)
+                }
+                trailing = Span(item.minutes.map { "\(elapsed)/\($0)m" } ?? "\(elapsed)m", .itemCurrent)
+                if let minutes = item.minutes, elapsed > minutes {
                     slot = .itemOverrun
+                    trailing = Span("\(elapsed)/\(minutes)m over", .itemOverrun)
                 }
             }
             var title = item.title
             if item.confidential { title += " [confidential]" }
-            let trailing = item.minutes.map { Span("\($0)m", .muted) }
             c.wrapped(title, lead: marker + label + " ", width: width, slot: item.confidential ? .itemConfidential : slot,
                       leadSlot: slot, entry: entry, trailing: trailing)
             if let presenter = item.presenter, !presenter.isEmpty {
@@ -49,11 +55,6 @@ public enum MeetingPanes {
             }
         }
         return c
-    }
-
-    private static func elapsedMinutes(since: Instant, clock: TimeOfDay, today: CalendarDate) -> Int {
-        guard since.date == today else { return 0 }
-        return clock.minutesSinceMidnight - since.time.minutesSinceMidnight
     }
 
     /// Attendance as minuted (seed 001): present members grouped under their organisation's
