@@ -176,3 +176,117 @@ import Testing
         #expect(term.snapshot().contains("over") || first.minutes == nil)
     }
 }
+
+/// Deputies, declarations and votes, through the forms.
+@Suite struct MeetingFormsTests {
+    static let pcpg = MeetingActionsTests.pcpg
+
+    /// A started Pan Cluster meeting with everyone on the roll present.
+    func quorateMeeting() throws -> ScreenTests.Fixture {
+        let f = try ScreenTests.Fixture(cols: 160, rows: 48)
+        f.app.open(Self.pcpg)
+        f.press(.char("1"), .char("S"), .char("2"))
+        let record = try f.store.record(of: Self.pcpg)
+        let pending = MeetingPanes.rollCallPending(record, meeting: f.store.state.meetings[Self.pcpg]!, archive: f.store.state)
+        for _ in pending { f.press(.char("g"), .char("p")) }
+        return f
+    }
+
+    func type(_ f: ScreenTests.Fixture, _ text: String) {
+        for c in text { f.press(.char(c)) }
+    }
+
+    @Test func aNamedAlternateDeputisesAndAnyoneElseNeedsAnException() throws {
+        let f = try ScreenTests.Fixture(cols: 160, rows: 48)
+        f.app.open(Self.pcpg)
+        f.press(.char("1"), .char("S"), .char("2"))
+        let committee = try #require(f.store.state.committees["pan-cluster-planning-group"])
+        let alternate = try #require(committee.memberships.first { $0.role == .alternate })
+        let member = try #require(alternate.alternateFor)
+        // The member sends apologies: their alternate joins the roll call.
+        let pending = MeetingPanes.rollCallPending(try f.store.record(of: Self.pcpg), meeting: f.store.state.meetings[Self.pcpg]!, archive: f.store.state)
+        let memberRow = try #require(pending.firstIndex(of: member))
+        f.press(.char("g"))
+        for _ in 0..<memberRow { f.press(.char("j")) }
+        f.press(.char("a"))
+        #expect(f.screen().contains(f.store.state.people[alternate.personID]!.name))
+        let after = MeetingPanes.rollCallPending(try f.store.record(of: Self.pcpg), meeting: f.store.state.meetings[Self.pcpg]!, archive: f.store.state)
+        let alternateRow = try #require(after.firstIndex(of: alternate.personID))
+        f.press(.char("g"))
+        for _ in 0..<alternateRow { f.press(.char("j")) }
+        f.press(.char("D"))
+        guard case .form(let form)? = f.app.state.overlay else { Issue.record("no form"); return }
+        let target = try #require(form.choices.firstIndex { $0.key == member })
+        for _ in 0..<target { f.press(.down) }
+        f.press(.enter)
+        #expect(f.app.state.overlay == nil)
+        let record = try f.store.record(of: Self.pcpg)
+        #expect(record.attendance(of: alternate.personID)?.presence == .deputy(for: member, confirmedException: false))
+        #expect(f.screen().contains("deputy for"))
+    }
+
+    @Test func aDeputyWhoIsNotAnAlternateNeedsTheSecretaryToConfirm() throws {
+        let f = try quorateMeeting()
+        // Someone present (the first on the list) deputising for a member of another organisation.
+        f.press(.char("g"), .char("D"))
+        guard case .form(let form)? = f.app.state.overlay else { Issue.record("no form"); return }
+        let person = try #require(MeetingPanes.attendance(try f.store.record(of: Self.pcpg), meeting: f.store.state.meetings[Self.pcpg]!,
+                                                          width: 60, data: f.app.data(), byOrganisation: true).key(of: 0))
+        let org = f.store.state.committees["pan-cluster-planning-group"]!.membership(of: person, on: f.store.state.meetings[Self.pcpg]!.date)?.organisationID
+        let other = try #require(form.choices.firstIndex { c in
+            f.store.state.committees["pan-cluster-planning-group"]!.membership(of: c.key, on: f.store.state.meetings[Self.pcpg]!.date)?.organisationID != org
+        })
+        for _ in 0..<other { f.press(.down) }
+        f.press(.enter)
+        guard case .form(let asked)? = f.app.state.overlay else { Issue.record("the form closed without asking"); return }
+        #expect(asked.problem?.contains("press Enter again") == true)
+        f.press(.enter)
+        #expect(f.app.state.overlay == nil)
+        guard case .deputy(_, let exception)? = try f.store.record(of: Self.pcpg).attendance(of: person)?.presence else {
+            Issue.record("no deputy recorded"); return
+        }
+        #expect(exception)
+    }
+
+    @Test func aDeclarationIsRecordedAndAnEmptyOneRefused() throws {
+        let f = try quorateMeeting()
+        f.press(.char("1"), .char("g"), .char("j"), .char("I"))
+        guard case .form = f.app.state.overlay else { Issue.record("no form"); return }
+        f.press(.enter)
+        guard case .form(let refused)? = f.app.state.overlay else { Issue.record("an empty declaration closed the form"); return }
+        #expect(refused.problem?.contains("say what the interest is") == true)
+        type(f, "part of the group bidding to provide the service")
+        f.press(.enter)
+        #expect(f.app.state.overlay == nil)
+        let record = try f.store.record(of: Self.pcpg)
+        #expect(record.declarations.first?.interest == "part of the group bidding to provide the service")
+        f.press(.char("3"))
+        #expect(f.screen().contains("declared an interest"))
+    }
+
+    @Test func aTiedVoteNeedsTheChairsCastingVote() throws {
+        let f = try quorateMeeting()
+        f.press(.char("1"), .char("g"), .char("j"), .char("j"), .char("V"))
+        guard case .form(let form)? = f.app.state.overlay else { Issue.record("no form"); return }
+        #expect(form.choices.count >= 4)
+        // Half for, half against.
+        for i in 0..<(form.choices.count / 2 * 2) { f.press(.char(i % 2 == 0 ? "f" : "a")) }
+        f.press(.enter)
+        guard case .form(let tied)? = f.app.state.overlay else { Issue.record("a tie closed the form"); return }
+        #expect(tied.problem?.lowercased().contains("casting") == true)
+        f.press(.char("c"), .enter)
+        #expect(f.app.state.overlay == nil)
+        let vote = try #require(try f.store.record(of: Self.pcpg).votes.first)
+        #expect(vote.tally.outcome == .carried)
+        #expect(vote.castingVote == .for)
+        f.press(.char("3"))
+        #expect(f.screen().contains("Vote on"))
+    }
+
+    @Test func aConsensusCommitteeHasNoVotes() throws {
+        let f = try ScreenTests.Fixture(cols: 160, rows: 48)
+        f.app.open("hpbc-2008-04-22")
+        f.press(.char("V"))
+        #expect(f.app.state.message?.text.contains("consensus") == true)
+    }
+}

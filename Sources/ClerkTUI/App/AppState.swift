@@ -82,6 +82,7 @@ public enum Overlay: Sendable, Hashable {
     case help(UIAction.Scope)
     case command(CommandInput)
     case history(ActionID)
+    case form(Form)
 }
 
 /// The `:` command line: what is typed, and the completion in use.

@@ -28,6 +28,9 @@ extension Updater {
             return [.commit(Change("close the meeting") { store, ctx in
                 try MeetingContext(archive: store.state, record: try store.record(of: meetingID)).close(context: ctx)
             })]
+        case "agenda.declare": return openDeclarationForm(&state, data)
+        case "agenda.vote": return openVoteForm(&state, data)
+        case "attendance.deputy": return openDeputyForm(&state, data)
         case "agenda.discuss":
             guard let item = selectedKey(.agenda, state, data) else { return [] }
             return [.commit(Change("take the item") { store, ctx in

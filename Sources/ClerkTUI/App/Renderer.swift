@@ -267,6 +267,8 @@ public struct Renderer {
                 }
             }
             term.setCursor(Point(x: min(size.cols - 1, 1 + DisplayWidth.width(of: input.beforeCursor)), y: y))
+        case .form(let form):
+            drawForm(form, on: term)
         case .history(let id):
             guard let action = data.archive.actions[id] else { return }
             var c = Content()

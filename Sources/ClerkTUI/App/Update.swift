@@ -16,7 +16,11 @@ public struct Updater {
             state.size = size
             return [.redrawAll]
         case .paste(let text):
-            // Nothing on these screens takes text yet, except the command line: one line of it.
+            if case .form(let form) = state.overlay {
+                formPaste(&state, form, text)
+                return []
+            }
+            // The command line takes one line of what is pasted.
             if case .command(var input) = state.overlay {
                 input.insert(text.split(whereSeparator: \.isNewline).joined(separator: " ").filter { c in !c.unicodeScalars.contains { $0.properties.generalCategory == .control } })
                 state.overlay = .command(input)
@@ -30,6 +34,7 @@ public struct Updater {
                 return []
             }
             if case .command(let input) = state.overlay { return commandKey(&state, input, key, data) }
+            if case .form(let form) = state.overlay { return formKey(&state, form, key, data) }
             state.message = nil
             let scope: UIAction.Scope = state.meeting.map { $0.focus.scope } ?? .home
             guard let action = keymap.action(for: key, in: scope) else {

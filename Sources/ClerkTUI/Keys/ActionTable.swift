@@ -62,6 +62,8 @@ public enum ActionTable {
         // Agenda
         UIAction("agenda.select", .agenda, keys: ["Enter"], hint: "minutes of item", "Show the minutes of the selected item"),
         UIAction("agenda.discuss", .agenda, keys: ["."], hint: "discuss", "Take the selected item now: it becomes the item under discussion"),
+        UIAction("agenda.declare", .agenda, keys: ["I"], hint: "interest", "Record a declaration of interest on the selected item"),
+        UIAction("agenda.vote", .agenda, keys: ["V"], hint: "vote", "Record a vote on the selected item, one choice per voter"),
         UIAction("meeting.start", .agenda, keys: ["S"], hint: "start", "Start the meeting (records the time; the first item is taken)"),
         UIAction("meeting.close", .agenda, keys: ["C"], "Close the meeting: records the end, plans the next meeting, minutes become a draft (press twice)"),
         // Attendance
@@ -69,6 +71,7 @@ public enum ActionTable {
         UIAction("attendance.apologies", .attendance, keys: ["a"], hint: "apologies", "Record the selected person's apologies"),
         UIAction("attendance.absent", .attendance, keys: ["x"], hint: "absent", "Mark the selected person absent"),
         UIAction("attendance.inAttendance", .attendance, keys: ["i"], "Mark the selected person in attendance (no vote, not counted to quorum)"),
+        UIAction("attendance.deputy", .attendance, keys: ["D"], hint: "deputy", "Record that the selected person deputises for a member"),
         UIAction("attendance.arrived", .attendance, keys: ["r"], hint: "arrived", "Record that the selected person arrived now"),
         UIAction("attendance.left", .attendance, keys: ["L"], hint: "left", "Record that the selected person left now"),
         UIAction("attendance.byOrganisation", .attendance, keys: ["o"], hint: "group", "Group attendance by organisation, or by status"),

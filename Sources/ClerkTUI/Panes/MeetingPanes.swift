@@ -139,13 +139,19 @@ public enum MeetingPanes {
         return c
     }
 
-    /// Members of the committee on the meeting's date with nothing recorded yet.
+    /// Members of the committee on the meeting's date with nothing recorded yet, and the
+    /// named alternates of members who sent apologies or are absent (they may come instead).
     static func rollCallPending(_ record: MeetingRecord, meeting: Meeting, archive: ArchiveState) -> [PersonID] {
         guard let committee = archive.committees[meeting.committeeID] else { return [] }
         let marked = Set(record.attendance.map(\.personID))
+        let away = Set(record.attendance.filter { !$0.presence.isInRoom }.map(\.personID))
         var seen = Set<PersonID>()
         return committee.memberships(on: meeting.date)
-            .filter { $0.role != .alternate && !marked.contains($0.personID) }
+            .filter { m in
+                guard !marked.contains(m.personID) else { return false }
+                if m.role == .alternate { return m.alternateFor.map(away.contains) ?? false }
+                return true
+            }
             .map(\.personID)
             .filter { seen.insert($0).inserted }
     }

@@ -1,0 +1,230 @@
+import ClerkCore
+import ClerkStore
+import Terminal
+
+/// A small form over the panes: pick one of a list (the member a deputy stands in for, the
+/// person declaring), type a line (the interest), or set each voter's choice. Before it
+/// closes it runs its ClerkCore command against what the screen shows, so a refusal keeps
+/// the form open with the reason, and only a command that would succeed is committed.
+public struct Form: Sendable, Hashable {
+    public enum Purpose: Sendable, Hashable {
+        /// The selected person stands in for the chosen member.
+        case deputy(person: PersonID)
+        /// The chosen person declares an interest on the item.
+        case declaration(item: ItemID)
+        /// Each voter's choice on the item.
+        case vote(item: ItemID)
+    }
+
+    public struct Choice: Sendable, Hashable {
+        public var key: String
+        public var label: String
+    }
+
+    public var purpose: Purpose
+    public var title: String
+    public var choices: [Choice]
+    public var selected = 0
+    /// A line of text to type (the interest), if the form has one.
+    public var text: CommandInput?
+    public var textLabel = ""
+    public var ballots: [String: VoteChoice] = [:]
+    public var casting: VoteChoice?
+    /// Set once the secretary has been told the deputy is not a named alternate.
+    public var confirmException = false
+    public var problem: String?
+}
+
+extension Updater {
+    // MARK: Opening
+
+    func openDeputyForm(_ state: inout AppState, _ data: ViewData) -> [Effect] {
+        guard let meeting = state.meeting.flatMap({ data.archive.meetings[$0.meetingID] }),
+              let committee = data.archive.committees[meeting.committeeID],
+              let person = selectedKey(.attendance, state, data) else { return [] }
+        let members = committee.memberships(on: meeting.date).filter { $0.role.isVotingMember && $0.personID != person }
+        let choices = members.map { m -> Form.Choice in
+            let p = data.archive.people[m.personID]
+            let org = m.organisationID.flatMap { data.archive.organisations[$0]?.name }
+            return Form.Choice(key: m.personID, label: (p?.name ?? m.personID) + (org.map { " (\($0))" } ?? ""))
+        }
+        let name = data.archive.people[person]?.name ?? person
+        state.overlay = .form(Form(purpose: .deputy(person: person), title: "\(name) deputises for…", choices: choices))
+        return []
+    }
+
+    func openDeclarationForm(_ state: inout AppState, _ data: ViewData) -> [Effect] {
+        guard let record = data.record, let item = selectedKey(.agenda, state, data) else { return [] }
+        let here = record.attendance.filter(\.presence.isInRoom).map(\.personID)
+        let choices = here.map { Form.Choice(key: $0, label: data.archive.people[$0]?.name ?? $0) }
+        guard !choices.isEmpty else {
+            state.message = Message(text: "nobody is marked present yet: take the roll first (attendance pane)", isError: true)
+            return []
+        }
+        let title = "Declaration of interest on item \(record.number(of: item))"
+        state.overlay = .form(Form(purpose: .declaration(item: item), title: title, choices: choices,
+                                   text: CommandInput(), textLabel: "Interest: "))
+        return []
+    }
+
+    func openVoteForm(_ state: inout AppState, _ data: ViewData) -> [Effect] {
+        guard let record = data.record, let item = selectedKey(.agenda, state, data),
+              let context = try? MeetingContext(archive: data.archive, record: record) else { return [] }
+        if case .consensus = context.committee.terms.voting {
+            state.message = Message(text: "\(context.committee.name) decides by consensus; its terms of reference set no vote", isError: true)
+            return []
+        }
+        let voters = context.eligibleVoters(on: item).sorted()
+        guard !voters.isEmpty else {
+            state.message = Message(text: "no one present may vote on this item: take the roll first", isError: true)
+            return []
+        }
+        let choices = voters.map { id in
+            Form.Choice(key: id, label: data.archive.organisations[id]?.name ?? data.archive.people[id]?.name ?? id)
+        }
+        let title = "Vote on item \(record.number(of: item)): \(record.item(item)?.title ?? "")"
+        state.overlay = .form(Form(purpose: .vote(item: item), title: title, choices: choices))
+        return []
+    }
+
+    // MARK: Keys
+
+    func formKey(_ state: inout AppState, _ form: Form, _ key: Key, _ data: ViewData) -> [Effect] {
+        var form = form
+        form.problem = nil
+        switch key {
+        case .escape, .ctrl("g"):
+            state.overlay = nil
+            return []
+        case .up, .ctrl("p"):
+            form.selected = max(0, form.selected - 1)
+        case .down, .ctrl("n"), .tab:
+            form.selected = min(max(0, form.choices.count - 1), form.selected + 1)
+        case .enter:
+            return submit(&state, form, data)
+        default:
+            if case .vote = form.purpose, case .char(let c) = key, form.selected < form.choices.count {
+                let voter = form.choices[form.selected].key
+                switch c {
+                case "f": form.ballots[voter] = .for
+                case "a": form.ballots[voter] = .against
+                case "b": form.ballots[voter] = .abstain
+                case "-": form.ballots[voter] = nil
+                case "c": form.casting = form.casting == nil ? .for : (form.casting == .for ? .against : nil)
+                default: break
+                }
+                if "fab-".contains(c) { form.selected = min(form.choices.count - 1, form.selected + 1) }
+            } else if var text = form.text {
+                switch key {
+                case .char(let c): text.insert(String(c))
+                case .backspace, .ctrl("h"): text.deleteBackward()
+                case .left, .ctrl("b"): text.cursor = max(0, text.cursor - 1)
+                case .right, .ctrl("f"): text.cursor = min(text.text.count, text.cursor + 1)
+                case .ctrl("w"): text.deleteWordBackward()
+                default: break
+                }
+                form.text = text
+            }
+        }
+        state.overlay = .form(form)
+        return []
+    }
+
+    /// Pasted text goes into the form's line, if it has one.
+    func formPaste(_ state: inout AppState, _ form: Form, _ text: String) {
+        guard var line = form.text else { return }
+        var form = form
+        line.insert(text.split(whereSeparator: \.isNewline).joined(separator: " ")
+            .filter { c in !c.unicodeScalars.contains { $0.properties.generalCategory == .control } })
+        form.text = line
+        state.overlay = .form(form)
+    }
+
+    private func submit(_ state: inout AppState, _ form: Form, _ data: ViewData) -> [Effect] {
+        var form = form
+        guard let screen = state.meeting, let record = data.record,
+              let context = try? MeetingContext(archive: data.archive, record: record),
+              form.selected < form.choices.count || { if case .vote = form.purpose { return true }; return false }()
+        else { return [] }
+        let meetingID = screen.meetingID
+        let probe = CommandContext(now: Instant(secondsSinceEpoch: 0)) { $0 + "probe" }
+        do {
+            switch form.purpose {
+            case .deputy(let person):
+                let member = form.choices[form.selected].key
+                let exception = form.confirmException
+                do {
+                    _ = try context.mark(person, .deputy(for: member, confirmedException: exception))
+                } catch let error as CommandError where error.code == .notAllowed && !exception {
+                    form.confirmException = true
+                    form.problem = error.message.replacingOccurrences(of: "confirm an exception to record it",
+                                                                      with: "press Enter again to record it as an exception")
+                    state.overlay = .form(form)
+                    return []
+                }
+                state.overlay = nil
+                return [.commit(Change("record the deputy") { store, _ in
+                    try MeetingContext(archive: store.state, record: try store.record(of: meetingID))
+                        .mark(person, .deputy(for: member, confirmedException: exception))
+                })]
+            case .declaration(let item):
+                let person = form.choices[form.selected].key
+                let interest = form.text?.text ?? ""
+                _ = try context.declare(person, on: item, interest: interest, context: probe)
+                state.overlay = nil
+                return [.commit(Change("record the declaration") { store, ctx in
+                    try MeetingContext(archive: store.state, record: try store.record(of: meetingID))
+                        .declare(person, on: item, interest: interest, context: ctx)
+                })]
+            case .vote(let item):
+                let ballots = form.choices.compactMap { c in form.ballots[c.key].map { Ballot(voterID: c.key, choice: $0) } }
+                let motion = record.item(item)?.title ?? "the item"
+                let casting = form.casting
+                _ = try context.recordVote(on: item, motion: motion, ballots: ballots, castingVote: casting, context: probe)
+                state.overlay = nil
+                return [.commit(Change("record the vote") { store, ctx in
+                    try MeetingContext(archive: store.state, record: try store.record(of: meetingID))
+                        .recordVote(on: item, motion: motion, ballots: ballots, castingVote: casting, context: ctx)
+                })]
+            }
+        } catch {
+            form.problem = (error as? CommandError)?.message ?? "\(error)"
+            state.overlay = .form(form)
+            return []
+        }
+    }
+}
+
+extension Renderer {
+    func drawForm(_ form: Form, on term: any Terminal) {
+        let size = term.size
+        var c = Content()
+        let width = min(72, size.cols - 4)
+        for choice in form.choices {
+            var lead = "  "
+            if case .vote = form.purpose {
+                lead = switch form.ballots[choice.key] {
+                case .for?: "for      "
+                case .against?: "against  "
+                case .abstain?: "abstain  "
+                case nil: "—        "
+                }
+            }
+            c.wrapped(choice.label, lead: lead, width: width - 2, entry: c.beginEntry(key: choice.key))
+        }
+        c.blank()
+        if let text = form.text { c.wrapped(form.textLabel + text.text + "▏", width: width - 2, slot: .commandLine) }
+        switch form.purpose {
+        case .vote:
+            c.wrapped("f for · a against · b abstain · - clear · c chair's casting vote: \(form.casting?.rawValue ?? "none")",
+                      width: width - 2, slot: .muted)
+        default:
+            c.wrapped("↑↓ choose" + (form.text == nil ? "" : " · type") + " · Enter record · Esc cancel", width: width - 2, slot: .muted)
+        }
+        if let problem = form.problem { c.wrapped(problem, width: width - 2, slot: .statusError) }
+        let rect = Rect(x: max(0, (size.cols - width) / 2), y: max(0, (size.rows - (c.rows.count + 2)) / 2),
+                        cols: width, rows: max(3, min(size.rows - 2, c.rows.count + 2)))
+        term.fill(rect, style: theme[.overlay])
+        drawPane(title: form.title, content: c, position: ListPosition(selected: form.selected), in: rect, focused: true, on: term)
+    }
+}
