@@ -290,3 +290,54 @@ import Testing
         #expect(f.app.state.message?.text.contains("consensus") == true)
     }
 }
+
+/// Planning a meeting and building its agenda from the screen.
+@Suite struct AgendaBuildingTests {
+    func type(_ f: ScreenTests.Fixture, _ text: String) {
+        for c in text { f.press(.char(c)) }
+    }
+
+    @Test func aNewMeetingWithNumberedItemsAndLetteredSubItems() throws {
+        let f = try ScreenTests.Fixture(cols: 160, rows: 48)
+        f.press(.char("N"))
+        type(f, "2008-04-22 1.00-2.30")
+        f.press(.enter)
+        let id = "hpbc-2008-04-22-2"
+        let meeting = try #require(f.store.state.meetings[id])
+        #expect(meeting.isExtra)
+        #expect(meeting.start?.text == "13:00" && meeting.end?.text == "14:30")
+        f.app.open(id)
+        f.press(.char("A"))
+        type(f, "Minutes of the last meeting and matters arising")
+        f.press(.enter)
+        for sub in ["Item 2, paragraph 2", "Item 4, Financial situation"] {
+            f.press(.char("+"))
+            type(f, sub)
+            f.press(.enter)
+        }
+        f.press(.char("g"), .char("A"))
+        type(f, "Provider services")
+        f.press(.enter)
+        let record = try f.store.record(of: id)
+        #expect(record.items.map { record.number(of: $0.id) } == ["1", "1a", "1b", "2"])
+        #expect(record.items.map(\.title) == ["Minutes of the last meeting and matters arising", "Item 2, paragraph 2",
+                                              "Item 4, Financial situation", "Provider services"])
+        let screen = f.screen()
+        #expect(screen.contains("b. Item 4, Financial situation"))
+    }
+
+    @Test func badDatesAndEmptyTitlesAreRefusedInTheForm() throws {
+        let f = try ScreenTests.Fixture(cols: 80, rows: 24)
+        f.press(.char("N"))
+        type(f, "22/04/2008")
+        f.press(.enter)
+        guard case .form(let form)? = f.app.state.overlay else { Issue.record("the form closed"); return }
+        #expect(form.problem?.contains("YYYY-MM-DD") == true)
+        f.press(.ctrl("u"))
+        f.press(.escape)
+        f.app.open("hpbc-2008-04-22")
+        f.press(.char("A"), .enter)
+        guard case .form(let empty)? = f.app.state.overlay else { Issue.record("an empty title closed the form"); return }
+        #expect(empty.problem?.contains("needs a title") == true)
+    }
+}

@@ -14,6 +14,10 @@ public struct Form: Sendable, Hashable {
         case declaration(item: ItemID)
         /// Each voter's choice on the item.
         case vote(item: ItemID)
+        /// A new meeting of the committee on the date typed.
+        case newMeeting(committee: CommitteeID)
+        /// A new agenda item titled as typed, after an item or under a parent.
+        case addItem(parent: ItemID?, after: ItemID?)
     }
 
     public struct Choice: Sendable, Hashable {
@@ -87,6 +91,70 @@ extension Updater {
         return []
     }
 
+    func openNewMeetingForm(_ state: inout AppState, _ data: ViewData) -> [Effect] {
+        guard let committee = currentCommittee(state, data) else { return [] }
+        state.overlay = .form(Form(purpose: .newMeeting(committee: committee.id), title: "New meeting of \(committee.name)",
+                                   choices: [], text: CommandInput(), textLabel: "Date (YYYY-MM-DD) and times: "))
+        return []
+    }
+
+    /// Adds an item after the selected one, or a sub-item under it (or under its parent).
+    func openAddItemForm(_ state: inout AppState, _ data: ViewData, sub: Bool) -> [Effect] {
+        guard let record = data.record else { return [] }
+        let selected = selectedKey(.agenda, state, data).flatMap(record.item)
+        var parent: ItemID?
+        var after: ItemID? = selected?.id
+        if sub {
+            guard let selected else {
+                state.message = Message(text: "select the item to add a sub-item under", isError: true)
+                return []
+            }
+            parent = selected.parentID ?? selected.id
+            if selected.parentID == nil { after = record.subItems(of: selected.id).last?.id }
+        } else if let s = selected, let p = s.parentID {
+            after = p
+        }
+        let title = sub ? "New sub-item" : "New item"
+        state.overlay = .form(Form(purpose: .addItem(parent: parent, after: after), title: title, choices: [],
+                                   text: CommandInput(), textLabel: "Title: "))
+        return []
+    }
+
+    /// "2008-04-22 13:00-14:30": a date, and optionally the times.
+    private func newMeeting(_ state: inout AppState, _ form: Form, _ data: ViewData) -> [Effect] {
+        var form = form
+        guard case .newMeeting(let committee) = form.purpose else { return [] }
+        let words = (form.text?.text ?? "").split(separator: " ").map(String.init)
+        guard let first = words.first, let date = CalendarDate(iso: first) else {
+            form.problem = "write the date as YYYY-MM-DD, then the times if known: 2026-12-17 13:00-15:00"
+            state.overlay = .form(form)
+            return []
+        }
+        var start: TimeOfDay?, end: TimeOfDay?
+        if words.count > 1 {
+            guard case .success(let range) = TimeRange.parse(words.dropFirst().joined(separator: " ")) else {
+                form.problem = "the times '\(words.dropFirst().joined(separator: " "))' are not a range such as 13:00-14:30"
+                state.overlay = .form(form)
+                return []
+            }
+            start = range.start
+            end = range.end
+        }
+        let extra = data.archive.meetings(of: committee).contains { $0.date == date && $0.status != .cancelled }
+        do {
+            _ = try data.archive.scheduleMeeting(committee, on: date, start: start, end: end, isExtra: extra)
+        } catch {
+            form.problem = (error as? CommandError)?.message ?? "\(error)"
+            state.overlay = .form(form)
+            return []
+        }
+        state.overlay = nil
+        let (from, to) = (start, end)
+        return [.commit(Change("plan the meeting") { store, _ in
+            try store.state.scheduleMeeting(committee, on: date, start: from, end: to, isExtra: extra)
+        })]
+    }
+
     // MARK: Keys
 
     func formKey(_ state: inout AppState, _ form: Form, _ key: Key, _ data: ViewData) -> [Effect] {
@@ -144,8 +212,8 @@ extension Updater {
         var form = form
         guard let screen = state.meeting, let record = data.record,
               let context = try? MeetingContext(archive: data.archive, record: record),
-              form.selected < form.choices.count || { if case .vote = form.purpose { return true }; return false }()
-        else { return [] }
+              form.selected < form.choices.count || form.choices.isEmpty
+        else { return newMeeting(&state, form, data) }
         let meetingID = screen.meetingID
         let probe = CommandContext(now: Instant(secondsSinceEpoch: 0)) { $0 + "probe" }
         do {
@@ -175,6 +243,17 @@ extension Updater {
                 return [.commit(Change("record the declaration") { store, ctx in
                     try MeetingContext(archive: store.state, record: try store.record(of: meetingID))
                         .declare(person, on: item, interest: interest, context: ctx)
+                })]
+            case .newMeeting:
+                return newMeeting(&state, form, data)
+            case .addItem(let parent, let after):
+                let item = AgendaItem(id: "probe", parentID: parent, title: form.text?.text ?? "")
+                _ = try context.addItem(item, after: after)
+                state.overlay = nil
+                let title = item.title
+                return [.commit(Change("add the item") { store, ctx in
+                    let fresh = AgendaItem(id: ctx.newID("i-"), parentID: parent, title: title)
+                    return try MeetingContext(archive: store.state, record: try store.record(of: meetingID)).addItem(fresh, after: after)
                 })]
             case .vote(let item):
                 let ballots = form.choices.compactMap { c in form.ballots[c.key].map { Ballot(voterID: c.key, choice: $0) } }

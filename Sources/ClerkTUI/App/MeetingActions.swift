@@ -7,6 +7,7 @@ import Terminal
 /// the rules (deputies, quorum, lifecycle) are ClerkCore's.
 extension Updater {
     func performMeetingAction(_ id: String, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
+        if id == "meeting.new" { return openNewMeetingForm(&state, data) }
         guard let screen = state.meeting else {
             guard id.hasPrefix("meeting.") || id.hasPrefix("attendance.") || id.hasPrefix("agenda.") else { return nil }
             state.message = Message(text: "open a meeting first", isError: true)
@@ -29,6 +30,8 @@ extension Updater {
                 try MeetingContext(archive: store.state, record: try store.record(of: meetingID)).close(context: ctx)
             })]
         case "agenda.declare": return openDeclarationForm(&state, data)
+        case "agenda.add": return openAddItemForm(&state, data, sub: false)
+        case "agenda.addSub": return openAddItemForm(&state, data, sub: true)
         case "agenda.vote": return openVoteForm(&state, data)
         case "attendance.deputy": return openDeputyForm(&state, data)
         case "agenda.discuss":

@@ -59,9 +59,12 @@ public enum ActionTable {
         UIAction("home.open", .home, keys: ["Enter", "Right", "l"], hint: "open", "Open the selected meeting"),
         UIAction("home.nextCommittee", .home, keys: ["]"], hint: "committee", "Show the next committee's meetings"),
         UIAction("home.previousCommittee", .home, keys: ["["], "Show the previous committee's meetings"),
+        UIAction("meeting.new", .home, keys: ["N"], hint: "new meeting", "Plan a new meeting of the committee on a date you type"),
         // Agenda
         UIAction("agenda.select", .agenda, keys: ["Enter"], hint: "minutes of item", "Show the minutes of the selected item"),
         UIAction("agenda.discuss", .agenda, keys: ["."], hint: "discuss", "Take the selected item now: it becomes the item under discussion"),
+        UIAction("agenda.add", .agenda, keys: ["A"], hint: "add item", "Add an agenda item after the selected one"),
+        UIAction("agenda.addSub", .agenda, keys: ["+"], hint: "sub-item", "Add a sub-item (a, b, c…) under the selected item"),
         UIAction("agenda.declare", .agenda, keys: ["I"], hint: "interest", "Record a declaration of interest on the selected item"),
         UIAction("agenda.vote", .agenda, keys: ["V"], hint: "vote", "Record a vote on the selected item, one choice per voter"),
         UIAction("meeting.start", .agenda, keys: ["S"], hint: "start", "Start the meeting (records the time; the first item is taken)"),
