@@ -15,6 +15,8 @@ public struct Updater {
         case .resize(let size):
             state.size = size
             return [.redrawAll]
+        case .paste where state.editing != nil, .key where state.editing != nil:
+            return editingUpdate(&state, event, data)
         case .paste(let text):
             // Nothing on these screens takes text yet, except the command line: one line of it.
             if case .command(var input) = state.overlay {
@@ -23,6 +25,11 @@ public struct Updater {
             }
             return []
         case .mouse(let mouse):
+            // A click elsewhere ends the paragraph (flushed first); the wheel only scrolls.
+            if state.editing != nil, mouse.kind == .click || mouse.kind == .press {
+                return [.minutes(.finish)] + click(&state, mouse, data)
+            }
+            if state.editing != nil { return [] }
             return click(&state, mouse, data)
         case .key(let key):
             if Layout.isTooSmall(state.size) {
@@ -80,6 +87,8 @@ public struct Updater {
                 return []
             }
             state.meeting?.positions[.minutes] = ListPosition(selected: index)
+        case "minutes.edit": startEditing(&state, data, newParagraph: false, now: 0)
+        case "minutes.new": startEditing(&state, data, newParagraph: true, now: 0)
         case "actions.overdue":
             state.meeting?.overdueOnly.toggle()
             state.meeting?.positions[.actions] = ListPosition()
