@@ -70,6 +70,14 @@ import Testing
         #expect(f.term.cursor != nil)
     }
 
+    @Test func theParagraphIsEditedInPlaceUnderItsItem() throws {
+        let (f, _) = try Self.open()
+        f.press(.char("a"))
+        Self.type(f, "A long paragraph typed live, wrapping by display width: 会議の議事録 and café.")
+        f.press(.f(2))
+        try f.expect("minutes-editing-80x24")
+    }
+
     @Test func escapeFlushesAndEditingTheLastParagraphSplicesIt() throws {
         let (f, _) = try Self.open()
         f.press(.char("a"))
