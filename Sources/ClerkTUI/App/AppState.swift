@@ -150,6 +150,8 @@ public struct AppState: Sendable, Hashable {
     public var running = true
     /// An action that asked to be confirmed by pressing its key again.
     public var confirming: String?
+    /// The minutes paragraph being typed, when the editor is open.
+    public var editing: MinutesEdit?
 
     public init(size: Size, readOnly: Bool) {
         self.size = size
@@ -233,6 +235,8 @@ public enum Effect: Sendable {
     /// Make a change durable: the shell runs it against the freshest archive under the
     /// journal's lock, and shows "saved" only once it is on disk.
     case commit(Change)
+    /// Commit typed minutes, close the editor, or raise an action from a paragraph.
+    case minutes(MinutesEffect)
 }
 
 /// A change to the archive, as a ClerkCore command to run when committing. It is given

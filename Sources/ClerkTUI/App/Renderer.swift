@@ -26,6 +26,7 @@ public struct Renderer {
             drawHome(state, data, on: term)
         }
         drawStatus(state, data, on: term)
+        if let prompt = state.editing?.prompt { drawActionPrompt(prompt, on: term) }
         if let overlay = state.overlay { drawOverlay(overlay, state, data, on: term) }
     }
 
@@ -89,6 +90,7 @@ public struct Renderer {
 
     /// The key hints of the pane in focus, then the global ones.
     func hints(_ state: AppState) -> [(key: String, label: String)] {
+        if state.editing != nil { return editingHints() }
         let scope: UIAction.Scope = state.meeting.map { $0.focus.scope } ?? .home
         // Pane keys mean nothing on the home screen.
         let ids = ActionTable.all.filter { $0.scope == scope && $0.hint != nil }
@@ -149,6 +151,8 @@ public struct Renderer {
             var title = pane.title
             if layout.tabs == nil { title = "\(pane.rawValue + 1) \(title)" }
             if pane == .actions, screen.overdueOnly { title += " (overdue)" }
+            if pane == .minutes, let edit = state.editing,
+               drawMinutesEditing(edit, screen, data, title: title, in: rect, on: term) { continue }
             drawPane(title: title, content: content, position: screen.position(pane), in: rect,
                      focused: pane == screen.focus, on: term)
         }
@@ -236,7 +240,7 @@ public struct Renderer {
         case .help(let scope):
             var c = Content()
             let width = min(76, size.cols - 4)
-            for s in [scope, .global] {
+            for s in scope == .minutes ? [scope, .editing, .global] : [scope, .global] {
                 c.heading(s.title, width: width - 2)
                 for action in ActionTable.all where action.scope == s {
                     let keys = keymap.keys(for: action.id).joined(separator: " ")

@@ -6,20 +6,22 @@ import Terminal
 /// The shell around update and view: reads input, runs `Updater`, carries out effects
 /// against the store, and draws a frame when something changed. It owns no rules.
 public final class ScreenApp {
-    public private(set) var state: AppState
+    public internal(set) var state: AppState
     let store: ArchiveStore
     let term: any Terminal
     let renderer: Renderer
     let updater: Updater
     let wallClock: () -> (CalendarDate, TimeOfDay)
-    private var record: MeetingRecord?
-    private var revision = 0
+    var record: MeetingRecord?
+    var revision = 0
     private let cache = PaneCache()
-    private var dirty = true
+    var dirty = true
     private var lastClock: TimeOfDay?
 
     /// The instant and fresh ids for commands; injected so tests and benchmarks control them.
     let context: () -> CommandContext
+    /// Seconds that never go back: when the minutes last flushed. Tests set it.
+    public var monotonic: () -> Double = ScreenApp.monotonicSeconds
 
     public init(store: ArchiveStore, terminal: any Terminal, theme: Theme, keymap: Keymap, readOnly: Bool,
                 wallClock: @escaping () -> (CalendarDate, TimeOfDay),
@@ -63,6 +65,7 @@ public final class ScreenApp {
         state = s
         dirty = true
         for effect in effects { run(effect) }
+        flushMinutesIfDue()
     }
 
     /// Runs an action by id, as the `:` command line does.
@@ -109,6 +112,11 @@ public final class ScreenApp {
             state.save = .failed("\(error)")
             show("NOT SAVED: \(error)", isError: true)
         }
+        reloadRecord()
+    }
+
+    /// Reads the open meeting again after a commit.
+    func reloadRecord() {
         if let id = state.meeting?.meetingID { record = try? store.record(of: id) }
         revision += 1
         dirty = true
@@ -122,10 +130,13 @@ public final class ScreenApp {
             state.running = false
         case .redrawAll:
             dirty = true
+        case .minutes(let minutes):
+            runMinutes(minutes)
         case .loadMeeting(let id):
             do {
                 record = try store.record(of: id)
                 revision += 1
+                placeOnLastMinutedItem()
             } catch {
                 state.meeting = nil
                 state.message = Message(text: "\(error)", isError: true)
@@ -135,6 +146,7 @@ public final class ScreenApp {
 
     /// Between keys: the clock, and records other sessions appended.
     public func tick() {
+        if state.editing?.isPending == true { flushMinutes() }
         let (_, clock) = wallClock()
         if clock != lastClock { lastClock = clock; dirty = true }
         do {
@@ -164,5 +176,8 @@ public final class ScreenApp {
                 tick()
             }
         }
+        // Quit, hang-up or terminate: what was typed goes to the journal before the
+        // terminal is restored.
+        flushMinutes()
     }
 }

@@ -15,6 +15,8 @@ public struct Updater {
         case .resize(let size):
             state.size = size
             return [.redrawAll]
+        case .paste where state.editing != nil, .key where state.editing != nil:
+            return editingUpdate(&state, event, data)
         case .paste(let text):
             if case .form(let form) = state.overlay {
                 formPaste(&state, form, text)
@@ -27,6 +29,11 @@ public struct Updater {
             }
             return []
         case .mouse(let mouse):
+            // A click elsewhere ends the paragraph (flushed first); the wheel only scrolls.
+            if state.editing != nil, mouse.kind == .click || mouse.kind == .press {
+                return [.minutes(.finish)] + click(&state, mouse, data)
+            }
+            if state.editing != nil { return [] }
             return click(&state, mouse, data)
         case .key(let key):
             if Layout.isTooSmall(state.size) {
@@ -89,6 +96,8 @@ public struct Updater {
                 return []
             }
             state.meeting?.positions[.minutes] = ListPosition(selected: index)
+        case "minutes.edit": startEditing(&state, data, newParagraph: false, now: 0)
+        case "minutes.new": startEditing(&state, data, newParagraph: true, now: 0)
         case "actions.overdue":
             state.meeting?.overdueOnly.toggle()
             state.meeting?.positions[.actions] = ListPosition()

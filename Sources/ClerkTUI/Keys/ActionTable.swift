@@ -3,7 +3,7 @@
 /// command-line completion and docs/keys.md are all made from this table.
 public struct UIAction: Sendable, Hashable {
     public enum Scope: String, Sendable, Hashable, CaseIterable {
-        case global, home, agenda, attendance, minutes, actions
+        case global, home, agenda, attendance, minutes, actions, editing
 
         public var title: String {
             switch self {
@@ -13,6 +13,7 @@ public struct UIAction: Sendable, Hashable {
             case .attendance: "Attendance pane"
             case .minutes: "Minutes pane"
             case .actions: "Actions pane"
+            case .editing: "While typing the minutes (the editor takes every other key; Esc also ends)"
             }
         }
     }
@@ -80,6 +81,13 @@ public enum ActionTable {
         UIAction("attendance.byOrganisation", .attendance, keys: ["o"], hint: "group", "Group attendance by organisation, or by status"),
         // Minutes
         UIAction("minutes.follow", .minutes, keys: ["f"], hint: "follow", "Follow the item under discussion as it changes"),
+        UIAction("minutes.edit", .minutes, keys: ["e"], hint: "edit", "Edit the selected item's last paragraph (saved as you type)"),
+        UIAction("minutes.new", .minutes, keys: ["a"], hint: "new", "Start a new paragraph on the selected item"),
+        // While typing the minutes
+        UIAction("editing.done", .editing, keys: ["F10", "C-x"], hint: "done", "Stop typing: the paragraph is saved and the list keys work again"),
+        UIAction("editing.decision", .editing, keys: ["F2"], hint: "decision", "Mark the paragraph a decision (\"It was agreed that…\"), or plain again"),
+        UIAction("editing.noted", .editing, keys: ["F3"], hint: "noted", "Mark the paragraph a noted point (\"It was noted that…\"), or plain again"),
+        UIAction("editing.action", .editing, keys: ["F4"], hint: "action", "Turn the paragraph into an action: asks the owner (Tab completes) and the due date"),
         // Actions
         UIAction("actions.overdue", .actions, keys: ["O"], hint: "overdue only", "Show only overdue actions, or all open ones"),
         UIAction("actions.history", .actions, keys: ["Enter"], hint: "history", "Show the history of the selected action"),

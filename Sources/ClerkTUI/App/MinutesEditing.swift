@@ -1,0 +1,354 @@
+import ClerkCore
+import ClerkStore
+import Foundation
+import Terminal
+
+/// A paragraph of the minutes being typed: which item and entry it is, the editor holding
+/// the text, and what of it the journal already has. Everything typed is committed within
+/// a second (`ScreenApp.flushMinutes`), so a crash or a dropped connection loses nothing.
+public struct MinutesEdit: Sendable, Hashable {
+    public var meetingID: MeetingID
+    public var itemID: ItemID
+    /// The entry in the journal; nil until the first flush adds it.
+    public var entryID: EntryID?
+    public var kind: EntryKind
+    public var editor: TextEditor
+    /// The text and kind the journal has acknowledged.
+    public var flushedText: String
+    public var flushedKind: EntryKind
+    /// When the last flush happened (seconds on the shell's monotonic clock).
+    public var lastFlush: Double
+    /// The first row of the editor shown (it scrolls when the paragraph is taller than the pane).
+    public var scroll = 0
+    /// The prompt for turning the paragraph into an action, when open.
+    public var prompt: ActionPrompt?
+
+    /// Whether there is typed text (or a marker) the journal does not have yet.
+    public var isPending: Bool {
+        if entryID == nil { return !editor.text.isEmpty }
+        return editor.text != flushedText || kind != flushedKind
+    }
+}
+
+/// The status-line prompt that asks the owner and then the due date of an action.
+public struct ActionPrompt: Sendable, Hashable {
+    public enum Stage: Sendable, Hashable { case owner, due }
+    public var stage: Stage = .owner
+    public var input = CommandInput()
+    public var owner = ""
+    /// The completions Tab cycles through, and which one is shown.
+    public var completions: [String] = []
+    public var completion = -1
+    /// The text the completions were made for.
+    public var typed = ""
+
+    public var label: String { stage == .owner ? "Action owner (initials, name or organisation; Tab completes): "
+                                               : "Due (a date, \"next meeting\", \"ongoing\"…): " }
+}
+
+/// What the minutes editor asks the shell to do.
+public enum MinutesEffect: Sendable {
+    /// Commit what was typed, if anything is pending.
+    case flush
+    /// Commit what was typed, then close the editor.
+    case finish
+    /// Raise an action from the paragraph (owner and due as typed).
+    case raiseAction(owner: String, due: String)
+}
+
+// MARK: - Keys
+
+extension Updater {
+    /// The width the editor wraps to: the minutes pane's inner width less the indent.
+    static func editorWidth(_ state: AppState) -> Int {
+        let layout = Layout.meeting(state.size, focus: .minutes, zoomed: state.meeting?.zoomed ?? false)
+        let inner = Layout.inner(layout.panes[.minutes] ?? Rect(state.size))
+        return max(4, inner.size.cols - MinutesEditorView.indent)
+    }
+
+    /// Why the minutes of the open meeting cannot be typed, or nil when they can.
+    static func whyNotEditable(_ state: AppState, _ data: ViewData) -> String? {
+        guard let screen = state.meeting, let meeting = data.archive.meetings[screen.meetingID] else {
+            return "open a meeting to take its minutes"
+        }
+        if state.readOnly { return "read-only: the minutes cannot be changed in this session" }
+        switch meeting.status {
+        case .inProgress, .minutesDraft, .minutesCirculated: return nil
+        case .minutesApproved:
+            return "the minutes of \(meeting.id) are approved and locked; record a dated correction instead"
+        case .cancelled: return "meeting \(meeting.id) was stood down; nothing can be minuted"
+        case .planned, .agendaPublished: return "meeting \(meeting.id) has not started; minutes are taken once it is in progress"
+        }
+    }
+
+    /// `e` (the selected item's last paragraph) and `a` (a new paragraph on it).
+    func startEditing(_ state: inout AppState, _ data: ViewData, newParagraph: Bool, now: Double) {
+        if let why = Updater.whyNotEditable(state, data) {
+            state.message = Message(text: why, isError: true)
+            return
+        }
+        guard let screen = state.meeting, let record = data.record else { return }
+        let selected = screen.position(.minutes).selected
+        guard selected < record.items.count else {
+            state.message = Message(text: "the agenda has no items to minute yet", isError: true)
+            return
+        }
+        let item = record.items[selected]
+        let last = record.entries(for: item.id).last { $0.kind != .correction }
+        var edit = MinutesEdit(meetingID: record.meetingID, itemID: item.id, entryID: nil, kind: .note,
+                               editor: TextEditor(), flushedText: "", flushedKind: .note, lastFlush: now)
+        if !newParagraph, let last {
+            edit.entryID = last.id
+            edit.kind = last.kind
+            edit.flushedKind = last.kind
+            edit.flushedText = last.text
+            edit.editor = TextEditor(last.text)
+        }
+        state.editing = edit
+        state.meeting?.focus = .minutes
+        state.message = Message(text: newParagraph || last == nil ? "new paragraph: type; Esc ends" : "editing the last paragraph; Esc ends",
+                                isError: false)
+    }
+
+    /// Every key and paste while the editor is open. The editor takes what it handles; then
+    /// the editing keys (end, markers, action); anything else is ignored, so that a stray
+    /// key never leaves the paragraph.
+    func editingUpdate(_ state: inout AppState, _ event: InputEvent, _ data: ViewData) -> [Effect] {
+        guard var edit = state.editing else { return [] }
+        if let prompt = edit.prompt {
+            return promptUpdate(&state, &edit, prompt, event, data)
+        }
+        let width = Updater.editorWidth(state)
+        let result = edit.editor.handle(event, width: width)
+        if result.isHandled {
+            if result == .textChanged {
+                state.message = nil
+                if edit.isPending { state.save = .saving }
+            }
+            state.editing = edit
+            return []
+        }
+        guard case .key(let key) = event else { return [] }
+        if key == .escape { return [.minutes(.finish)] }
+        if key == .ctrl("c") {
+            state.running = false
+            return [.minutes(.finish), .quit]
+        }
+        guard let action = keymap.action(for: key, in: .editing), action.scope == .editing else { return [] }
+        switch action.id {
+        case "editing.done": return [.minutes(.finish)]
+        case "editing.decision", "editing.noted":
+            let kind: EntryKind = action.id == "editing.decision" ? .decision : .noted
+            edit.kind = edit.kind == kind ? .note : kind
+            state.message = Message(text: edit.kind == .note ? "a plain paragraph" : "marked: \(edit.kind.lead)…", isError: false)
+            state.editing = edit
+            if edit.isPending { state.save = .saving }
+        case "editing.action":
+            guard !edit.editor.text.trimmingSpaces().isEmpty else {
+                state.message = Message(text: "type what is to be done first, then make it an action", isError: true)
+                return []
+            }
+            edit.prompt = ActionPrompt()
+            state.message = nil
+            state.editing = edit
+        default: break
+        }
+        return []
+    }
+
+    private func promptUpdate(_ state: inout AppState, _ edit: inout MinutesEdit, _ prompt: ActionPrompt,
+                              _ event: InputEvent, _ data: ViewData) -> [Effect] {
+        var prompt = prompt
+        defer { state.editing = edit }
+        switch event {
+        case .paste(let text):
+            prompt.input.insert(TextEditor.normalised(text).split(whereSeparator: \.isNewline).joined(separator: " "))
+            edit.prompt = prompt
+            return []
+        case .key(let key):
+            switch key {
+            case .escape, .ctrl("g"), .ctrl("c"):
+                edit.prompt = nil
+                state.message = Message(text: "no action raised; the paragraph is kept", isError: false)
+            case .tab where prompt.stage == .owner:
+                if prompt.completion < 0 || prompt.input.text != prompt.completions[safe: prompt.completion] {
+                    prompt.typed = prompt.input.text
+                    prompt.completions = Updater.ownerCompletions(prompt.typed, state, data)
+                    prompt.completion = -1
+                }
+                if !prompt.completions.isEmpty {
+                    prompt.completion = (prompt.completion + 1) % prompt.completions.count
+                    prompt.input = CommandInput(text: prompt.completions[prompt.completion])
+                } else {
+                    state.message = Message(text: "no one called '\(prompt.input.text)' on the committee", isError: true)
+                }
+                edit.prompt = prompt
+            case .enter:
+                let typed = prompt.input.text.trimmingSpaces()
+                if prompt.stage == .owner {
+                    guard !typed.isEmpty else { return [] }
+                    prompt.owner = typed
+                    prompt.stage = .due
+                    prompt.input = CommandInput()
+                    edit.prompt = prompt
+                    return []
+                }
+                edit.prompt = nil
+                return [.minutes(.raiseAction(owner: prompt.owner, due: typed))]
+            case .backspace, .ctrl("h"): prompt.input.deleteBackward(); edit.prompt = prompt
+            case .left, .ctrl("b"): prompt.input.cursor = max(0, prompt.input.cursor - 1); edit.prompt = prompt
+            case .right, .ctrl("f"): prompt.input.cursor = min(prompt.input.text.count, prompt.input.cursor + 1); edit.prompt = prompt
+            case .ctrl("w"): prompt.input.deleteWordBackward(); edit.prompt = prompt
+            case .char(let c):
+                prompt.input.insert(TextEditor.normalised(String(c)))
+                edit.prompt = prompt
+            default: break
+            }
+            return []
+        case .mouse, .resize:
+            return []
+        }
+    }
+
+    /// Owners that start with (or whose words start with) what is typed: the organisations,
+    /// and the committee's people by initials and by name.
+    static func ownerCompletions(_ typed: String, _ state: AppState, _ data: ViewData) -> [String] {
+        let folded = typed.trimmingSpaces().lowercased()
+        var names: [String] = []
+        let meeting = state.meeting.flatMap { data.archive.meetings[$0.meetingID] }
+        let seated = Set(meeting.flatMap { data.archive.committees[$0.committeeID] }?.memberships.map(\.personID) ?? [])
+        let people = data.archive.people.values.filter { seated.isEmpty || seated.contains($0.id) }
+            .sorted { $0.name < $1.name }
+        for p in people { names.append(p.initials); names.append(p.formalName) }
+        for o in data.archive.organisations.values.sorted(by: { $0.name < $1.name }) { names.append(o.name) }
+        var seen = Set<String>()
+        return names.filter { name in
+            let lower = name.lowercased()
+            let hit = folded.isEmpty || lower.hasPrefix(folded) || lower.split(separator: " ").contains { $0.hasPrefix(folded) }
+            return hit && seen.insert(name).inserted
+        }
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
+
+// MARK: - Committing
+
+extension ScreenApp {
+    /// Seconds on a clock that never goes back, for "a second since the last flush".
+    public static func monotonicSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    func runMinutes(_ effect: MinutesEffect) {
+        switch effect {
+        case .flush:
+            flushMinutes()
+        case .finish:
+            if flushMinutes() {
+                state.editing = nil
+                if state.message?.isError != true { state.message = nil }
+            }
+        case .raiseAction(let owner, let due):
+            raiseAction(owner: owner, due: due)
+        }
+        dirty = true
+    }
+
+    /// Flushes when a second has passed since the last flush (checked as keys arrive).
+    func flushMinutesIfDue() {
+        guard let edit = state.editing, edit.isPending, monotonic() - edit.lastFlush >= 1 else { return }
+        flushMinutes()
+    }
+
+    /// Commits the paragraph as typed: the entry is added on the first flush, then each
+    /// flush is one splice from what the journal has to the text now. Returns false when it
+    /// could not be saved (the text stays in the editor, and the next flush tries again).
+    @discardableResult
+    public func flushMinutes() -> Bool {
+        guard var edit = state.editing else { return true }
+        edit.lastFlush = monotonic()
+        guard edit.isPending else {
+            state.editing = edit
+            return true
+        }
+        guard !state.readOnly else {
+            state.editing = edit
+            show("read-only: the minutes were not recorded", isError: true)
+            return false
+        }
+        let text = edit.editor.text, kind = edit.kind, entry = edit.entryID, item = edit.itemID, meetingID = edit.meetingID
+        let ctx = context()
+        state.save = .saving
+        do {
+            let events = try store.commit(at: ctx.now) { store in
+                let meeting = try MeetingContext(archive: store.state, record: try store.record(of: meetingID))
+                if let entry, meeting.record.entries.contains(where: { $0.id == entry }) {
+                    return try meeting.editEntry(entry, newText: text, kind: kind)
+                }
+                // The entry is new, or another session removed it: add the whole text again.
+                return try meeting.addEntry(to: item, kind: kind, text: text, context: ctx)
+            }
+            for case .entryAdded(let added) in events { edit.entryID = added.entry.id }
+            edit.flushedText = text
+            edit.flushedKind = kind
+            state.save = .saved
+            state.editing = edit
+        } catch let refused as CommandError {
+            state.save = .failed(refused.message)
+            state.editing = edit
+            show("NOT SAVED: \(refused.message)", isError: true)
+            return false
+        } catch {
+            state.save = .failed("\(error)")
+            state.editing = edit
+            show("NOT SAVED: \(error)", isError: true)
+            return false
+        }
+        reloadRecord()
+        return true
+    }
+
+    /// Raises an action from the paragraph: in one commit, the action is recorded and the
+    /// paragraph (if it was already flushed) leaves the minutes, since the action log now
+    /// holds its words. A refusal shows as one line; the paragraph stays in the editor.
+    func raiseAction(owner: String, due: String) {
+        guard let edit = state.editing else { return }
+        guard !state.readOnly else { show("read-only: the action was not recorded", isError: true); return }
+        let text = edit.editor.text, entry = edit.entryID, item = edit.itemID, meetingID = edit.meetingID
+        let ctx = context()
+        state.save = .saving
+        do {
+            try store.commit(at: ctx.now) { store in
+                var events = try store.state.raiseAction(in: meetingID, item: item, text: text, owner: owner, due: due, context: ctx)
+                if let entry, try store.record(of: meetingID).entries.contains(where: { $0.id == entry }) {
+                    events.append(.entryRemoved(EntryRemoved(meetingID: meetingID, entryID: entry)))
+                }
+                return events
+            }
+            state.save = .saved
+            state.editing = nil
+            show("action raised for \(owner)" + (due.isEmpty ? "" : ", due \(due)"), isError: false)
+        } catch let refused as CommandError {
+            state.save = edit.isPending ? .saving : .saved
+            show(refused.message, isError: true)
+        } catch {
+            state.save = .failed("\(error)")
+            show("NOT SAVED: \(error)", isError: true)
+        }
+        reloadRecord()
+    }
+
+    /// After a reopen: the minutes selection on the item of the most recent paragraph of a
+    /// meeting in progress, where the secretary was typing.
+    func placeOnLastMinutedItem() {
+        guard let screen = state.meeting, screen.positions[.minutes] == nil, let record,
+              store.state.meetings[screen.meetingID]?.status == .inProgress,
+              let last = record.entries.last, let index = record.items.firstIndex(where: { $0.id == last.itemID }) else { return }
+        state.meeting?.positions[.minutes] = ListPosition(selected: index)
+    }
+}
