@@ -99,15 +99,15 @@ public struct BenchCommand: ParsableCommand {
         @Option(help: "Keystrokes per figure.") var keys = 2000
 
         func run() throws {
-            let store = try ArchiveStore(directory: directory, mode: .readOnly)
+            let store = try ArchiveStore(directory: directory, mode: .readWrite)
             let term = try NcursesTerminal(headless: Size(cols: cols, rows: rows))
             defer { term.end() }
             let (keymap, _) = Keymap.load(configText: nil)
             let (theme, _) = ThemeLoader.load(name: nil, environment: [:], colorCount: 256)
-            let app = ScreenApp(store: store, terminal: term, theme: theme, keymap: keymap, readOnly: true,
+            let app = ScreenApp(store: store, terminal: term, theme: theme, keymap: keymap, readOnly: false,
                                 wallClock: { (CalendarDate(year: 2026, month: 11, day: 23)!, TimeOfDay(hour: 10, minute: 30)!) })
             // The meeting with the most minutes.
-            let busiest = store.state.meetings.keys.sorted().prefix(200).max { a, b in
+            let busiest = store.state.meetings.values.filter { $0.status == .minutesDraft }.map(\.id).sorted().prefix(200).max { a, b in
                 ((try? store.record(of: a).entries.count) ?? 0) < ((try? store.record(of: b).entries.count) ?? 0)
             }!
             app.open(busiest)
@@ -133,6 +133,15 @@ public struct BenchCommand: ParsableCommand {
             for _ in 0..<10 { app.handle(.key(.left)) }
             let text = Array("the quick brown fox jumps over the lazy dog ")
             measure("typing mid-line in the command line", (0..<keys / 4).map { .key(.char(text[$0 % text.count])) })
+            app.handle(.key(.escape))
+            // The minutes editor, on a meeting whose minutes are a draft: a new paragraph,
+            // some text, then typing in the middle of it (the journal flushes once a second).
+            app.handle(.key(.char("3")))
+            app.handle(.key(.char("a")))
+            for c in "Minuted live: the leads agreed the plan" { app.handle(.key(.char(c))) }
+            for _ in 0..<9 { app.handle(.key(.left)) }
+            measure("typing mid-paragraph in the minutes editor", (0..<keys / 4).map { .key(.char(text[$0 % text.count])) })
+            app.handle(.key(.escape))
         }
     }
 }

@@ -193,6 +193,13 @@ public struct ViewData: Sendable {
         return cache.content(key) { MeetingPanes.content(pane, width: width, data: self, screen: screen) }
     }
 
+    /// Any other content, built once per revision for a width and a key.
+    func cachedContent(kind: Int, width: Int, key: String, build: () -> Content) -> Content {
+        let cacheKey = PaneCache.Key(pane: kind, width: width, revision: revision, meeting: key, flags: 0,
+                                     today: today.dayNumber, minute: 0)
+        return cache.content(cacheKey, build: build)
+    }
+
     /// The home screen's meeting list of a committee, built once per revision.
     func meetingList(_ committee: Committee, width: Int) -> Content {
         let key = PaneCache.Key(pane: -1, width: width, revision: revision, meeting: committee.id, flags: 0,

@@ -6,15 +6,20 @@ import Terminal
 enum MinutesEditorView {
     /// Paragraphs are indented this much under their item's heading.
     static let indent = 2
+    /// Rows added to the paragraph's area at a time.
+    static let rowBlock = 8
 
     /// The minutes with the edited entry left out and blank rows where the editor goes:
     /// after the item's other paragraphs, a marker row for a decision or noted point first.
     static func content(_ record: MeetingRecord, edit: MinutesEdit, width: Int, data: ViewData)
         -> (content: Content, editorStart: Int, editorRows: Int, item: Int)? {
         guard let item = record.items.firstIndex(where: { $0.id == edit.itemID }) else { return nil }
-        var others = record
-        others.entries.removeAll { $0.id == edit.entryID }
-        var c = MeetingPanes.minutes(others, width: width, data: data)
+        // The rest of the minutes change only when the archive does: built once per revision.
+        var c = data.cachedContent(kind: -2, width: width, key: edit.entryID ?? "") {
+            var others = record
+            others.entries.removeAll { $0.id == edit.entryID }
+            return MeetingPanes.minutes(others, width: width, data: data)
+        }
         guard let range = c.rowRange(of: item) else { return nil }
         // After the item's paragraphs, before its votes.
         var at = range.upperBound
@@ -25,9 +30,12 @@ enum MinutesEditorView {
             inserted.append(Row([Span(String(repeating: " ", count: indent) + edit.kind.lead + "…", edit.kind == .decision ? .decision : .noted)],
                                 entry: item))
         }
+        // Room to type: the paragraph's area grows a block of rows at a time, so the minutes
+        // below move (and are sent to the terminal again) once a block, not once a line.
         let lines = max(1, edit.editor.layout(width: max(4, width - indent)).lines.count)
+        let reserved = (lines / rowBlock + 1) * rowBlock
         let start = at + inserted.count
-        inserted += Array(repeating: Row([], entry: item), count: lines)
+        inserted += Array(repeating: Row([], entry: item), count: reserved)
         c.rows.insert(contentsOf: inserted, at: at)
         return (c, start, lines, item)
     }
@@ -45,9 +53,14 @@ extension Renderer {
         let height = inner.size.rows
         let layout = edit.editor.layout(width: max(4, width - MinutesEditorView.indent))
         let cursorRow = made.editorStart + layout.cursorRow
-        // Keep the cursor's row in view, else the item's heading at the top.
-        var scroll = made.content.rowRange(of: made.item)?.lowerBound ?? 0
-        if cursorRow >= scroll + height { scroll = cursorRow - height + 1 }
+        // The item's heading at the top; when the cursor reaches the bottom, jump half a
+        // pane at a time (each jump sends the whole pane again, so not one per line).
+        let heading = made.content.rowRange(of: made.item)?.lowerBound ?? 0
+        var scroll = heading
+        let half = max(1, height / 2)
+        if cursorRow - heading >= height - 1 {
+            scroll = heading + ((cursorRow - heading - (height - 1)) / half + 1) * half
+        }
         scroll = max(0, min(scroll, max(0, made.content.rows.count - height)))
         drawPane(title: title + " · typing (Esc ends)", content: made.content, position: ListPosition(selected: -1, scroll: scroll),
                  in: rect, focused: true, on: term)
