@@ -265,3 +265,29 @@ import Testing
         #expect(f.app.state.overlay == nil)
     }
 }
+
+/// Frames that draw only the panes that changed must look exactly like whole frames.
+@Suite struct PartialFrameTests {
+    @Test(arguments: [(160, 48), (80, 24)])
+    func onlyChangedPanesAreDrawnAndTheScreenIsTheSame(_ cols: Int, _ rows: Int) throws {
+        let f = try ScreenTests.Fixture(cols: cols, rows: rows)
+        f.app.open(ScreenTests.meeting)
+        let keys: [Key] = [.char("j"), .char("j"), .char("2"), .char("j"), .char("o"), .char("j"), .char("4"), .char("O"),
+                           .char("O"), .char("j"), .char("3"), .pageDown, .char("g"), .tab, .char("k"), .char("?"), .escape,
+                           .char("1"), .char("G"), .char("z"), .char("k"), .char("z"), .char("4"), .enter, .escape]
+        for key in keys {
+            f.press(key)
+            let partial = f.screen()
+            let whole = VirtualTerminal(size: Size(cols: cols, rows: rows))
+            f.app.renderer.draw(f.app.state, f.app.data().withFreshCache(), on: whole)
+            whole.flush()
+            #expect(partial == whole.snapshot(), "after \(key)")
+            for y in 0..<rows {
+                for x in 0..<cols where f.term.style(at: Point(x: x, y: y)) != whole.style(at: Point(x: x, y: y)) {
+                    Issue.record("style differs at \(x),\(y) after \(key): \(String(describing: f.term.style(at: Point(x: x, y: y)))) vs \(String(describing: whole.style(at: Point(x: x, y: y)))) in '\(f.term.snapshot().split(separator: "\n", omittingEmptySubsequences: false)[y])'")
+                    return
+                }
+            }
+        }
+    }
+}

@@ -185,6 +185,11 @@ public struct ViewData: Sendable {
         self.cache = cache
     }
 
+    /// The same data with nothing remembered: the next frame is drawn whole.
+    public func withFreshCache() -> ViewData {
+        ViewData(archive: archive, record: record, today: today, clock: clock, revision: revision, now: now, cache: PaneCache())
+    }
+
     /// What a meeting pane shows at a width, built once per revision.
     func content(_ pane: Pane, width: Int, screen: MeetingScreen) -> Content {
         let key = PaneCache.Key(pane: pane.rawValue, width: width, revision: revision, meeting: screen.meetingID,
@@ -222,8 +227,15 @@ public final class PaneCache: @unchecked Sendable {
     }
 
     private var entries: [Key: Content] = [:]
+    /// What the last frame drew, so that the next can leave unchanged panes alone.
+    var frame = FrameMemo()
 
     public init() {}
+
+    /// Makes the next frame draw everything (after the terminal was cleared, say).
+    public func forgetFrame() {
+        frame = FrameMemo()
+    }
 
     func content(_ key: Key, build: () -> Content) -> Content {
         if let hit = entries[key] { return hit }
@@ -258,4 +270,35 @@ public struct Change: Sendable {
         self.label = label
         self.make = make
     }
+}
+
+/// The last frame's inputs. When everything but some panes' selections is the same as last
+/// time, only those panes are drawn again: the terminal keeps the rest.
+struct FrameMemo {
+    struct Global: Hashable {
+        var size: Size
+        var meeting: MeetingID
+        var focus: Pane
+        var zoomed: Bool
+        var overlay: Overlay?
+        var message: Message?
+        var save: SaveState
+        var readOnly: Bool
+        var prompt: ActionPrompt?
+        var editingItem: ItemID?
+        var revision: Int
+        var clock: TimeOfDay
+        var minute: Int64
+        var today: CalendarDate
+    }
+
+    struct PaneKey: Hashable {
+        var rect: Rect
+        var position: ListPosition
+        var focused: Bool
+        var title: String
+    }
+
+    var global: Global?
+    var panes: [Pane: PaneKey] = [:]
 }

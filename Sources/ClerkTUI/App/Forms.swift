@@ -304,6 +304,7 @@ extension Renderer {
         let rect = Rect(x: max(0, (size.cols - width) / 2), y: max(0, (size.rows - (c.rows.count + 2)) / 2),
                         cols: width, rows: max(3, min(size.rows - 2, c.rows.count + 2)))
         term.fill(rect, style: theme[.overlay])
-        drawPane(title: form.title, content: c, position: ListPosition(selected: form.selected), in: rect, focused: true, on: term)
+        drawPane(title: form.title, content: c, position: ListPosition(selected: form.selected), in: rect, focused: true,
+                 background: .overlay, on: term)
     }
 }

@@ -15,13 +15,36 @@ public struct Renderer {
     public func draw(_ state: AppState, _ data: ViewData, on term: any Terminal) {
         let size = term.size
         term.setCursor(nil)
+        // A meeting frame that differs from the last only in some panes' selection or
+        // scroll draws just those panes; anything else draws the whole frame.
+        if let screen = state.meeting, !Layout.isTooSmall(size) {
+            let global = FrameMemo.Global(size: size, meeting: screen.meetingID, focus: screen.focus, zoomed: screen.zoomed,
+                                          overlay: state.overlay, message: state.message, save: state.save,
+                                          readOnly: state.readOnly, prompt: state.editing?.prompt, editingItem: state.editing?.itemID,
+                                          revision: data.revision, clock: data.clock,
+                                          minute: (data.now?.secondsSinceEpoch ?? 0) / 60, today: data.today)
+            let partial = data.cache.frame.global == global
+            if !partial {
+                term.fill(Rect(size), style: theme[.base])
+                data.cache.frame = FrameMemo()
+            }
+            drawMeeting(state, screen, data, onlyChanged: partial, on: term)
+            data.cache.frame.global = global
+            if !partial {
+                drawStatus(state, data, on: term)
+                if let prompt = state.editing?.prompt { drawActionPrompt(prompt, on: term) }
+                if let overlay = state.overlay { drawOverlay(overlay, state, data, on: term) }
+            }
+            return
+        }
+        data.cache.frame = FrameMemo()
         term.fill(Rect(size), style: theme[.base])
         if Layout.isTooSmall(size) {
             drawTooSmall(size, on: term)
             return
         }
         if let screen = state.meeting {
-            drawMeeting(state, screen, data, on: term)
+            drawMeeting(state, screen, data, onlyChanged: false, on: term)
         } else {
             drawHome(state, data, on: term)
         }
@@ -133,10 +156,10 @@ public struct Renderer {
 
     // MARK: Meeting
 
-    private func drawMeeting(_ state: AppState, _ screen: MeetingScreen, _ data: ViewData, on term: any Terminal) {
+    private func drawMeeting(_ state: AppState, _ screen: MeetingScreen, _ data: ViewData, onlyChanged: Bool, on term: any Terminal) {
         let layout = Layout.meeting(term.size, focus: screen.focus, zoomed: screen.zoomed)
-        drawHeader(screen, data, in: layout.header, on: term)
-        if let tabs = layout.tabs {
+        if !onlyChanged { drawHeader(screen, data, in: layout.header, on: term) }
+        if let tabs = layout.tabs, !onlyChanged {
             term.fill(tabs, style: theme[.tabInactive])
             var x = tabs.minX
             for pane in Pane.allCases {
@@ -151,10 +174,16 @@ public struct Renderer {
             var title = pane.title
             if layout.tabs == nil { title = "\(pane.rawValue + 1) \(title)" }
             if pane == .actions, screen.overdueOnly { title += " (overdue)" }
-            if pane == .minutes, let edit = state.editing,
-               drawMinutesEditing(edit, screen, data, title: title, in: rect, on: term) { continue }
+            if pane == .attendance, !screen.attendanceByOrganisation { title += " (by status)" }
+            if pane == .minutes, let edit = state.editing {
+                // The paragraph being typed changes with every key.
+                if drawMinutesEditing(edit, screen, data, title: title, in: rect, on: term) { continue }
+            }
+            let key = FrameMemo.PaneKey(rect: rect, position: screen.position(pane), focused: pane == screen.focus, title: title)
+            if onlyChanged, data.cache.frame.panes[pane] == key { continue }
             drawPane(title: title, content: content, position: screen.position(pane), in: rect,
                      focused: pane == screen.focus, on: term)
+            data.cache.frame.panes[pane] = key
         }
     }
 
@@ -184,7 +213,8 @@ public struct Renderer {
     // MARK: Panes
 
     /// A bordered pane with a title and a scrolled, selectable list of rows.
-    func drawPane(title: String, content: Content, position: ListPosition, in rect: Rect, focused: Bool, on term: any Terminal) {
+    func drawPane(title: String, content: Content, position: ListPosition, in rect: Rect, focused: Bool,
+                  background: ThemeSlot = .base, on term: any Terminal) {
         guard rect.size.cols >= 4, rect.size.rows >= 3 else { return }
         let border = theme[focused ? .paneBorderFocused : .paneBorder]
         let w = rect.size.cols, h = rect.size.rows
@@ -199,6 +229,8 @@ public struct Renderer {
         term.put(titleText, at: Point(x: rect.minX + 2, y: rect.minY), style: theme[focused ? .paneTitleFocused : .paneTitle])
 
         let inner = Layout.inner(rect)
+        // The pane is drawn whole, over whatever it showed last frame.
+        term.fill(inner, style: theme[background])
         if content.rows.isEmpty {
             term.put(DisplayWidth.truncate(content.emptyText, toWidth: inner.size.cols), at: inner.origin, style: theme[.muted])
             return
@@ -250,7 +282,8 @@ public struct Renderer {
             }
             let rect = centred(Size(cols: width, rows: min(size.rows - 2, c.rows.count + 2)), in: size)
             term.fill(rect, style: theme[.overlay])
-            drawPane(title: "Keys · Esc closes", content: c, position: ListPosition(selected: -1), in: rect, focused: true, on: term)
+            drawPane(title: "Keys · Esc closes", content: c, position: ListPosition(selected: -1), in: rect, focused: true,
+                     background: .overlay, on: term)
         case .command(let input):
             let y = size.rows - 1
             // Typed text goes in the base style: a styled field makes ncurses set and reset
@@ -290,7 +323,7 @@ public struct Renderer {
             let rect = centred(Size(cols: width, rows: min(size.rows - 2, c.rows.count + 2)), in: size)
             term.fill(rect, style: theme[.overlay])
             drawPane(title: "Action history · Esc closes", content: c, position: ListPosition(selected: -1), in: rect,
-                     focused: true, on: term)
+                     focused: true, background: .overlay, on: term)
         }
     }
 

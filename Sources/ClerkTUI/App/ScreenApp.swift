@@ -129,6 +129,7 @@ public final class ScreenApp {
         case .quit:
             state.running = false
         case .redrawAll:
+            cache.forgetFrame()
             dirty = true
         case .minutes(let minutes):
             runMinutes(minutes)
