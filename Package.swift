@@ -24,7 +24,7 @@ let package = Package(
         .target(
             name: "ClerkApp",
             dependencies: [
-                "ClerkCore", "ClerkStore", "ClerkTUI",
+                "ClerkCore", "ClerkStore", "ClerkTUI", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

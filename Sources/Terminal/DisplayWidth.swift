@@ -24,6 +24,14 @@ public enum DisplayWidth {
     }
 
     /// The number of cells `text` occupies once drawn.
+    public static func width(of text: String) -> Int {
+        // Printable ASCII, by far the most common text, is one cell a byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        var total = 0
+        for ch in text { total += width(of: ch) }
+        return total
+    }
+
     public static func width(of text: some StringProtocol) -> Int {
         var total = 0
         for ch in text { total += width(of: ch) }

@@ -15,6 +15,7 @@
 public enum Sanitize {
     /// `text` with every unsafe scalar replaced by a visible, single-cell symbol.
     public static func visible(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {

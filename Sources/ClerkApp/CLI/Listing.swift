@@ -1,13 +1,14 @@
 import ClerkCore
 import Foundation
+import Terminal
 
 /// Plain-text tables, CSV and JSON for the listing commands. Text from the archive is
 /// made safe before it reaches a terminal: control characters are shown, never sent.
 enum Listing {
     static func table(_ header: [String], _ rows: [[String]]) -> String {
-        let cleanRows = rows.map { $0.map(Text.visible) }
-        let rowWidths = cleanRows.map { $0.map(Text.width) }
-        var widths = header.map(Text.width)
+        let cleanRows = rows.map { $0.map(Sanitize.visible) }
+        let rowWidths = cleanRows.map { $0.map { DisplayWidth.width(of: $0) } }
+        var widths = header.map { DisplayWidth.width(of: $0) }
         for row in rowWidths {
             for (i, w) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], w) }
         }
@@ -22,7 +23,7 @@ enum Listing {
             }
             out.append(UInt8(ascii: "\n"))
         }
-        line(header, header.map(Text.width))
+        line(header, header.map { DisplayWidth.width(of: $0) })
         for (row, rowWidth) in zip(cleanRows, rowWidths) { line(row, rowWidth) }
         return String(decoding: out, as: UTF8.self)
     }
@@ -52,35 +53,5 @@ enum Listing {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-    }
-}
-
-/// Text measures for plain output (the screen has its own, in the Terminal layer).
-enum Text {
-    /// Control characters (C0, DEL, C1) and bidirectional overrides shown as visible symbols.
-    static func visible(_ s: String) -> String {
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s }
-        var out = String.UnicodeScalarView()
-        for u in s.unicodeScalars {
-            switch u.value {
-            case 0x00...0x1F: out.append(Unicode.Scalar(0x2400 + u.value)!)
-            case 0x7F: out.append("\u{2421}")
-            case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069: out.append("\u{FFFD}")
-            default: out.append(u)
-            }
-        }
-        return String(out)
-    }
-
-    static func width(_ s: String) -> Int {
-        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.utf8.count }
-        return s.reduce(0) { total, c in
-            guard let u = c.unicodeScalars.first else { return total }
-            let v = u.value
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-                || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v) || (0x20000...0x3FFFD).contains(v)
-            return total + (wide ? 2 : 1)
-        }
     }
 }

@@ -44,7 +44,7 @@ public final class ArchiveStore: @unchecked Sendable {
     }
 
     static let markerName = "clerk-archive.json"
-    static let checkpointEvery = 2_000
+    static let checkpointEvery = 500
 
     public static func isArchive(_ directory: String) -> Bool {
         FileManager.default.fileExists(atPath: directory + "/" + markerName)
