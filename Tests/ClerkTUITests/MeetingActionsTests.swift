@@ -341,3 +341,55 @@ import Testing
         #expect(empty.problem?.contains("needs a title") == true)
     }
 }
+
+/// What a meeting leaves unfinished goes to the next one.
+@Suite struct CarryForwardTests {
+    @Test func itemsNotReachedGoOntoTheNextAgendaReferringBack() throws {
+        let f = try ScreenTests.Fixture(cols: 160, rows: 48)
+        let pcpg = MeetingActionsTests.pcpg
+        f.app.open(pcpg)
+        f.press(.char("1"), .char("G"), .char("A"))
+        for c in "Integrated workforce plan" { f.press(.char(c)) }
+        f.press(.enter, .char("S"), .char("C"), .char("C"))
+        #expect(f.store.state.meetings[pcpg]?.status == .minutesDraft)
+        let next = try #require(f.store.state.nextMeeting(of: "pan-cluster-planning-group", after: f.store.state.meetings[pcpg]!.date))
+        let record = try f.store.record(of: next.id)
+        let carried = try #require(record.items.first { $0.title == "Integrated workforce plan" })
+        #expect(carried.refersTo?.meetingID == pcpg)
+        // Standing items are the next agenda's own, never carried.
+        #expect(!record.items.contains { $0.refersTo != nil && $0.standing != nil })
+        f.press(.escape)
+        f.app.open(next.id)
+        #expect(f.screen().contains("carried forward from item 6 of 12 Jan 2027") || f.screen().contains("carried forward from item 7 of 12 Jan 2027"))
+    }
+}
+
+/// Matters arising: an item of this meeting refers to an item of the last.
+@Suite struct MattersArisingTests {
+    @Test func anItemRefersToAnItemOfThePreviousMeeting() throws {
+        let f = try ScreenTests.Fixture(cols: 160, rows: 48)
+        // A new meeting of the Hertfordshire PBC Leads after 22 April 2008.
+        f.press(.char("N"))
+        for c in "2008-07-17 13:00-14:30" { f.press(.char(c)) }
+        f.press(.enter)
+        f.app.open("hpbc-2008-07-17")
+        f.press(.char("1"), .char("A"))
+        for c in "Matters arising: Financial situation" { f.press(.char(c)) }
+        f.press(.enter, .char("g"), .char("R"))
+        guard case .form(let form)? = f.app.state.overlay else { Issue.record("no form"); return }
+        let target = try #require(form.choices.firstIndex { $0.label.hasPrefix("1b.") })
+        for _ in 0..<target { f.press(.down) }
+        f.press(.enter)
+        let item = try #require(try f.store.record(of: "hpbc-2008-07-17").items.first)
+        #expect(item.refersTo?.meetingID == "hpbc-2008-04-22")
+        #expect(item.refersTo?.number == "1b")
+        #expect(f.screen().contains("refers to item 1b of 22 Apr 2008"))
+    }
+
+    @Test func theFirstMeetingHasNothingToReferTo() throws {
+        let f = try ScreenTests.Fixture(cols: 80, rows: 24)
+        f.app.open("hpbc-2008-04-22")
+        f.press(.char("R"))
+        #expect(f.app.state.message?.text.contains("no earlier meeting") == true)
+    }
+}

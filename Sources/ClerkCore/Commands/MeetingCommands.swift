@@ -54,7 +54,28 @@ public struct MeetingContext: Sendable {
             next = scratch.nextMeeting(of: committee.id, after: meeting.date)
         }
         events.insert(.meetingClosed(MeetingClosed(meetingID: id, at: context.now, nextMeetingID: next?.id)), at: 0)
+        // Items not reached (nothing minuted, no vote) go onto the next meeting's agenda,
+        // referring back to this one.
+        if let next {
+            for item in unfinishedItems {
+                let carried = AgendaItem(id: context.newID("i-"), title: item.title, presenter: item.presenter, papers: item.papers,
+                                         minutes: item.minutes, confidential: item.confidential,
+                                         refersTo: ItemRef(meetingID: id, itemID: item.id, number: record.number(of: item.id), carried: true))
+                events.append(.itemAdded(ItemAdded(meetingID: next.id, item: carried)))
+            }
+        }
         return events
+    }
+
+    /// Top-level items that are not standing items and have nothing minuted or voted on,
+    /// in themselves or their sub-items.
+    public var unfinishedItems: [AgendaItem] {
+        record.topLevelItems.filter { item in
+            guard item.standing == nil else { return false }
+            let family = [item.id] + record.subItems(of: item.id).map(\.id)
+            return !record.entries.contains { family.contains($0.itemID) } && !record.votes.contains { family.contains($0.itemID) }
+                && !record.declarations.contains { family.contains($0.itemID) }
+        }
     }
 
     public func circulate(context: CommandContext) throws -> [Event] {
@@ -122,6 +143,21 @@ public struct MeetingContext: Sendable {
         }
         guard record.item(item.id) == nil else { throw CommandError(.duplicate, "item \(item.id) exists already") }
         return [.itemAdded(ItemAdded(meetingID: id, item: item, after: after))]
+    }
+
+    /// Makes an item refer to an item of an earlier meeting: matters arising ("Item 4,
+    /// Financial situation" of the last meeting's minutes).
+    public func refer(_ item: ItemID, to earlierItem: ItemID, of earlier: MeetingRecord) throws -> [Event] {
+        try requireWritable("referring to an earlier item")
+        guard var agendaItem = record.item(item) else { throw CommandError.notFound("agenda item", item, hint: "pick an item of this meeting") }
+        guard let target = earlier.item(earlierItem) else {
+            throw CommandError.notFound("agenda item", earlierItem, hint: "pick an item of the earlier meeting")
+        }
+        guard let other = archive.meetings[earlier.meetingID], other.date < meeting.date || (other.date == meeting.date && other.id != id) else {
+            throw CommandError(.invalid, "matters arising refer to an earlier meeting; \(earlier.meetingID) is not before \(id)")
+        }
+        agendaItem.refersTo = ItemRef(meetingID: earlier.meetingID, itemID: target.id, number: earlier.number(of: target.id))
+        return [.itemEdited(ItemEdited(meetingID: id, item: agendaItem))]
     }
 
     public func setCurrentItem(_ item: ItemID, context: CommandContext) throws -> [Event] {

@@ -28,10 +28,16 @@ public struct AgendaItem: Sendable, Hashable, Codable {
 public struct ItemRef: Sendable, Hashable, Codable {
     public var meetingID: MeetingID
     public var itemID: ItemID
+    /// The item's number on that meeting's agenda when the reference was made ("4", "1b").
+    public var number: String?
+    /// Whether the item was carried forward (not reached), rather than referred to.
+    public var carried: Bool?
 
-    public init(meetingID: MeetingID, itemID: ItemID) {
+    public init(meetingID: MeetingID, itemID: ItemID, number: String? = nil, carried: Bool? = nil) {
         self.meetingID = meetingID
         self.itemID = itemID
+        self.number = number
+        self.carried = carried
     }
 }
 

@@ -172,6 +172,8 @@ public struct ViewData: Sendable {
     public var revision: Int
     /// The current instant, for running clocks of things started at an instant.
     public var now: Instant?
+    /// The record of the committee's previous meeting, for matters arising.
+    public var earlier: MeetingRecord?
     let cache: PaneCache
 
     public init(archive: ArchiveState, record: MeetingRecord?, today: CalendarDate, clock: TimeOfDay,
@@ -187,7 +189,9 @@ public struct ViewData: Sendable {
 
     /// The same data with nothing remembered: the next frame is drawn whole.
     public func withFreshCache() -> ViewData {
-        ViewData(archive: archive, record: record, today: today, clock: clock, revision: revision, now: now, cache: PaneCache())
+        var fresh = ViewData(archive: archive, record: record, today: today, clock: clock, revision: revision, now: now, cache: PaneCache())
+        fresh.earlier = earlier
+        return fresh
     }
 
     /// What a meeting pane shows at a width, built once per revision.

@@ -18,6 +18,8 @@ public struct Form: Sendable, Hashable {
         case newMeeting(committee: CommitteeID)
         /// A new agenda item titled as typed, after an item or under a parent.
         case addItem(parent: ItemID?, after: ItemID?)
+        /// The item refers to the chosen item of the previous meeting (matters arising).
+        case reference(item: ItemID)
     }
 
     public struct Choice: Sendable, Hashable {
@@ -88,6 +90,18 @@ extension Updater {
         }
         let title = "Vote on item \(record.number(of: item)): \(record.item(item)?.title ?? "")"
         state.overlay = .form(Form(purpose: .vote(item: item), title: title, choices: choices))
+        return []
+    }
+
+    func openReferenceForm(_ state: inout AppState, _ data: ViewData) -> [Effect] {
+        guard let record = data.record, let item = selectedKey(.agenda, state, data) else { return [] }
+        guard let earlier = data.earlier, let meeting = data.archive.meetings[earlier.meetingID], !earlier.items.isEmpty else {
+            state.message = Message(text: "the committee has no earlier meeting with an agenda to refer to", isError: true)
+            return []
+        }
+        let choices = earlier.items.map { Form.Choice(key: $0.id, label: "\(earlier.number(of: $0.id)). \($0.title)") }
+        let title = "Item \(record.number(of: item)) refers to an item of \(meeting.date.medium)"
+        state.overlay = .form(Form(purpose: .reference(item: item), title: title, choices: choices))
         return []
     }
 
@@ -254,6 +268,16 @@ extension Updater {
                 return [.commit(Change("add the item") { store, ctx in
                     let fresh = AgendaItem(id: ctx.newID("i-"), parentID: parent, title: title)
                     return try MeetingContext(archive: store.state, record: try store.record(of: meetingID)).addItem(fresh, after: after)
+                })]
+            case .reference(let item):
+                guard let earlier = data.earlier else { return [] }
+                let target = form.choices[form.selected].key
+                _ = try context.refer(item, to: target, of: earlier)
+                state.overlay = nil
+                let earlierID = earlier.meetingID
+                return [.commit(Change("refer to the earlier item") { store, _ in
+                    try MeetingContext(archive: store.state, record: try store.record(of: meetingID))
+                        .refer(item, to: target, of: try store.record(of: earlierID))
                 })]
             case .vote(let item):
                 let ballots = form.choices.compactMap { c in form.ballots[c.key].map { Ballot(voterID: c.key, choice: $0) } }

@@ -31,6 +31,7 @@ extension Updater {
             })]
         case "agenda.declare": return openDeclarationForm(&state, data)
         case "agenda.add": return openAddItemForm(&state, data, sub: false)
+        case "agenda.refer": return openReferenceForm(&state, data)
         case "agenda.addSub": return openAddItemForm(&state, data, sub: true)
         case "agenda.vote": return openVoteForm(&state, data)
         case "attendance.deputy": return openDeputyForm(&state, data)

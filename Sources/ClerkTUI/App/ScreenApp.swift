@@ -13,6 +13,8 @@ public final class ScreenApp {
     let updater: Updater
     let wallClock: () -> (CalendarDate, TimeOfDay)
     var record: MeetingRecord?
+    /// The committee's previous meeting, read when a meeting is opened (matters arising).
+    var earlier: MeetingRecord?
     var revision = 0
     private let cache = PaneCache()
     var dirty = true
@@ -40,8 +42,10 @@ public final class ScreenApp {
 
     public func data() -> ViewData {
         let (today, clock) = wallClock()
-        return ViewData(archive: store.state, record: record, today: today, clock: clock, revision: revision,
-                        now: context().now, cache: cache)
+        var data = ViewData(archive: store.state, record: record, today: today, clock: clock, revision: revision,
+                            now: context().now, cache: cache)
+        data.earlier = earlier
+        return data
     }
 
     /// Shows a one-line message in the status line (a warning from start-up, say).
@@ -136,6 +140,9 @@ public final class ScreenApp {
         case .loadMeeting(let id):
             do {
                 record = try store.record(of: id)
+                earlier = try store.state.meetings[id].flatMap { m in
+                    try store.state.previousMeeting(of: m.committeeID, before: m.date).map { try store.record(of: $0.id) }
+                }
                 revision += 1
                 placeOnLastMinutedItem()
             } catch {

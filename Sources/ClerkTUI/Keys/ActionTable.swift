@@ -66,6 +66,7 @@ public enum ActionTable {
         UIAction("agenda.discuss", .agenda, keys: ["."], hint: "discuss", "Take the selected item now: it becomes the item under discussion"),
         UIAction("agenda.add", .agenda, keys: ["A"], hint: "add item", "Add an agenda item after the selected one"),
         UIAction("agenda.addSub", .agenda, keys: ["+"], hint: "sub-item", "Add a sub-item (a, b, c…) under the selected item"),
+        UIAction("agenda.refer", .agenda, keys: ["R"], "Make the selected item refer to an item of the previous meeting (matters arising)"),
         UIAction("agenda.declare", .agenda, keys: ["I"], hint: "interest", "Record a declaration of interest on the selected item"),
         UIAction("agenda.vote", .agenda, keys: ["V"], hint: "vote", "Record a vote on the selected item, one choice per voter"),
         UIAction("meeting.start", .agenda, keys: ["S"], hint: "start", "Start the meeting (records the time; the first item is taken)"),

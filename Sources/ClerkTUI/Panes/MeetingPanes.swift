@@ -49,6 +49,13 @@ public enum MeetingPanes {
             if item.confidential { title += " [confidential]" }
             c.wrapped(title, lead: marker + label + " ", width: width, slot: item.confidential ? .itemConfidential : slot,
                       leadSlot: slot, entry: entry, trailing: trailing)
+            if let ref = item.refersTo {
+                let earlier = data.archive.meetings[ref.meetingID]
+                let what = ref.carried == true ? "carried forward from" : "refers to"
+                let number = ref.number.map { "item \($0) of " } ?? ""
+                c.wrapped("\(what) \(number)\(earlier?.date.medium ?? ref.meetingID)", lead: String(repeating: " ", count: DisplayWidth.width(of: marker + label) + 1),
+                          width: width, slot: .muted, entry: entry)
+            }
             if let presenter = item.presenter, !presenter.isEmpty {
                 c.wrapped(presenter, lead: String(repeating: " ", count: DisplayWidth.width(of: marker + label) + 1),
                           width: width, slot: .muted, entry: entry)
@@ -171,9 +178,12 @@ public enum MeetingPanes {
             let entry = c.beginEntry(key: item.id)
             c.wrapped(item.title + (item.confidential ? " [confidential]" : ""), lead: label + " ", width: width,
                       slot: item.confidential ? .itemConfidential : .heading, entry: entry)
+            let excludedFromQuorum = data.archive.meetings[record.meetingID]
+                .flatMap { data.archive.committees[$0.committeeID]?.terms.declaredExcludedFromQuorum } ?? false
             for d in declarations {
                 let who = data.archive.people[d.personID]?.formalName ?? d.personID
-                c.wrapped("\(who) declared an interest: \(d.interest)", lead: "  ", width: width, slot: .noted, entry: entry)
+                let exclusion = excludedFromQuorum ? "does not vote on this item or count to its quorum" : "does not vote on this item"
+                c.wrapped("\(who) declared an interest: \(d.interest) (\(exclusion))", lead: "  ", width: width, slot: .noted, entry: entry)
             }
             for e in entries {
                 let lead = e.kind == .correction ? "Correction (\(e.correctedOn?.iso ?? "")): " : e.kind.lead
