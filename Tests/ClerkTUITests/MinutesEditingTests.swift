@@ -58,10 +58,15 @@ import Testing
         #expect(record.entries.count == before + 1)
         #expect(record.entries.last?.text == text)
         #expect(record.entries.last?.itemID == record.items[0].id)
-        // Typing on without a pause still flushes once a second has passed.
+        // Typing on without a pause still flushes once a second has passed: the next key
+        // sends what came before it, and itself waits, so the status stays "saving…".
         Self.type(f, " More")
         clock.seconds += 1.1
         Self.type(f, ".")
+        #expect(try Self.reopened(f).1.entries.last?.text == text + " More")
+        #expect(f.app.state.save == .saving)
+        clock.seconds += 0.6
+        f.app.tick()
         #expect(try Self.reopened(f).1.entries.last?.text == text + " More.")
         #expect(f.app.state.save == .saved)
         // The paragraph is drawn in place, in the minutes pane, with the cursor shown.

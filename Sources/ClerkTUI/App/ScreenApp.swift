@@ -64,12 +64,16 @@ public final class ScreenApp {
 
     /// Handles one input event.
     public func handle(_ event: InputEvent) {
+        // What was typed up to this key goes to the journal once a second while keys keep
+        // coming; the key itself waits for the next flush, so that during steady typing the
+        // status line stays "saving…" instead of flickering to "saved" and back each second
+        // (which costs more bytes on the wire than the typing itself).
+        flushMinutesIfDue()
         var s = state
         let effects = updater.update(&s, event, data())
         state = s
         dirty = true
         for effect in effects { run(effect) }
-        flushMinutesIfDue()
     }
 
     /// Runs an action by id, as the `:` command line does.
