@@ -69,25 +69,22 @@ public final class ScreenApp {
         // status line stays "saving…" instead of flickering to "saved" and back each second
         // (which costs more bytes on the wire than the typing itself).
         flushMinutesIfDue()
-        var s = state
-        let effects = updater.update(&s, event, data())
-        state = s
-        dirty = true
-        for effect in effects { run(effect) }
+        step { updater.update(&$0, event, $1) }
     }
 
     /// Runs an action by id, as the `:` command line does.
     public func perform(_ id: String) {
-        var s = state
-        let effects = updater.perform(id, &s, data())
-        state = s
-        dirty = true
-        for effect in effects { run(effect) }
+        step { updater.perform(id, &$0, $1) }
     }
 
     public func open(_ meeting: MeetingID) {
+        step { updater.open(meeting, &$0, $1) }
+    }
+
+    /// One turn of update: change the state, then carry out what it asks for.
+    private func step(_ update: (inout AppState, ViewData) -> [Effect]) {
         var s = state
-        let effects = updater.open(meeting, &s, data())
+        let effects = update(&s, data())
         state = s
         dirty = true
         for effect in effects { run(effect) }
