@@ -39,15 +39,16 @@ struct HangUpEndToEndTests {
         return record.entries.last { $0.text.hasPrefix("Typed live") }?.text ?? ""
     }
 
-    @Test func aHangUpMidParagraphLosesNothing() throws {
+    @Test(arguments: [SIGHUP, SIGTERM])
+    func aHangUpOrTerminateMidParagraphLosesNothing(_ signal: Int32) throws {
         let words = "Typed live: the leads agreed that the delays in receiving budgets will not delay the plan"
         try t.type(words)
         try t.waitFor("delay the plan")
-        // No pause for the timer: the hang-up itself must save the paragraph.
-        #expect(kill(try clerkPID(), SIGHUP) == 0)
+        // No pause for the timer: the signal itself must save the paragraph.
+        #expect(kill(try clerkPID(), signal) == 0)
         try t.wait(what: "clerk to exit") { _ in (try? t.paneDead()) == true }
         let text = try saved()
-        print("[hang-up] typed \(words.count) characters, saved \(text.count), lost \(words.count - text.count)")
+        print("[signal \(signal)] typed \(words.count) characters, saved \(text.count), lost \(words.count - text.count)")
         #expect(text == words)
     }
 
