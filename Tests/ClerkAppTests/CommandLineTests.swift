@@ -43,6 +43,25 @@ import Testing
         #expect(!table.stdout.contains("children"))
     }
 
+    @Test func actionFiltersForTheChair() throws {
+        // Monday 28 July 2008: the three actions "by July 2008" fall due this week.
+        let week = try clerk("--data", archive, "actions", "--due-this-week", "--today", "2008-07-28", "--format", "csv")
+        #expect(week.status == 0, "\(week.stderr)")
+        #expect(week.stdout.split(separator: "\r\n").count == 4)
+        let later = try clerk("--data", archive, "actions", "--due-this-week", "--today", "2008-08-04", "--format", "csv")
+        #expect(later.stdout.split(separator: "\r\n").count == 1)
+        let atMeeting = try clerk("--data", archive, "actions", "--meeting", "hpbc-2008-04-22", "--status", "open", "--format", "json")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(atMeeting.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 3)
+        let done = try clerk("--data", archive, "actions", "--status", "done", "--format", "json")
+        #expect((try JSONSerialization.jsonObject(with: Data(done.stdout.utf8)) as? [Any])?.isEmpty == true)
+        for bad in [["--status", "finished"], ["--meeting", "no-such-meeting"]] {
+            let run = try Run(clerk, ["--data", archive, "actions"] + bad)
+            #expect(run.status != 0)
+            #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+        }
+    }
+
     @Test func meetingsListWithIDsOtherCommandsAccept() throws {
         let run = try clerk("--data", archive, "meetings", "--committee", "West Herts PBC Leads", "--format", "json")
         #expect(run.status == 0, "\(run.stderr)")

@@ -84,6 +84,12 @@ struct Actions: ParsableCommand {
     @Option(help: ArgumentHelp("Only actions owned by this person or organisation (name, initials or id).", valueName: "P"))
     var owner: String?
     @Flag(help: "Only open actions past their due date.") var overdue = false
+    @Flag(help: "Only actions due from today to the end of this week (Sunday).") var dueThisWeek = false
+    @Option(help: ArgumentHelp("Only actions raised at this meeting (an id from 'clerk meetings').", valueName: "ID"))
+    var meeting: String?
+    @Option(help: ArgumentHelp("Only actions with this status: open, in-progress, done, dropped, ongoing (repeat for several).",
+                               valueName: "S"))
+    var status: [String] = []
     @Flag(help: "Include done and dropped actions.") var all = false
     @Option(help: "table, csv or json.") var format: ListFormat = .table
 
@@ -97,9 +103,21 @@ struct Actions: ParsableCommand {
         let today = try global.todayDate()
         let state = store.state
         let committeeID = try committee.map { try state.committee($0).id }
-        let open: Set<ActionStatus>? = all ? nil : [.open, .inProgress, .ongoing]
+        if let meeting { _ = try state.meeting(meeting) }
+        var statuses: Set<ActionStatus>? = all ? nil : [.open, .inProgress, .ongoing]
+        if !status.isEmpty {
+            statuses = Set(try status.map { text in
+                guard let s = ActionStatus(rawValue: text.lowercased()) else {
+                    throw ValidationError("no status '\(text)'; use open, in-progress, done, dropped or ongoing")
+                }
+                return s
+            })
+        }
+        // The week runs Monday to Sunday, as committees plan it.
+        let endOfWeek = today.adding(days: 7 - today.weekday.rawValue)
         let actions = state.actions(matching: ActionFilter(committee: committeeID, owner: owner,
-                                                           overdueOn: overdue ? today : nil, statuses: open))
+                                                           overdueOn: overdue ? today : nil, statuses: statuses,
+                                                           dueBetween: dueThisWeek ? today...endOfWeek : nil, meeting: meeting))
         let rows = actions.map { a -> Row in
             let kind: String
             switch a.owner { case .person: kind = "person"; case .organisation: kind = "organisation" }

@@ -5,13 +5,19 @@ public struct ActionFilter: Sendable, Hashable {
     public var owner: String?
     public var overdueOn: CalendarDate?
     public var statuses: Set<ActionStatus>?
+    /// Due (by their deadline) within this span of dates, inclusive.
+    public var dueBetween: ClosedRange<CalendarDate>?
+    /// Raised at this meeting.
+    public var meeting: MeetingID?
 
     public init(committee: CommitteeID? = nil, owner: String? = nil, overdueOn: CalendarDate? = nil,
-                statuses: Set<ActionStatus>? = nil) {
+                statuses: Set<ActionStatus>? = nil, dueBetween: ClosedRange<CalendarDate>? = nil, meeting: MeetingID? = nil) {
         self.committee = committee
         self.owner = owner
         self.overdueOn = overdueOn
         self.statuses = statuses
+        self.dueBetween = dueBetween
+        self.meeting = meeting
     }
 }
 
@@ -24,6 +30,10 @@ extension ArchiveState {
             if let statuses = filter.statuses, !statuses.contains(a.status) { return false }
             if let today = filter.overdueOn, !a.isOverdue(on: today) { return false }
             if let key = ownerKey, !ownerMatches(a.owner, key) { return false }
+            if let m = filter.meeting, a.meetingID != m { return false }
+            if let span = filter.dueBetween {
+                guard let deadline = a.due.deadline, span.contains(deadline) else { return false }
+            }
             return true
         }
         // Work out each deadline once, not once per comparison.
