@@ -334,3 +334,31 @@ import Testing
         #expect(try w.meeting(m).actionLog.isEmpty)
     }
 }
+
+@Suite struct DeputyConflictTests {
+    @Test func oneDeputyPerMemberAndNoneForAMemberWhoIsHere() throws {
+        var w = try PCPG.world()
+        let m = PCPG.meetingID
+        // Owen Davies is here in person: his alternate cannot deputise for him.
+        try w.run(in: m) { m, _ in try m.mark("owen-davies", .present) }
+        _ = expectRefused(.wrongState, mentioning: "in person") {
+            try w.meeting(m).mark("tom-bevan", .deputy(for: "owen-davies", confirmedException: false))
+        }
+        // Once he has left, his alternate can; then no one else may as well.
+        try w.run(in: m) { m, _ in try m.mark("owen-davies", .present, departed: time("15:00")) }
+        try w.run(in: m) { m, _ in try m.mark("tom-bevan", .deputy(for: "owen-davies", confirmedException: false)) }
+        _ = expectRefused(.duplicate, mentioning: "already deputises") {
+            try w.meeting(m).mark("dylan-roberts", .deputy(for: "owen-davies", confirmedException: true))
+        }
+    }
+
+    @Test func aStoodDownMeetingIsNotPlannedAgain() throws {
+        var w = try PCPG.world()
+        let planned = try w.run { a, _ in try a.scheduleFromCadence(PCPG.id, from: day("2026-11-23"), count: 3) }
+        guard case .meetingScheduled(let first)? = planned.first else { Issue.record("nothing planned"); return }
+        try w.run { a, _ in try a.cancelMeeting(first.id, reason: "stood down by the chair and vice-chair") }
+        let again = try w.run { a, _ in try a.scheduleFromCadence(PCPG.id, from: day("2026-11-23"), count: 3) }
+        #expect(!again.contains { if case .meetingScheduled(let m) = $0 { return m.date == first.date }; return false })
+        #expect(w.archive.meetings(of: PCPG.id).filter { $0.date == first.date }.count == 1)
+    }
+}

@@ -226,16 +226,23 @@ import Testing
     }
 
     @Test func aDeputyWhoIsNotAnAlternateNeedsTheSecretaryToConfirm() throws {
-        let f = try quorateMeeting()
-        // Someone present (the first on the list) deputising for a member of another organisation.
-        f.press(.char("g"), .char("D"))
+        let f = try ScreenTests.Fixture(cols: 160, rows: 48)
+        f.app.open(Self.pcpg)
+        f.press(.char("1"), .char("S"), .char("2"))
+        // The first on the roll is here; they stand in for a member of another organisation
+        // who has not come.
+        let meeting = f.store.state.meetings[Self.pcpg]!
+        let committee = f.store.state.committees["pan-cluster-planning-group"]!
+        let person = try #require(MeetingPanes.rollCallPending(try f.store.record(of: Self.pcpg), meeting: meeting,
+                                                               archive: f.store.state).first)
+        f.press(.char("g"), .char("p"), .char("g"))
+        let row = try #require(MeetingPanes.attendance(try f.store.record(of: Self.pcpg), meeting: meeting, width: 60,
+                                                       data: f.app.data(), byOrganisation: true).entryKeys.firstIndex(of: person))
+        for _ in 0..<row { f.press(.char("j")) }
+        f.press(.char("D"))
         guard case .form(let form)? = f.app.state.overlay else { Issue.record("no form"); return }
-        let person = try #require(MeetingPanes.attendance(try f.store.record(of: Self.pcpg), meeting: f.store.state.meetings[Self.pcpg]!,
-                                                          width: 60, data: f.app.data(), byOrganisation: true).key(of: 0))
-        let org = f.store.state.committees["pan-cluster-planning-group"]!.membership(of: person, on: f.store.state.meetings[Self.pcpg]!.date)?.organisationID
-        let other = try #require(form.choices.firstIndex { c in
-            f.store.state.committees["pan-cluster-planning-group"]!.membership(of: c.key, on: f.store.state.meetings[Self.pcpg]!.date)?.organisationID != org
-        })
+        let org = committee.membership(of: person, on: meeting.date)?.organisationID
+        let other = try #require(form.choices.firstIndex { committee.membership(of: $0.key, on: meeting.date)?.organisationID != org })
         for _ in 0..<other { f.press(.down) }
         f.press(.enter)
         guard case .form(let asked)? = f.app.state.overlay else { Issue.record("the form closed without asking"); return }

@@ -157,7 +157,9 @@ extension ArchiveState {
         }
         var scratch = self
         var events: [Event] = []
-        for date in dates where !existing.contains(where: { $0.date == date }) {
+        // A date that was stood down stays stood down: planning again does not revive it.
+        let standing = meetings(of: c.id)
+        for date in dates where !standing.contains(where: { $0.date == date }) {
             let more = try scratch.scheduleMeeting(c.id, on: date, start: start, end: end, venue: venue)
             more.forEach { scratch.apply($0) }
             events += more

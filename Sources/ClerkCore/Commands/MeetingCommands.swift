@@ -181,6 +181,17 @@ public struct MeetingContext: Sendable {
                 throw CommandError(.invalid, "\(archive.people[member]?.name ?? member) is not a voting member of \(committee.name), so cannot be deputised for")
             }
             if member == person { throw CommandError(.invalid, "\(p.name) cannot deputise for themself") }
+            if let other = record.attendance.first(where: { a in
+                if case .deputy(let m, _) = a.presence, m == member, a.personID != person, a.departed == nil { return true }
+                return false
+            }) {
+                throw CommandError(.duplicate,
+                    "\(archive.people[other.personID]?.name ?? other.personID) already deputises for \(archive.people[member]?.name ?? member); record their departure first")
+            }
+            if let own = record.attendance(of: member), own.isHere, case .present = own.presence {
+                throw CommandError(.wrongState,
+                    "\(archive.people[member]?.name ?? member) is here in person, so needs no deputy; record their departure first")
+            }
             if !confirmed {
                 let named = committee.memberships.contains {
                     $0.personID == person && $0.role == .alternate && $0.alternateFor == member && $0.isActive(on: meeting.date)
