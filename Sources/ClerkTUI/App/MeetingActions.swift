@@ -14,6 +14,7 @@ extension Updater {
             return []
         }
         let meetingID = screen.meetingID
+        if let effects = performMinutesLifecycle(id, &state, data) { return effects }
         switch id {
         case "meeting.start":
             return [.commit(Change("start the meeting") { store, ctx in
