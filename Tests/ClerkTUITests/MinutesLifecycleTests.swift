@@ -72,6 +72,12 @@ import Testing
         readOnly.handle(.key(.char("M")))
         #expect(readOnly.state.message?.text.contains("read-only") == true)
         #expect(f.store.state.meetings[Self.april]?.status == .minutesDraft)
+        // From the home screen, by name: a meeting must be open first.
+        let g = try ScreenTests.Fixture(cols: 80, rows: 24)
+        g.press(.char(":"))
+        Self.type(g, "minutes.circulate")
+        g.press(.enter)
+        #expect(g.app.state.message?.text == "open a meeting first")
     }
 
     @Test func theNextMeetingApprovesThePreviousMinutesWithTwoAmendments() throws {

@@ -9,7 +9,9 @@ extension Updater {
     func performMeetingAction(_ id: String, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
         if id == "meeting.new" { return openNewMeetingForm(&state, data) }
         guard let screen = state.meeting else {
-            guard id.hasPrefix("meeting.") || id.hasPrefix("attendance.") || id.hasPrefix("agenda.") else { return nil }
+            guard id.hasPrefix("meeting.") || id.hasPrefix("attendance.") || id.hasPrefix("agenda.") || id.hasPrefix("minutes.") else {
+                return nil
+            }
             state.message = Message(text: "open a meeting first", isError: true)
             return []
         }
