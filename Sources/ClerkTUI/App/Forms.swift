@@ -20,6 +20,11 @@ public struct Form: Sendable, Hashable {
         case addItem(parent: ItemID?, after: ItemID?)
         /// The item refers to the chosen item of the previous meeting (matters arising).
         case reference(item: ItemID)
+        /// "It was noted that…" amendments typed one by one on the previous-minutes item,
+        /// then the previous meeting's minutes approved (an empty line).
+        case approvePrevious(item: ItemID, previous: MeetingID)
+        /// A dated correction to the item's locked minutes.
+        case correction(item: ItemID)
     }
 
     public struct Choice: Sendable, Hashable {
@@ -279,6 +284,10 @@ extension Updater {
                     try MeetingContext(archive: store.state, record: try store.record(of: meetingID))
                         .refer(item, to: target, of: try store.record(of: earlierID))
                 })]
+            case .approvePrevious(let item, let previous):
+                return submitApproval(&state, form, meetingID: meetingID, item: item, previous: previous, context: context)
+            case .correction(let item):
+                return submitCorrection(&state, form, meetingID: meetingID, item: item, context: context)
             case .vote(let item):
                 let ballots = form.choices.compactMap { c in form.ballots[c.key].map { Ballot(voterID: c.key, choice: $0) } }
                 let motion = record.item(item)?.title ?? "the item"
@@ -321,6 +330,8 @@ extension Renderer {
         case .vote:
             c.wrapped("f for · a against · b abstain · - clear · c chair's casting vote: \(form.casting?.rawValue ?? "none")",
                       width: width - 2, slot: .muted)
+        case .approvePrevious:
+            c.wrapped("type an amendment and Enter to record it · Enter on an empty line approves · Esc stops", width: width - 2, slot: .muted)
         default:
             c.wrapped("↑↓ choose" + (form.text == nil ? "" : " · type") + " · Enter record · Esc cancel", width: width - 2, slot: .muted)
         }

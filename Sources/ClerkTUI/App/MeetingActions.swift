@@ -9,11 +9,14 @@ extension Updater {
     func performMeetingAction(_ id: String, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
         if id == "meeting.new" { return openNewMeetingForm(&state, data) }
         guard let screen = state.meeting else {
-            guard id.hasPrefix("meeting.") || id.hasPrefix("attendance.") || id.hasPrefix("agenda.") else { return nil }
+            guard id.hasPrefix("meeting.") || id.hasPrefix("attendance.") || id.hasPrefix("agenda.") || id.hasPrefix("minutes.") else {
+                return nil
+            }
             state.message = Message(text: "open a meeting first", isError: true)
             return []
         }
         let meetingID = screen.meetingID
+        if let effects = performMinutesLifecycle(id, &state, data) { return effects }
         switch id {
         case "meeting.start":
             return [.commit(Change("start the meeting") { store, ctx in

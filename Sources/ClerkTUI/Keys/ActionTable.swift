@@ -70,6 +70,8 @@ public enum ActionTable {
         UIAction("agenda.declare", .agenda, keys: ["I"], hint: "interest", "Record a declaration of interest on the selected item"),
         UIAction("agenda.vote", .agenda, keys: ["V"], hint: "vote", "Record a vote on the selected item, one choice per voter"),
         UIAction("meeting.start", .agenda, keys: ["S"], hint: "start", "Start the meeting (records the time; the first item is taken)"),
+        UIAction("minutes.approvePrevious", .agenda, keys: ["P"],
+                 "On \"Minutes of the last meeting\": record amendments (\"It was noted that…\"), then approve the previous meeting's minutes"),
         UIAction("meeting.close", .agenda, keys: ["C"], "Close the meeting: records the end, plans the next meeting, minutes become a draft (press twice)"),
         // Attendance
         UIAction("attendance.present", .attendance, keys: ["p"], hint: "present", "Mark the selected person present"),
@@ -84,6 +86,8 @@ public enum ActionTable {
         UIAction("minutes.follow", .minutes, keys: ["f"], hint: "follow", "Follow the item under discussion as it changes"),
         UIAction("minutes.edit", .minutes, keys: ["e"], hint: "edit", "Edit the selected item's last paragraph (saved as you type)"),
         UIAction("minutes.new", .minutes, keys: ["a"], hint: "new", "Start a new paragraph on the selected item"),
+        UIAction("minutes.circulate", .minutes, keys: ["M"], "Record that the draft minutes were circulated"),
+        UIAction("minutes.correct", .minutes, keys: ["K"], "Record a dated correction on the selected item of approved (locked) minutes"),
         // While typing the minutes
         UIAction("editing.done", .editing, keys: ["F10", "C-x"], hint: "done", "Stop typing: the paragraph is saved and the list keys work again"),
         UIAction("editing.decision", .editing, keys: ["F2"], hint: "decision", "Mark the paragraph a decision (\"It was agreed that…\"), or plain again"),

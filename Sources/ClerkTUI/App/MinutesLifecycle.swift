@@ -1,0 +1,155 @@
+import ClerkCore
+import ClerkStore
+import Terminal
+
+/// The minutes after the meeting: the draft is circulated, approved at the next meeting
+/// (with any "It was noted that…" amendments minuted there), and then locked; later
+/// corrections are recorded with their date, never written over the text.
+extension Updater {
+    func performMinutesLifecycle(_ id: String, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
+        switch id {
+        case "minutes.circulate": return circulate(&state, data)
+        case "minutes.approvePrevious": return openApprovalForm(&state, data)
+        case "minutes.correct": return openCorrectionForm(&state, data)
+        default: return nil
+        }
+    }
+
+    private func circulate(_ state: inout AppState, _ data: ViewData) -> [Effect] {
+        guard let meetingID = state.meeting?.meetingID else { return [] }
+        if let meeting = data.archive.meetings[meetingID], meeting.status != .minutesDraft {
+            state.message = Message(text: "the minutes of \(meetingID) are \(meeting.status.label); only draft minutes can be circulated",
+                                    isError: true)
+            return []
+        }
+        state.message = Message(text: "the draft minutes are recorded as circulated", isError: false)
+        return [.commit(Change("circulate the minutes") { store, ctx in
+            try MeetingContext(archive: store.state, record: try store.record(of: meetingID)).circulate(context: ctx)
+        })]
+    }
+
+    /// The previous-minutes item of the open meeting: the selected item, or the item a
+    /// selected sub-item belongs to.
+    private func previousMinutesItem(_ state: AppState, _ data: ViewData) -> AgendaItem? {
+        guard let record = data.record, let selected = selectedKey(.agenda, state, data).flatMap(record.item) else { return nil }
+        if selected.standing == .previousMinutes { return selected }
+        if let parent = selected.parentID.flatMap(record.item), parent.standing == .previousMinutes { return parent }
+        return nil
+    }
+
+    func openApprovalForm(_ state: inout AppState, _ data: ViewData) -> [Effect] {
+        guard let record = data.record, let meeting = state.meeting.flatMap({ data.archive.meetings[$0.meetingID] }) else { return [] }
+        func refuse(_ text: String) -> [Effect] {
+            state.message = Message(text: text, isError: true)
+            return []
+        }
+        if state.readOnly { return refuse("read-only: the previous minutes cannot be approved in this session") }
+        guard [.planned, .agendaPublished, .inProgress].contains(meeting.status) else {
+            return refuse("meeting \(meeting.id) is \(meeting.status.label); the previous minutes are approved at a meeting planned or in progress")
+        }
+        guard let item = previousMinutesItem(state, data) else {
+            if let standing = record.items.first(where: { $0.standing == .previousMinutes }) {
+                return refuse("select item \(record.number(of: standing.id)) (\(standing.title)) to approve the previous minutes")
+            }
+            return refuse("this agenda has no item \"\(StandingItem.previousMinutes.defaultTitle)\"; add it first")
+        }
+        guard let previous = data.archive.previousMeeting(of: meeting.committeeID, before: meeting.date) else {
+            return refuse("the committee has no earlier meeting whose minutes could be approved")
+        }
+        guard previous.status == .minutesDraft || previous.status == .minutesCirculated else {
+            return refuse("the minutes of \(previous.date.medium) are \(previous.status.label); only draft or circulated minutes can be approved")
+        }
+        state.overlay = .form(Form(purpose: .approvePrevious(item: item.id, previous: previous.id),
+                                   title: "Approve the minutes of \(previous.date.medium)", choices: [],
+                                   text: CommandInput(), textLabel: "It was noted that "))
+        return []
+    }
+
+    /// Enter with text minutes the amendment and keeps the form open; on an empty line the
+    /// previous minutes are approved at this meeting and locked.
+    func submitApproval(_ state: inout AppState, _ form: Form, meetingID: MeetingID, item: ItemID, previous: MeetingID,
+                        context: MeetingContext) -> [Effect] {
+        var form = form
+        let typed = Self.amendment(form.text?.text ?? "")
+        let probe = CommandContext(now: Instant(secondsSinceEpoch: 0)) { $0 + "probe" }
+        if typed.isEmpty {
+            guard let meeting = context.archive.meetings[previous] else { return [] }
+            guard meeting.status == .minutesDraft || meeting.status == .minutesCirculated else {
+                form.problem = "the minutes of \(meeting.date.medium) are \(meeting.status.label); only draft or circulated minutes can be approved"
+                state.overlay = .form(form)
+                return []
+            }
+            state.overlay = nil
+            let amended = form.choices.isEmpty ? "" : " with \(form.choices.count) amendment\(form.choices.count == 1 ? "" : "s")"
+            state.message = Message(text: "the minutes of \(meeting.date.medium) are approved\(amended) and locked", isError: false)
+            return [.commit(Change("approve the previous minutes") { store, ctx in
+                try MeetingContext(archive: store.state, record: try store.record(of: previous))
+                    .approve(atMeeting: meetingID, context: ctx)
+            })]
+        }
+        do {
+            _ = try context.addEntry(to: item, kind: .noted, text: typed, context: probe)
+        } catch {
+            form.problem = (error as? CommandError)?.message ?? "\(error)"
+            state.overlay = .form(form)
+            return []
+        }
+        form.choices.append(Form.Choice(key: "amendment-\(form.choices.count + 1)", label: EntryKind.noted.lead + typed))
+        form.selected = form.choices.count - 1
+        form.text = CommandInput()
+        state.overlay = .form(form)
+        return [.commit(Change("record the amendment") { store, ctx in
+            try MeetingContext(archive: store.state, record: try store.record(of: meetingID))
+                .addEntry(to: item, kind: .noted, text: typed, context: ctx)
+        })]
+    }
+
+    /// The amendment as minuted after "It was noted that ": a lead typed again is dropped.
+    static func amendment(_ text: String) -> String {
+        var t = text.trimmingSpaces()
+        let lead = "it was noted that"
+        if t.lowercased().hasPrefix(lead) { t = String(t.dropFirst(lead.count)).trimmingSpaces() }
+        return t
+    }
+
+    func openCorrectionForm(_ state: inout AppState, _ data: ViewData) -> [Effect] {
+        guard let screen = state.meeting, let record = data.record, let meeting = data.archive.meetings[screen.meetingID] else { return [] }
+        if state.readOnly {
+            state.message = Message(text: "read-only: no correction can be recorded in this session", isError: true)
+            return []
+        }
+        guard meeting.status.isLocked else {
+            state.message = Message(text: "the minutes of \(meeting.id) are \(meeting.status.label), not locked; edit them directly (e, a)",
+                                    isError: true)
+            return []
+        }
+        let selected = screen.position(.minutes).selected
+        guard selected < record.items.count else {
+            state.message = Message(text: "select the item to correct", isError: true)
+            return []
+        }
+        let item = record.items[selected]
+        state.overlay = .form(Form(purpose: .correction(item: item.id),
+                                   title: "Correction to item \(record.number(of: item.id)): \(item.title)", choices: [],
+                                   text: CommandInput(), textLabel: "Correction: "))
+        return []
+    }
+
+    func submitCorrection(_ state: inout AppState, _ form: Form, meetingID: MeetingID, item: ItemID,
+                          context: MeetingContext) -> [Effect] {
+        var form = form
+        let text = form.text?.text ?? ""
+        do {
+            _ = try context.correct(item: item, text: text, context: CommandContext(now: Instant(secondsSinceEpoch: 0)) { $0 })
+        } catch {
+            form.problem = (error as? CommandError)?.message ?? "\(error)"
+            state.overlay = .form(form)
+            return []
+        }
+        state.overlay = nil
+        state.message = Message(text: "correction recorded with today's date", isError: false)
+        return [.commit(Change("record the correction") { store, ctx in
+            try MeetingContext(archive: store.state, record: try store.record(of: meetingID)).correct(item: item, text: text, context: ctx)
+        })]
+    }
+}
