@@ -20,6 +20,12 @@ public struct Form: Sendable, Hashable {
         case addItem(parent: ItemID?, after: ItemID?)
         /// The item refers to the chosen item of the previous meeting (matters arising).
         case reference(item: ItemID)
+        /// A work-plan objective's status (chosen) or timescale (typed).
+        case objective(ObjectiveID, field: ObjectiveField)
+    }
+
+    public enum ObjectiveField: Sendable, Hashable {
+        case status, timescale
     }
 
     public struct Choice: Sendable, Hashable {
@@ -223,6 +229,7 @@ extension Updater {
     }
 
     private func submit(_ state: inout AppState, _ form: Form, _ data: ViewData) -> [Effect] {
+        if case .objective = form.purpose { return submitObjective(&state, form, data) }
         var form = form
         guard let screen = state.meeting, let record = data.record,
               let context = try? MeetingContext(archive: data.archive, record: record),
@@ -260,6 +267,8 @@ extension Updater {
                 })]
             case .newMeeting:
                 return newMeeting(&state, form, data)
+            case .objective:
+                return submitObjective(&state, form, data)
             case .addItem(let parent, let after):
                 let item = AgendaItem(id: "probe", parentID: parent, title: form.text?.text ?? "")
                 _ = try context.addItem(item, after: after)
