@@ -36,6 +36,10 @@ import Testing
         #expect(screen.contains("1. PEC Representation and Activities on PBC Project"))
         #expect(screen.contains("Dr Etheldreda Kong"))
         try f.expect("workplan-\(cols)x\(rows)")
+        f.press(.char("?"))
+        #expect(f.screen().contains("Set the status of the selected objective"))
+        f.press(.escape)
+        #expect(f.app.state.workPlan != nil)
         f.press(.escape)
         #expect(f.app.state.workPlan == nil)
         #expect(f.screen().contains("committees and meetings"))
@@ -119,5 +123,21 @@ import Testing
             #expect(app.state.overlay == nil)
             #expect(app.state.message?.text == "read-only: the work plan cannot be changed")
         }
+    }
+
+    @Test func completeIsMutedAndOverdueStandsOut() throws {
+        let f = try ScreenTests.Fixture(cols: 160, rows: 48)
+        openBrent(f)
+        _ = f.screen()
+        let theme = ThemeLoader.load(name: nil, environment: [:], colorCount: 256).0
+        let lines = f.term.snapshot().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        func style(ofLast text: String, onLineWith marker: String) throws -> Style? {
+            let line = try #require(lines.firstIndex { $0.contains(marker) })
+            let range = try #require(lines[line].range(of: text, options: .backwards))
+            return f.term.style(at: Point(x: DisplayWidth.width(of: lines[line][..<range.lowerBound]), y: line))
+        }
+        #expect(try style(ofLast: "Complete", onLineWith: "1.2   Agreement") == theme[.muted])
+        #expect(try style(ofLast: "Planned · overdue", onLineWith: "2.1   Formation") == theme[.actionOverdue])
+        #expect(try style(ofLast: "Ongoing", onLineWith: "2.4   Report") == theme[.base])
     }
 }
