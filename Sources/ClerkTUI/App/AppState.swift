@@ -143,6 +143,8 @@ public struct AppState: Sendable, Hashable {
     public var size: Size
     public var home = HomeScreen()
     public var meeting: MeetingScreen?
+    /// The work plan of a committee, when open (from the home screen).
+    public var workPlan: WorkPlanScreen?
     public var overlay: Overlay?
     public var message: Message?
     public var save: SaveState = .saved

@@ -25,6 +25,12 @@ public struct Form: Sendable, Hashable {
         case approvePrevious(item: ItemID, previous: MeetingID)
         /// A dated correction to the item's locked minutes.
         case correction(item: ItemID)
+        /// A work-plan objective's status (chosen) or timescale (typed).
+        case objective(ObjectiveID, field: ObjectiveField)
+    }
+
+    public enum ObjectiveField: Sendable, Hashable {
+        case status, timescale
     }
 
     public struct Choice: Sendable, Hashable {
@@ -228,6 +234,7 @@ extension Updater {
     }
 
     private func submit(_ state: inout AppState, _ form: Form, _ data: ViewData) -> [Effect] {
+        if case .objective = form.purpose { return submitObjective(&state, form, data) }
         var form = form
         guard let screen = state.meeting, let record = data.record,
               let context = try? MeetingContext(archive: data.archive, record: record),
@@ -265,6 +272,8 @@ extension Updater {
                 })]
             case .newMeeting:
                 return newMeeting(&state, form, data)
+            case .objective:
+                return submitObjective(&state, form, data)
             case .addItem(let parent, let after):
                 let item = AgendaItem(id: "probe", parentID: parent, title: form.text?.text ?? "")
                 _ = try context.addItem(item, after: after)

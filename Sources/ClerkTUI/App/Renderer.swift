@@ -45,6 +45,8 @@ public struct Renderer {
         }
         if let screen = state.meeting {
             drawMeeting(state, screen, data, onlyChanged: false, on: term)
+        } else if let plan = state.workPlan {
+            drawWorkPlan(state, plan, data, on: term)
         } else {
             drawHome(state, data, on: term)
         }
@@ -65,7 +67,7 @@ public struct Renderer {
 
     // MARK: Header and status
 
-    private func drawBar(_ left: String, _ right: [Span], in rect: Rect, slot: ThemeSlot, on term: any Terminal) {
+    func drawBar(_ left: String, _ right: [Span], in rect: Rect, slot: ThemeSlot, on term: any Terminal) {
         term.fill(rect, style: theme[slot])
         var width = right.reduce(0) { $0 + DisplayWidth.width(of: $1.text) }
         width = min(width, rect.size.cols)
@@ -114,7 +116,7 @@ public struct Renderer {
     /// The key hints of the pane in focus, then the global ones.
     func hints(_ state: AppState) -> [(key: String, label: String)] {
         if state.editing != nil { return editingHints() }
-        let scope: UIAction.Scope = state.meeting.map { $0.focus.scope } ?? .home
+        let scope = state.scope
         // Pane keys mean nothing on the home screen.
         let ids = ActionTable.all.filter { $0.scope == scope && $0.hint != nil }
             + ActionTable.all.filter { $0.scope == .global && $0.hint != nil && (state.meeting != nil || !$0.id.hasPrefix("pane.")) }

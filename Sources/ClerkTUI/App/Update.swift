@@ -43,7 +43,7 @@ public struct Updater {
             if case .command(let input) = state.overlay { return commandKey(&state, input, key, data) }
             if case .form(let form) = state.overlay { return formKey(&state, form, key, data) }
             state.message = nil
-            let scope: UIAction.Scope = state.meeting.map { $0.focus.scope } ?? .home
+            let scope = state.scope
             guard let action = keymap.action(for: key, in: scope) else {
                 state.confirming = nil
                 return []
@@ -63,11 +63,11 @@ public struct Updater {
         switch id {
         case "app.quit": return quit(&state)
         case "app.help":
-            state.overlay = .help(state.meeting.map { $0.focus.scope } ?? .home)
+            state.overlay = .help(state.scope)
         case "app.command":
             state.overlay = .command(CommandInput())
         case "app.back":
-            if state.overlay != nil { state.overlay = nil } else if state.meeting != nil { state.meeting = nil }
+            if state.overlay != nil { state.overlay = nil } else if state.meeting != nil { state.meeting = nil } else { state.workPlan = nil }
         case "app.redraw": return [.redrawAll]
         case "move.up": move(&state, data, by: -1)
         case "move.down": move(&state, data, by: 1)
@@ -104,6 +104,7 @@ public struct Updater {
         case "actions.history":
             if let id = selectedKey(.actions, state, data) { state.overlay = .history(id) }
         default:
+            if let effects = performWorkPlanAction(id, &state, data) { return effects }
             if let effects = performMeetingAction(id, &state, data) { return effects }
             state.message = Message(text: "unknown action '\(id)': type : and Tab to see them", isError: true)
         }
@@ -125,6 +126,7 @@ public struct Updater {
             let inner = Layout.inner(rect)
             return (data.content(screen.focus, width: inner.size.cols, screen: screen), inner.size.rows)
         }
+        if let list = workPlanList(state, data) { return list }
         guard let committee = currentCommittee(state, data) else { return nil }
         let rect = homeMeetingsRect(state.size)
         let inner = Layout.inner(rect)
@@ -143,11 +145,13 @@ public struct Updater {
             let layout = Layout.meeting(state.size, focus: screen.focus, zoomed: screen.zoomed)
             return Layout.inner(layout.panes[screen.focus] ?? Rect(state.size)).size.rows
         }
+        if state.workPlan != nil { return Layout.inner(Layout.workPlan(state.size)).size.rows }
         return Layout.inner(homeMeetingsRect(state.size)).size.rows
     }
 
     private func move(_ state: inout AppState, _ data: ViewData, by delta: Int) {
-        let current: Int = state.meeting.map { $0.position($0.focus).selected } ?? state.home.meetings.selected
+        let current: Int = state.meeting.map { $0.position($0.focus).selected }
+            ?? state.workPlan?.position.selected ?? state.home.meetings.selected
         move(&state, data, to: current + delta)
     }
 
@@ -162,6 +166,10 @@ public struct Updater {
             screen.positions[screen.focus] = p
             state.meeting = screen
             if screen.focus == .agenda { showMinutesOfSelectedItem(&state, data, quiet: true) }
+        } else if var plan = state.workPlan {
+            plan.position.selected = selected
+            plan.position.scroll = content.scroll(keeping: selected, from: plan.position.scroll, height: height)
+            state.workPlan = plan
         } else {
             state.home.meetings.selected = selected
             state.home.meetings.scroll = content.scroll(keeping: selected, from: state.home.meetings.scroll, height: height)
@@ -208,7 +216,7 @@ public struct Updater {
     }
 
     private func openSelected(_ state: inout AppState, _ data: ViewData) -> [Effect] {
-        guard state.meeting == nil, let committee = currentCommittee(state, data) else { return [] }
+        guard state.meeting == nil, state.workPlan == nil, let committee = currentCommittee(state, data) else { return [] }
         let ordered = HomePanes.meetingOrder(data: data, committee: committee)
         guard state.home.meetings.selected < ordered.count else { return [] }
         let meeting = ordered[state.home.meetings.selected]
@@ -283,6 +291,10 @@ public struct Updater {
             return []
         }
         let size = state.size
+        if state.workPlan != nil {
+            selectRow(&state, data, rect: Layout.workPlan(size), y: mouse.at.y)
+            return []
+        }
         if size.cols >= 100 {
             let leftWidth = min(44, size.cols / 3)
             if mouse.at.x < leftWidth {
@@ -302,7 +314,7 @@ public struct Updater {
     private func selectRow(_ state: inout AppState, _ data: ViewData, rect: Rect, y: Int) {
         guard let (content, height) = focusedList(state, data) else { return }
         let inner = Layout.inner(rect)
-        let current: ListPosition = state.meeting.map { $0.position($0.focus) } ?? state.home.meetings
+        let current: ListPosition = state.meeting.map { $0.position($0.focus) } ?? state.workPlan?.position ?? state.home.meetings
         let scroll = content.scroll(keeping: current.selected, from: current.scroll, height: height)
         guard let entry = content.entry(atRow: scroll + y - inner.minY) else { return }
         move(&state, data, to: entry)

@@ -3,7 +3,7 @@
 /// command-line completion and docs/keys.md are all made from this table.
 public struct UIAction: Sendable, Hashable {
     public enum Scope: String, Sendable, Hashable, CaseIterable {
-        case global, home, agenda, attendance, minutes, actions, editing
+        case global, home, agenda, attendance, minutes, actions, editing, workPlan
 
         public var title: String {
             switch self {
@@ -14,6 +14,7 @@ public struct UIAction: Sendable, Hashable {
             case .minutes: "Minutes pane"
             case .actions: "Actions pane"
             case .editing: "While typing the minutes (the editor takes every other key; Esc also ends)"
+            case .workPlan: "Work plan"
             }
         }
     }
@@ -61,6 +62,7 @@ public enum ActionTable {
         UIAction("home.nextCommittee", .home, keys: ["]"], hint: "committee", "Show the next committee's meetings"),
         UIAction("home.previousCommittee", .home, keys: ["["], "Show the previous committee's meetings"),
         UIAction("meeting.new", .home, keys: ["N"], hint: "new meeting", "Plan a new meeting of the committee on a date you type"),
+        UIAction("home.workPlan", .home, keys: ["W"], hint: "plan", "Open the work plan of the selected committee"),
         // Agenda
         UIAction("agenda.select", .agenda, keys: ["Enter"], hint: "minutes of item", "Show the minutes of the selected item"),
         UIAction("agenda.discuss", .agenda, keys: ["."], hint: "discuss", "Take the selected item now: it becomes the item under discussion"),
@@ -101,6 +103,9 @@ public enum ActionTable {
         UIAction("actions.ongoing", .actions, keys: ["n"], "Mark the selected action ongoing"),
         UIAction("actions.dropped", .actions, keys: ["X"], "Drop the selected action (it stops carrying forward)"),
         UIAction("actions.reopen", .actions, keys: ["u"], "Open the selected action again"),
+        // Work plan
+        UIAction("plan.status", .workPlan, keys: ["s"], hint: "status", "Set the status of the selected objective (Complete, Ongoing, Planned…)"),
+        UIAction("plan.timescale", .workPlan, keys: ["t"], hint: "timescale", "Change the timescale of the selected objective (\"by October 2005\", \"Ongoing\")"),
     ]
 
     public static func action(_ id: String) -> UIAction? { all.first { $0.id == id } }

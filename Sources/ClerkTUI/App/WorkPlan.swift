@@ -1,0 +1,258 @@
+import ClerkCore
+import Terminal
+
+/// The work plan of a committee (seed 002): its objectives grouped by theme, with leads,
+/// timescale and status, opened from the home screen with `W`.
+public struct WorkPlanScreen: Sendable, Hashable {
+    public var committeeID: CommitteeID
+    public var position = ListPosition()
+
+    public init(committeeID: CommitteeID) {
+        self.committeeID = committeeID
+    }
+}
+
+extension AppState {
+    /// Whose keys apply: the pane in focus, the work plan, or the home screen.
+    var scope: UIAction.Scope {
+        if let meeting { return meeting.focus.scope }
+        return workPlan == nil ? .home : .workPlan
+    }
+}
+
+extension Layout {
+    /// The work plan's one pane, between the header and the status line.
+    static func workPlan(_ size: Size) -> Rect {
+        Rect(x: 0, y: 1, cols: size.cols, rows: max(0, size.rows - 2))
+    }
+}
+
+/// The statuses offered when changing one; anything else already recorded is kept as written.
+public enum WorkPlanStatus {
+    public static let choices = ["Complete", "Ongoing", "Planned", "Not started", "Dropped"]
+
+    /// Finished with: never overdue, shown muted.
+    static func isClosed(_ status: String) -> Bool {
+        let s = status.lowercased()
+        return s.hasPrefix("complete") || s == "dropped"
+    }
+}
+
+public enum WorkPlanPane {
+    /// From this inner width on, leads, timescale and status get columns of their own.
+    static let columnsFrom = 120
+
+    /// Leads as people's names where the initials match someone on the committee ("EK" →
+    /// "Dr Etheldreda Kong"); groups and unknown initials stay as written. "EK/CA/JL" gives three.
+    public static func leadNames(_ leads: [String], committee: Committee, archive: ArchiveState, on date: CalendarDate) -> [String] {
+        let parts = leads.flatMap { $0.split(separator: "/").map { $0.trimmingSpaces() } }.filter { !$0.isEmpty }
+        // Members on the date first, then anyone who has sat on the committee.
+        let current = committee.memberships(on: date).map(\.personID)
+        let ever = committee.memberships.map(\.personID)
+        return parts.map { lead in
+            let key = lead.lowercased()
+            for id in current + ever {
+                if let p = archive.people[id], p.initials.lowercased() == key { return p.formalName }
+            }
+            return lead
+        }
+    }
+
+    static func isOverdue(_ o: Objective, today: CalendarDate) -> Bool {
+        !WorkPlanStatus.isClosed(o.status) && !o.timescale.isOngoing && o.timescale.isOverdue(on: today)
+    }
+
+    static func timescaleText(_ o: Objective) -> String {
+        o.timescale.text.isEmpty ? o.timescale.description : o.timescale.text.replacingOccurrences(of: "\n", with: " ")
+    }
+
+    public static func content(data: ViewData, committee: Committee, width: Int) -> Content {
+        var c = Content()
+        c.emptyText = "no work plan yet for \(committee.name)"
+        let objectives = data.archive.objectives(of: committee.id)
+        var themes: [String] = []
+        for o in objectives where !themes.contains(o.theme) { themes.append(o.theme) }
+        let wide = width >= columnsFrom
+        if wide, !objectives.isEmpty {
+            columns(&c, entry: nil, width: width, cells: [("No.", 6, .muted), ("Objective", 0, .muted), ("Leads", 30, .muted),
+                                                          ("Timescale", 22, .muted), ("Status", 18, .muted)])
+        }
+        for (i, theme) in themes.enumerated() {
+            if i > 0 || wide { c.blank() }
+            c.heading(theme.isEmpty ? "Objectives" : theme, width: width)
+            for o in objectives where o.theme == theme {
+                let leads = leadNames(o.leads, committee: committee, archive: data.archive, on: data.today)
+                let overdue = isOverdue(o, today: data.today)
+                let closed = WorkPlanStatus.isClosed(o.status)
+                let textSlot: ThemeSlot = closed ? .muted : .base
+                let dateSlot: ThemeSlot = overdue ? .actionOverdue : (closed ? .muted : .base)
+                let status = o.status + (overdue ? " · overdue" : "")
+                let entry = c.beginEntry(key: o.id)
+                // Each line of the objective as written (the seed's bullet points) starts a row.
+                let text = o.text
+                if wide {
+                    columns(&c, entry: entry, width: width, cells: [
+                        (o.number, 6, textSlot), (text, 0, textSlot), (leads.joined(separator: ", "), 30, closed ? .muted : .base),
+                        (timescaleText(o), 22, dateSlot), (status, 18, dateSlot),
+                    ])
+                } else {
+                    for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                        c.wrapped(String(line), lead: n == 0 ? DisplayWidth.pad(o.number, toWidth: 6) : "      ", width: width,
+                                  slot: textSlot, entry: entry, trailing: n == 0 ? Span(status, dateSlot) : nil)
+                    }
+                    // Leads muted, then the timescale in its own style, on the row(s) below.
+                    let room = max(4, width - 6)
+                    let leadsText = leads.isEmpty ? "no lead" : leads.joined(separator: ", ")
+                    var lines = DisplayWidth.wrap(leadsText, width: room).map { [Span("      "), Span($0, .muted)] }
+                    let when = timescaleText(o)
+                    let lastWidth = lines.last.map { DisplayWidth.width(of: $0[1].text) } ?? 0
+                    if !lines.isEmpty, lastWidth + 3 + DisplayWidth.width(of: when) <= room {
+                        lines[lines.count - 1] += [Span(" · ", .muted), Span(when, overdue ? dateSlot : .muted)]
+                    } else {
+                        for l in DisplayWidth.wrap(when, width: room) { lines.append([Span("      "), Span(l, overdue ? dateSlot : .muted)]) }
+                    }
+                    for spans in lines { c.rows.append(Row(spans, entry: entry)) }
+                }
+            }
+        }
+        return c
+    }
+
+    /// One objective as a row of columns, each wrapped within its width; a width of 0 takes
+    /// what the others leave.
+    private static func columns(_ c: inout Content, entry: Int?, width: Int, cells: [(String, Int, ThemeSlot)]) {
+        let gap = 2
+        let fixed = cells.reduce(0) { $0 + $1.1 } + gap * (cells.count - 2)
+        let widths = cells.map { $0.1 == 0 ? max(10, width - fixed) : $0.1 }
+        let wrapped = zip(cells, widths).map { cell, w in
+            cell.0.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
+                line.isEmpty ? [""] : DisplayWidth.wrap(String(line), width: max(1, w))
+            }
+        }
+        let height = wrapped.map(\.count).max() ?? 1
+        for line in 0..<height {
+            var spans: [Span] = []
+            for (k, cell) in cells.enumerated() {
+                let text = line < wrapped[k].count ? wrapped[k][line] : ""
+                let padded = k == cells.count - 1 ? text : DisplayWidth.pad(text, toWidth: widths[k] + (k == 0 ? 0 : gap))
+                spans.append(Span(padded, cell.2))
+            }
+            c.rows.append(Row(spans, entry: entry))
+        }
+    }
+}
+
+extension ViewData {
+    func workPlanContent(_ committee: Committee, width: Int) -> Content {
+        cachedContent(kind: -2, width: width, key: committee.id) {
+            WorkPlanPane.content(data: self, committee: committee, width: width)
+        }
+    }
+}
+
+extension Updater {
+    /// The work plan's list and window height, when it is the screen shown.
+    func workPlanList(_ state: AppState, _ data: ViewData) -> (Content, height: Int)? {
+        guard state.meeting == nil, let plan = state.workPlan, let committee = data.archive.committees[plan.committeeID] else { return nil }
+        let inner = Layout.inner(Layout.workPlan(state.size))
+        return (data.workPlanContent(committee, width: inner.size.cols), inner.size.rows)
+    }
+
+    func performWorkPlanAction(_ id: String, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
+        switch id {
+        case "home.workPlan":
+            guard state.meeting == nil, let committee = currentCommittee(state, data) else { return [] }
+            state.workPlan = WorkPlanScreen(committeeID: committee.id)
+            return []
+        case "plan.status", "plan.timescale":
+            guard state.meeting == nil, state.workPlan != nil else {
+                state.message = Message(text: "open the work plan first: W on the home screen", isError: true)
+                return []
+            }
+            guard !state.readOnly else {
+                state.message = Message(text: "read-only: the work plan cannot be changed", isError: true)
+                return []
+            }
+            guard let (content, _) = workPlanList(state, data),
+                  let key = content.key(of: state.workPlan?.position.selected ?? 0),
+                  let o = data.archive.objectives[key] else { return [] }
+            if id == "plan.status" {
+                var choices = WorkPlanStatus.choices
+                if !choices.contains(o.status) { choices.append(o.status) }
+                var form = Form(purpose: .objective(o.id, field: .status), title: "Status of \(o.number)",
+                                choices: choices.map { Form.Choice(key: $0, label: $0) })
+                form.selected = choices.firstIndex(of: o.status) ?? 0
+                state.overlay = .form(form)
+            } else {
+                state.overlay = .form(Form(purpose: .objective(o.id, field: .timescale), title: "Timescale of \(o.number)",
+                                           choices: [], text: CommandInput(text: WorkPlanPane.timescaleText(o)),
+                                           textLabel: "Timescale: "))
+            }
+            return []
+        default:
+            return nil
+        }
+    }
+
+    /// Checks the change against what the screen shows, then commits it against the
+    /// freshest objective.
+    func submitObjective(_ state: inout AppState, _ form: Form, _ data: ViewData) -> [Effect] {
+        var form = form
+        guard case .objective(let id, let field) = form.purpose, var o = data.archive.objectives[id] else {
+            state.overlay = nil
+            return []
+        }
+        switch field {
+        case .status:
+            guard form.selected < form.choices.count else { return [] }
+            let status = form.choices[form.selected].key
+            state.overlay = nil
+            return [.commit(Change("set the objective's status") { store, _ in
+                guard var fresh = store.state.objectives[id] else { throw CommandError(.notFound, "the objective was removed") }
+                fresh.status = status
+                return try store.state.setObjective(fresh)
+            })]
+        case .timescale:
+            let typed = (form.text?.text ?? "").trimmingSpaces()
+            let next = data.archive.nextMeeting(of: o.committeeID, after: data.today)?.date
+            switch DueDate.parse(typed, today: data.today, nextMeeting: next) {
+            case .failure(let error):
+                form.problem = error.message
+                state.overlay = .form(form)
+                return []
+            case .success(let due):
+                o.timescale = due
+                do {
+                    _ = try data.archive.setObjective(o)
+                } catch {
+                    form.problem = (error as? CommandError)?.message ?? "\(error)"
+                    state.overlay = .form(form)
+                    return []
+                }
+                state.overlay = nil
+                return [.commit(Change("set the objective's timescale") { store, _ in
+                    guard var fresh = store.state.objectives[id] else { throw CommandError(.notFound, "the objective was removed") }
+                    fresh.timescale = due
+                    return try store.state.setObjective(fresh)
+                })]
+            }
+        }
+    }
+}
+
+extension Renderer {
+    func drawWorkPlan(_ state: AppState, _ plan: WorkPlanScreen, _ data: ViewData, on term: any Terminal) {
+        let size = term.size
+        guard let committee = data.archive.committees[plan.committeeID] else { return }
+        let objectives = data.archive.objectives(of: committee.id)
+        let overdue = objectives.filter { WorkPlanPane.isOverdue($0, today: data.today) }.count
+        let complete = objectives.filter { $0.status.lowercased().hasPrefix("complete") }.count
+        var right = [Span(" \(objectives.count) objectives · \(complete) complete ", .header)]
+        if overdue > 0 { right.append(Span(" \(overdue) overdue ", .actionOverdue)) }
+        right.append(Span(" \(data.clock.text) ", .header))
+        drawBar("\(committee.name) · work plan", right, in: Rect(x: 0, y: 0, cols: size.cols, rows: 1), slot: .header, on: term)
+        let rect = Layout.workPlan(size)
+        let content = data.workPlanContent(committee, width: Layout.inner(rect).size.cols)
+        drawPane(title: "Work plan", content: content, position: plan.position, in: rect, focused: true, on: term)
+    }
+}

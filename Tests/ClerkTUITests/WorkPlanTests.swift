@@ -1,0 +1,143 @@
+import ClerkApp
+import ClerkCore
+import ClerkStore
+import ClerkTestSupport
+@testable import ClerkTUI
+import Foundation
+import Terminal
+import Testing
+
+/// The work plan screen: the Brent PEC objectives by theme, leads by initials, and changes
+/// to status and timescale.
+@Suite struct WorkPlanTests {
+    /// Opens the Brent PEC work plan from the home screen.
+    func openBrent(_ f: ScreenTests.Fixture) {
+        let index = f.store.state.committeeList.firstIndex { $0.id == DemoArchive.brentPEC } ?? 0
+        for _ in 0..<index { f.press(.char("]")) }
+        f.press(.char("W"))
+    }
+
+    /// Moves the selection to the objective numbered `number`.
+    func select(_ number: String, _ f: ScreenTests.Fixture) throws {
+        let objectives = f.store.state.objectives(of: DemoArchive.brentPEC)
+        let index = try #require(objectives.firstIndex { $0.number == number })
+        f.press(.char("g"))
+        for _ in 0..<index { f.press(.char("j")) }
+        #expect(f.app.state.workPlan?.position.selected == index)
+    }
+
+    @Test(arguments: [(80, 24), (160, 48)])
+    func brentWorkPlan(_ cols: Int, _ rows: Int) throws {
+        let f = try ScreenTests.Fixture(cols: cols, rows: rows)
+        openBrent(f)
+        #expect(f.app.state.workPlan?.committeeID == DemoArchive.brentPEC)
+        let screen = f.screen()
+        #expect(screen.contains("Brent PEC · work plan"))
+        #expect(screen.contains("1. PEC Representation and Activities on PBC Project"))
+        #expect(screen.contains("Dr Etheldreda Kong"))
+        try f.expect("workplan-\(cols)x\(rows)")
+        f.press(.char("?"))
+        #expect(f.screen().contains("Set the status of the selected objective"))
+        f.press(.escape)
+        #expect(f.app.state.workPlan != nil)
+        f.press(.escape)
+        #expect(f.app.state.workPlan == nil)
+        #expect(f.screen().contains("committees and meetings"))
+    }
+
+    @Test func leadsResolveByInitialsAndGroupsStayAsWritten() throws {
+        let f = try ScreenTests.Fixture(cols: 80, rows: 24)
+        let archive = f.store.state
+        let brent = try #require(archive.committees[DemoArchive.brentPEC])
+        let names = WorkPlanPane.leadNames(["EK/CA/JL"], committee: brent, archive: archive, on: ScreenTests.today)
+        #expect(names == ["Dr Etheldreda Kong", "Dr Carole Amobi", "Ms Jane Lindo"])
+        #expect(WorkPlanPane.leadNames(["EK", "CA", "JL"], committee: brent, archive: archive, on: ScreenTests.today).count == 3)
+        #expect(WorkPlanPane.leadNames(["PEC Cluster Leads", "ZZ"], committee: brent, archive: archive, on: ScreenTests.today)
+            == ["PEC Cluster Leads", "ZZ"])
+    }
+
+    @Test func objectivesRunInNumberOrder() throws {
+        let f = try ScreenTests.Fixture(cols: 160, rows: 48)
+        let brent = try #require(f.store.state.committees[DemoArchive.brentPEC])
+        let content = WorkPlanPane.content(data: f.app.data(), committee: brent, width: 158)
+        let keys = (0..<content.entryCount).compactMap { content.key(of: $0) }
+        let numbers = keys.compactMap { f.store.state.objectives[$0]?.number }
+        #expect(numbers.count == f.store.state.objectives(of: DemoArchive.brentPEC).count)
+        let nine = try #require(numbers.firstIndex(of: "1.9"))
+        let ten = try #require(numbers.firstIndex(of: "1.10"))
+        #expect(nine < ten)
+        #expect(numbers.firstIndex(of: "1.2")! < ten)
+    }
+
+    @Test func aStatusChangeIsKeptInTheArchive() throws {
+        let f = try ScreenTests.Fixture(cols: 80, rows: 24)
+        openBrent(f)
+        try select("1.9", f)
+        let id = try #require(f.store.state.objectives(of: DemoArchive.brentPEC).first { $0.number == "1.9" }?.id)
+        f.press(.char("s"))
+        guard case .form(let form)? = f.app.state.overlay else { Issue.record("no status form"); return }
+        let dropped = try #require(form.choices.firstIndex { $0.key == "Dropped" })
+        for _ in 0..<(dropped - form.selected) { f.press(dropped > form.selected ? .down : .up) }
+        f.press(.enter)
+        #expect(f.app.state.overlay == nil)
+        #expect(f.app.state.save == .saved)
+        let reopened = try ArchiveStore(directory: f.dir.path + "/archive", mode: .readOnly)
+        #expect(reopened.state.objectives[id]?.status == "Dropped")
+        #expect(reopened.state.objectives[id]?.number == "1.9")
+    }
+
+    @Test func aTimescaleIsParsedAndABadOneRefusedInTheForm() throws {
+        let f = try ScreenTests.Fixture(cols: 80, rows: 24)
+        openBrent(f)
+        try select("1.10", f)
+        let id = try #require(f.store.state.objectives(of: DemoArchive.brentPEC).first { $0.number == "1.10" }?.id)
+        f.press(.char("t"))
+        for _ in 0..<40 { f.press(.backspace) }
+        for c in "sometime soonish" { f.press(.char(c)) }
+        f.press(.enter)
+        guard case .form(let form)? = f.app.state.overlay else { Issue.record("the form closed on a bad timescale"); return }
+        #expect(form.problem?.isEmpty == false)
+        #expect(f.screen().contains("Timescale of 1.10"))
+        for _ in 0..<40 { f.press(.backspace) }
+        for c in "by March 2027" { f.press(.char(c)) }
+        f.press(.enter)
+        #expect(f.app.state.overlay == nil)
+        let due = try #require(f.store.state.objectives[id]?.timescale)
+        #expect(due.kind == .byMonth(year: 2027, month: 3))
+    }
+
+    @Test func aReadOnlySessionRefusesOnOneLine() throws {
+        let dir = try TempDir("clerk-plan-ro")
+        try DemoInstaller.install(at: dir.path + "/a", today: ScreenTests.today)
+        let store = try ArchiveStore(directory: dir.path + "/a", mode: .readOnly)
+        let term = VirtualTerminal(size: Size(cols: 80, rows: 24))
+        let (keymap, _) = Keymap.load(configText: nil)
+        let app = ScreenApp(store: store, terminal: term, theme: ThemeLoader.builtinDefault, keymap: keymap, readOnly: true,
+                            wallClock: { (ScreenTests.today, TimeOfDay(hour: 10, minute: 0)!) })
+        let index = store.state.committeeList.firstIndex { $0.id == DemoArchive.brentPEC } ?? 0
+        for _ in 0..<index { app.handle(.key(.char("]"))) }
+        app.handle(.key(.char("W")))
+        #expect(app.state.workPlan != nil)
+        for key: Character in ["s", "t"] {
+            app.handle(.key(.char(key)))
+            #expect(app.state.overlay == nil)
+            #expect(app.state.message?.text == "read-only: the work plan cannot be changed")
+        }
+    }
+
+    @Test func completeIsMutedAndOverdueStandsOut() throws {
+        let f = try ScreenTests.Fixture(cols: 160, rows: 48)
+        openBrent(f)
+        _ = f.screen()
+        let theme = ThemeLoader.load(name: nil, environment: [:], colorCount: 256).0
+        let lines = f.term.snapshot().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        func style(ofLast text: String, onLineWith marker: String) throws -> Style? {
+            let line = try #require(lines.firstIndex { $0.contains(marker) })
+            let range = try #require(lines[line].range(of: text, options: .backwards))
+            return f.term.style(at: Point(x: DisplayWidth.width(of: lines[line][..<range.lowerBound]), y: line))
+        }
+        #expect(try style(ofLast: "Complete", onLineWith: "1.2   Agreement") == theme[.muted])
+        #expect(try style(ofLast: "Planned · overdue", onLineWith: "2.1   Formation") == theme[.actionOverdue])
+        #expect(try style(ofLast: "Ongoing", onLineWith: "2.4   Report") == theme[.base])
+    }
+}
