@@ -291,3 +291,34 @@ import Testing
         }
     }
 }
+
+/// Every one-line field (the `:` line, forms, the action prompt) edits and pastes the same way.
+@Suite struct OneLineFieldTests {
+    @Test func readlineKeysAndPasteAreShared() {
+        var field = CommandInput()
+        for key: Key in [.char("a"), .char("c"), .left, .char("b"), .end, .char("d"), .home, .ctrl("k")] {
+            let taken = field.edit(key)
+            #expect(taken)
+        }
+        #expect(field.text == "" && field.cursor == 0)
+        field.paste("part of the group\u{1B}[2J\u{07}\r\nbidding\u{202E} to provide")
+        #expect(field.text == "part of the group[2J bidding to provide")
+        #expect(!field.text.unicodeScalars.contains { Sanitize.isUnsafe($0) })
+        field.cursor = 4
+        let killed = field.edit(.ctrl("u"))
+        #expect(killed)
+        #expect(field.text.hasPrefix(" of the group"))
+        let others = [Key.escape, .enter, .f(2)].map { field.edit($0) }
+        #expect(others == [false, false, false])
+    }
+
+    @Test func aPastedInterestInAFormLosesItsControlCharacters() throws {
+        let f = try ScreenTests.Fixture(cols: 160, rows: 48)
+        f.app.open("hpbc-2008-04-22")
+        f.press(.char("I"))
+        guard case .form = f.app.state.overlay else { Issue.record("no form"); return }
+        f.app.handle(.paste("a bid\u{1B}]0;x\u{07}\nfor the service"))
+        guard case .form(let form)? = f.app.state.overlay else { Issue.record("the form closed"); return }
+        #expect(form.text?.text == "a bid]0;x for the service")
+    }
+}

@@ -130,6 +130,35 @@ public struct CommandInput: Sendable, Hashable {
 
     /// The text before the cursor, as displayed.
     var beforeCursor: Substring { text.prefix(cursor) }
+
+    /// The readline keys of a one-line field, shared by the `:` line, forms and prompts.
+    /// Returns false for a key the field does not take, for the caller to handle.
+    mutating func edit(_ key: Key) -> Bool {
+        switch key {
+        case .char(let c): insert(TextEditor.normalised(String(c)))
+        case .backspace, .ctrl("h"): deleteBackward()
+        case .delete, .ctrl("d"): deleteForward()
+        case .left, .ctrl("b"): cursor = max(0, cursor - 1)
+        case .right, .ctrl("f"): cursor = min(text.count, cursor + 1)
+        case .home, .ctrl("a"): cursor = 0
+        case .end, .ctrl("e"): cursor = text.count
+        case .ctrl("u"):
+            text = String(text.dropFirst(cursor))
+            cursor = 0
+            choice = 0
+        case .ctrl("k"):
+            text = String(text.prefix(cursor))
+            choice = 0
+        case .ctrl("w"), .alt("\u{7F}"): deleteWordBackward()
+        default: return false
+        }
+        return true
+    }
+
+    /// Pasted text, as one line: line breaks become spaces and control characters go.
+    mutating func paste(_ pasted: String) {
+        insert(TextEditor.normalised(pasted).split(whereSeparator: \.isNewline).joined(separator: " "))
+    }
 }
 
 public struct Message: Sendable, Hashable {

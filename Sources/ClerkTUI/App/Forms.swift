@@ -207,15 +207,7 @@ extension Updater {
                 default: break
                 }
                 if "fab-".contains(c) { form.selected = min(form.choices.count - 1, form.selected + 1) }
-            } else if var text = form.text {
-                switch key {
-                case .char(let c): text.insert(String(c))
-                case .backspace, .ctrl("h"): text.deleteBackward()
-                case .left, .ctrl("b"): text.cursor = max(0, text.cursor - 1)
-                case .right, .ctrl("f"): text.cursor = min(text.text.count, text.cursor + 1)
-                case .ctrl("w"): text.deleteWordBackward()
-                default: break
-                }
+            } else if var text = form.text, text.edit(key) {
                 form.text = text
             }
         }
@@ -227,8 +219,7 @@ extension Updater {
     func formPaste(_ state: inout AppState, _ form: Form, _ text: String) {
         guard var line = form.text else { return }
         var form = form
-        line.insert(text.split(whereSeparator: \.isNewline).joined(separator: " ")
-            .filter { c in !c.unicodeScalars.contains { $0.properties.generalCategory == .control } })
+        line.paste(text)
         form.text = line
         state.overlay = .form(form)
     }

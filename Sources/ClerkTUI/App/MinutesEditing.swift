@@ -162,7 +162,7 @@ extension Updater {
         defer { state.editing = edit }
         switch event {
         case .paste(let text):
-            prompt.input.insert(TextEditor.normalised(text).split(whereSeparator: \.isNewline).joined(separator: " "))
+            prompt.input.paste(text)
             edit.prompt = prompt
             return []
         case .key(let key):
@@ -195,14 +195,8 @@ extension Updater {
                 }
                 edit.prompt = nil
                 return [.minutes(.raiseAction(owner: prompt.owner, due: typed))]
-            case .backspace, .ctrl("h"): prompt.input.deleteBackward(); edit.prompt = prompt
-            case .left, .ctrl("b"): prompt.input.cursor = max(0, prompt.input.cursor - 1); edit.prompt = prompt
-            case .right, .ctrl("f"): prompt.input.cursor = min(prompt.input.text.count, prompt.input.cursor + 1); edit.prompt = prompt
-            case .ctrl("w"): prompt.input.deleteWordBackward(); edit.prompt = prompt
-            case .char(let c):
-                prompt.input.insert(TextEditor.normalised(String(c)))
-                edit.prompt = prompt
-            default: break
+            default:
+                if prompt.input.edit(key) { edit.prompt = prompt }
             }
             return []
         case .mouse, .resize:

@@ -24,7 +24,7 @@ public struct Updater {
             }
             // The command line takes one line of what is pasted.
             if case .command(var input) = state.overlay {
-                input.insert(text.split(whereSeparator: \.isNewline).joined(separator: " ").filter { c in !c.unicodeScalars.contains { $0.properties.generalCategory == .control } })
+                input.paste(text)
                 state.overlay = .command(input)
             }
             return []
@@ -347,40 +347,10 @@ public struct Updater {
         case .backTab, .up, .ctrl("p"):
             if !matches.isEmpty { input.choice = (input.choice - 1 + matches.count) % matches.count }
             state.overlay = .command(input)
-        case .backspace, .ctrl("h"):
-            if input.text.isEmpty { state.overlay = nil; return [] }
-            input.deleteBackward()
-            state.overlay = .command(input)
-        case .delete, .ctrl("d"):
-            input.deleteForward()
-            state.overlay = .command(input)
-        case .left, .ctrl("b"):
-            input.cursor = max(0, input.cursor - 1)
-            state.overlay = .command(input)
-        case .right, .ctrl("f"):
-            input.cursor = min(input.text.count, input.cursor + 1)
-            state.overlay = .command(input)
-        case .home, .ctrl("a"):
-            input.cursor = 0
-            state.overlay = .command(input)
-        case .end, .ctrl("e"):
-            input.cursor = input.text.count
-            state.overlay = .command(input)
-        case .ctrl("u"):
-            input = CommandInput(text: String(input.text.dropFirst(input.cursor)))
-            input.cursor = 0
-            state.overlay = .command(input)
-        case .ctrl("k"):
-            input.text = String(input.text.prefix(input.cursor))
-            state.overlay = .command(input)
-        case .ctrl("w"), .alt("\u{7F}"):
-            input.deleteWordBackward()
-            state.overlay = .command(input)
-        case .char(let c):
-            input.insert(String(c))
-            state.overlay = .command(input)
+        case .backspace where input.text.isEmpty, .ctrl("h") where input.text.isEmpty:
+            state.overlay = nil
         default:
-            break
+            if input.edit(key) { state.overlay = .command(input) }
         }
         return []
     }
