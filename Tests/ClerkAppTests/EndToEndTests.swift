@@ -12,10 +12,7 @@ struct EndToEndTests {
     }
 
     func start(_ cols: Int, _ rows: Int, _ args: String = "", env: [String: String] = [:]) throws -> Tmux {
-        let dir = try TempDir("clerk-e2e")
-        var environment = ["TMPDIR": dir.path, "XDG_CONFIG_HOME": dir.path + "/config", "TERM": "screen-256color"]
-        environment.merge(env) { $1 }
-        return try Tmux(cols: cols, rows: rows, command: "\(clerk) demo --today 2026-11-23 \(args)", environment: environment)
+        try DemoSession(clerk: clerk, cols: cols, rows: rows, arguments: args, environment: env).tmux
     }
 
     @Test func navigateEveryPaneResizeAndQuit() throws {

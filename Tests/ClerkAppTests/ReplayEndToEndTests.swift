@@ -36,9 +36,8 @@ struct ReplayEndToEndTests {
     @Test func minuteTheMeetingOf22April2008FromStartToClose() throws {
         let seed = try Seed()
         let clerk = try Products.executable("clerk")
-        let dir = try TempDir("clerk-replay")
-        let t = try Tmux(cols: 160, rows: 48, command: "\(clerk) demo --today 2026-11-23",
-                         environment: ["TMPDIR": dir.path, "XDG_CONFIG_HOME": dir.path + "/config", "TERM": "screen-256color"])
+        let session = try DemoSession(clerk: clerk, cols: 160, rows: 48)
+        let t = session.tmux
         try t.waitFor("committees and meetings")
 
         // Plan the meeting and open it.
@@ -154,8 +153,7 @@ struct ReplayEndToEndTests {
         try t.wait(what: "clerk to exit") { _ in (try? t.paneDead()) == true }
 
         // Read the record back as a script would.
-        let scratch = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("clerk-demo-") }
-        let archive = try #require(scratch.first.map { dir.path + "/" + $0 })
+        let archive = try session.archive()
         let meetings = try Run(clerk, ["--data", archive, "meetings", "--committee", "hpbc", "--format", "json"])
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(meetings.stdout.utf8)) as? [[String: Any]])
         let row = try #require(rows.first { ($0["id"] as? String) == Self.replayed })

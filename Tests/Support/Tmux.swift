@@ -77,3 +77,36 @@ public final class Tmux: @unchecked Sendable {
 public struct TmuxError: Error, CustomStringConvertible {
     public var description: String
 }
+
+/// `clerk demo` in its own tmux terminal, with a folder of its own for the scratch archive
+/// (TMPDIR) and for configuration (XDG_CONFIG_HOME), on the demo's fixed today.
+public struct DemoSession: Sendable {
+    public let tmux: Tmux
+    public let dir: TempDir
+
+    public init(clerk: String, cols: Int, rows: Int, arguments: String = "", environment: [String: String] = [:]) throws {
+        dir = try TempDir("clerk-e2e")
+        var env = ["TMPDIR": dir.path, "XDG_CONFIG_HOME": dir.path + "/config", "TERM": "screen-256color"]
+        env.merge(environment) { $1 }
+        tmux = try Tmux(cols: cols, rows: rows, command: "\(clerk) demo --today 2026-11-23 \(arguments)", environment: env)
+    }
+
+    /// The scratch copy of the demo archive the session writes to.
+    public func archive() throws -> String {
+        let scratch = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("clerk-demo-") }
+        guard let first = scratch.first else { throw TmuxError(description: "no scratch archive in \(dir.path)") }
+        return dir.path + "/" + first
+    }
+
+    /// The clerk process in the pane: the pane's own process, or its child when a shell started it.
+    public func clerkPID() throws -> pid_t {
+        let text = try tmux.tmux(["display-message", "-p", "-t", tmux.session, "#{pane_pid}"]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let pid = pid_t(text) else { throw TmuxError(description: "no pane process: '\(text)'") }
+        let comm = (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) ?? ""
+        if comm.hasPrefix("clerk") { return pid }
+        let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+        guard let child = children.split(separator: " ").first.flatMap({ pid_t($0) }) else { return pid }
+        return child
+    }
+}
