@@ -72,8 +72,6 @@ public struct MeetingScreen: Sendable, Hashable {
 public struct HomeScreen: Sendable, Hashable {
     public var committee = 0
     public var meetings = ListPosition()
-    /// Set once, so that the first view selects the next meeting rather than the oldest.
-    public var placed = false
 
     public init() {}
 }

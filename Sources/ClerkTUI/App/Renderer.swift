@@ -144,7 +144,7 @@ public struct Renderer {
             let leftWidth = min(44, size.cols / 3)
             let left = Rect(x: 0, y: body.minY, cols: leftWidth, rows: body.size.rows)
             let right = Rect(x: leftWidth, y: body.minY, cols: size.cols - leftWidth, rows: body.size.rows)
-            let list = HomePanes.committeeList(data: data, selected: index, width: Layout.inner(left).size.cols)
+            let list = HomePanes.committeeList(data: data, width: Layout.inner(left).size.cols)
             drawPane(title: "Committees  [ ]", content: list, position: ListPosition(selected: index, scroll: 0),
                      in: left, focused: false, on: term)
             let meetings = data.meetingList(committee, width: Layout.inner(right).size.cols)

@@ -35,9 +35,6 @@ public final class ScreenApp {
         self.updater = Updater(keymap: keymap)
         self.wallClock = wallClock
         state = AppState(size: terminal.size, readOnly: readOnly || store.mode == .readOnly)
-        var s = state
-        updater.placeHome(&s, data())
-        state = s
     }
 
     public func data() -> ViewData {

@@ -198,21 +198,8 @@ public struct Updater {
         let count = data.archive.committeeList.count
         guard count > 0 else { return }
         state.home.committee = (state.home.committee + delta + count) % count
+        // The meeting in progress, else the next one, comes first (HomePanes.meetingOrder).
         state.home.meetings = ListPosition()
-        placeHome(&state, data)
-    }
-
-    /// Puts the selection on the meeting a secretary most likely wants: one in progress,
-    /// else the next upcoming, else the most recent.
-    public func placeHome(_ state: inout AppState, _ data: ViewData) {
-        guard let committee = currentCommittee(state, data) else { return }
-        let ordered = HomePanes.meetingOrder(data: data, committee: committee)
-        state.home.meetings.selected = 0
-        state.home.placed = true
-        if ordered.first?.status == .inProgress { return }
-        let pastStart = ordered.firstIndex { $0.status.hasTakenPlace || $0.date < data.today } ?? ordered.count
-        if pastStart == 0 || pastStart == ordered.count { return }
-        state.home.meetings.selected = 0
     }
 
     private func openSelected(_ state: inout AppState, _ data: ViewData) -> [Effect] {
@@ -299,7 +286,7 @@ public struct Updater {
             let leftWidth = min(44, size.cols / 3)
             if mouse.at.x < leftWidth {
                 let inner = Layout.inner(Rect(x: 0, y: 1, cols: leftWidth, rows: size.rows - 2))
-                let list = HomePanes.committeeList(data: data, selected: state.home.committee, width: inner.size.cols)
+                let list = HomePanes.committeeList(data: data, width: inner.size.cols)
                 if let entry = list.entry(atRow: mouse.at.y - inner.minY) {
                     state.home.committee = entry
                     state.home.meetings = ListPosition()

@@ -4,7 +4,7 @@ import Terminal
 /// The home screen: committees, and the meetings of the one selected, grouped as a
 /// secretary thinks of them — in progress, upcoming, past.
 public enum HomePanes {
-    public static func committeeList(data: ViewData, selected: Int, width: Int) -> Content {
+    public static func committeeList(data: ViewData, width: Int) -> Content {
         var c = Content()
         c.emptyText = "no committees yet"
         for committee in data.archive.committeeList {
