@@ -59,8 +59,8 @@ public final class ArchiveStore: @unchecked Sendable {
                 throw StoreError("\(directory) is not empty; choose a new or empty folder for the archive")
             }
         }
-        try Durable.makeDirectories(directory + "/journal/meetings", sync: sync)
-        try Durable.makeDirectories(directory + "/cache", sync: sync)
+        try FileIO.makeDirectories(directory + "/journal/meetings", sync)
+        try FileIO.makeDirectories(directory + "/cache", sync)
         try Segment(path: directory + "/journal/archive.jsonl", mode: .append, sync: sync).close()
         let marker = #"{"format":"clerk-archive","version":1}"# + "\n"
         try Durable.writeAtomically(Array(marker.utf8), to: directory + "/" + markerName, sync: sync)

@@ -5,10 +5,6 @@ import Glibc
 
 /// Whole-file writes that are either complete on disk or not there at all.
 enum Durable {
-    static func makeDirectories(_ dir: String, sync: any SyncPolicy) throws {
-        try FileIO.makeDirectories(dir, sync)
-    }
-
     /// Writes to a temporary file beside `path`, syncs it, renames it over `path`, and syncs
     /// the directory: a reader sees the old file or the new one, never half of either.
     static func writeAtomically(_ bytes: [UInt8], to path: String, sync: any SyncPolicy) throws {
