@@ -340,6 +340,12 @@ import Testing
         f.press(.enter)
         guard case .form(let form)? = f.app.state.overlay else { Issue.record("the form closed"); return }
         #expect(form.problem?.contains("YYYY-MM-DD") == true)
+        f.press(.ctrl("a"), .ctrl("k"))
+        type(f, "2008-04-22 25:00-26:00")
+        f.press(.enter)
+        guard case .form(let times)? = f.app.state.overlay else { Issue.record("bad times closed the form"); return }
+        #expect(times.problem?.contains("not a range") == true)
+        #expect(f.store.state.meetings.count == 37)
         f.press(.ctrl("u"))
         f.press(.escape)
         f.app.open("hpbc-2008-04-22")
