@@ -20,11 +20,12 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNcursesw"], swiftSettings: strict),
         .target(name: "ClerkCore", swiftSettings: strict),
         .target(name: "ClerkStore", dependencies: ["ClerkCore"], swiftSettings: strict),
+        .target(name: "ClerkPublish", dependencies: ["ClerkCore"], swiftSettings: strict),
         .target(name: "ClerkTUI", dependencies: ["ClerkCore", "ClerkStore", "Terminal"], swiftSettings: strict),
         .target(
             name: "ClerkApp",
             dependencies: [
-                "ClerkCore", "ClerkStore", "ClerkTUI", "Terminal",
+                "ClerkCore", "ClerkStore", "ClerkTUI", "ClerkPublish", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -35,6 +36,8 @@ let package = Package(
         .target(name: "ClerkTestSupport", path: "Tests/Support", swiftSettings: strict),
         .testTarget(name: "ClerkCoreTests", dependencies: ["ClerkCore"], swiftSettings: strict),
         .testTarget(name: "ClerkStoreTests", dependencies: ["ClerkStore", "ClerkCore", "clerk-journal-torture"], swiftSettings: strict),
+        .testTarget(name: "ClerkPublishTests", dependencies: ["ClerkPublish", "ClerkCore", "ClerkStore", "ClerkApp", "ClerkTestSupport", "clerk"],
+                    swiftSettings: strict),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"], swiftSettings: strict),
         .testTarget(
             name: "ClerkTUITests",

@@ -1,4 +1,5 @@
 import ClerkCore
+import ClerkPublish
 import Foundation
 import Terminal
 
@@ -28,18 +29,9 @@ enum Listing {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// RFC 4180 CSV. Cells that a spreadsheet would run as a formula are prefixed with an
-    /// apostrophe, so an exported action log cannot carry a formula into someone's sheet.
+    /// RFC 4180 CSV, formula-safe (see `CSV.encode`).
     static func csv(_ header: [String], _ rows: [[String]]) -> String {
-        func cell(_ s: String) -> String {
-            var s = s
-            if let first = s.first, "=+-@\t\r".contains(first) { s = "'" + s }
-            if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-                return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return s
-        }
-        return ([header] + rows).map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        CSV.encode(header, rows)
     }
 
     /// Ends the process once the output is written, without freeing a large archive piece

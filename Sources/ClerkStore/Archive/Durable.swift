@@ -29,3 +29,20 @@ enum Durable {
         try FileIO.syncDirectory(dir, sync)
     }
 }
+
+/// A file someone asked for (an export): written whole or not at all, to exactly the path
+/// given and nowhere else.
+public enum ExportFile {
+    public static func write(_ text: String, to path: String, sync: any SyncPolicy = SystemSync()) throws {
+        guard !path.isEmpty else { throw StoreError("the export path is empty; give a file name, e.g. minutes.html") }
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            throw StoreError("\(path) is a folder; give a file name inside it, e.g. \(path)/minutes.html")
+        }
+        let dir = FileIO.parent(of: path)
+        guard stat(dir, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            throw StoreError("no folder \(dir) to write \(path) into; create it first or choose another path")
+        }
+        try Durable.writeAtomically(Array(text.utf8), to: path, sync: sync)
+    }
+}

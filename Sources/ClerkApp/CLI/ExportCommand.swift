@@ -1,0 +1,129 @@
+import ArgumentParser
+import ClerkCore
+import ClerkPublish
+import ClerkStore
+import Foundation
+
+/// `clerk export`: minutes, agenda packs, the action log and calendars, in the formats
+/// committees circulate. Written to stdout, or whole to the file given with --output.
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export minutes, an agenda pack, the action log or a calendar.",
+        discussion: """
+        clerk export minutes MEETING [--format txt|md|html]
+        clerk export agenda MEETING [--format txt|md|html]
+        clerk export actions [--format csv|json] [the filters of 'clerk actions']
+        clerk export calendar [--committee C] [--actions]
+        Confidential items and actions are left out unless --include-confidential is given.
+        """
+    )
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case minutes, agenda, actions, calendar
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "What to export: minutes, agenda, actions or calendar.") var kind: Kind
+    @Argument(help: ArgumentHelp("The meeting, for minutes and agenda (an id from 'clerk meetings').", valueName: "MEETING"))
+    var meetingID: String?
+    @Option(help: "minutes and agenda: txt, md or html; actions: csv or json; calendar: ics.") var format: String?
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "FILE"))
+    var output: String?
+    @Flag(help: "Include confidential items, their minutes and actions (left out by default).") var includeConfidential = false
+    @Option(help: ArgumentHelp("actions, calendar: only this committee (id, code or name).", valueName: "C")) var committee: String?
+    @Option(help: ArgumentHelp("actions: only those owned by this person or organisation.", valueName: "P")) var owner: String?
+    @Flag(help: "actions: only open actions past their due date.") var overdue = false
+    @Flag(help: "actions: only actions due from today to Sunday.") var dueThisWeek = false
+    @Option(help: ArgumentHelp("actions: only those raised at this meeting.", valueName: "ID")) var meeting: String?
+    @Option(help: ArgumentHelp("actions: only this status (repeat for several).", valueName: "S")) var status: [String] = []
+    @Flag(help: "actions: include done and dropped actions.") var all = false
+    @Flag(help: "calendar: add the due dates of open actions.") var actions = false
+
+    func validate() throws {
+        switch kind {
+        case .minutes, .agenda:
+            guard meetingID != nil else {
+                throw ValidationError("say which meeting: clerk export \(kind.rawValue) MEETING (ids from 'clerk meetings')")
+            }
+            if let format, DocumentFormat(name: format) == nil {
+                throw ValidationError("\(kind.rawValue) are exported as txt, md or html, not '\(format)'")
+            }
+        case .actions:
+            if let format, format != "csv", format != "json" {
+                throw ValidationError("the action log is exported as csv or json, not '\(format)'")
+            }
+        case .calendar:
+            if let format, format != "ics" { throw ValidationError("calendars are exported as ics, not '\(format)'") }
+        }
+        if kind != .minutes, kind != .agenda, let meetingID {
+            throw ValidationError("'\(meetingID)' is not taken by export \(kind.rawValue); for actions of a meeting use --meeting \(meetingID)")
+        }
+    }
+
+    func run() throws {
+        let store = try global.openStore(mode: .readOnly)
+        let today = try global.todayDate()
+        let state = store.state
+        let confidentiality: Confidentiality = includeConfidential ? .included : .redacted
+        let text: String
+        switch kind {
+        case .minutes, .agenda:
+            let id = meetingID ?? ""
+            _ = try state.meeting(id)
+            let record = try store.record(of: id)
+            let document = kind == .minutes
+                ? try MinutesDocument.build(archive: state, record: record, confidentiality: confidentiality)
+                : try AgendaDocument.build(archive: state, record: record, confidentiality: confidentiality)
+            text = (DocumentFormat(name: format ?? "txt") ?? .text).render(document)
+        case .actions:
+            let filter = try ActionFilters(committee: committee, owner: owner, overdue: overdue, dueThisWeek: dueThisWeek,
+                                           meeting: meeting, status: status, all: all).filter(state, today: today)
+            var records: [MeetingID: MeetingRecord] = [:]
+            let rows = ActionLog.rows(state.actions(matching: filter), archive: state, today: today,
+                                      confidentiality: confidentiality) { meetingID, itemID in
+                if records[meetingID] == nil { records[meetingID] = try? store.record(of: meetingID) }
+                return records[meetingID]?.item(itemID)?.confidential == true
+            }
+            text = format == "json" ? try ActionLog.json(rows) : ActionLog.csv(rows)
+        case .calendar:
+            let committees = try committee.map { [try state.committee($0).id] }
+            text = ICalendar.build(archive: state, options: ICalendar.Options(
+                committees: committees, actions: actions, confidentiality: confidentiality, today: today))
+        }
+        if let output {
+            try ExportFile.write(text, to: output)
+            FileHandle.standardError.write(Data("clerk: wrote \(output)\n".utf8))
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
+/// The filters `clerk actions` and `clerk export actions` share.
+struct ActionFilters {
+    var committee: String?
+    var owner: String?
+    var overdue: Bool
+    var dueThisWeek: Bool
+    var meeting: String?
+    var status: [String]
+    var all: Bool
+
+    func filter(_ state: ArchiveState, today: CalendarDate) throws -> ActionFilter {
+        let committeeID = try committee.map { try state.committee($0).id }
+        if let meeting { _ = try state.meeting(meeting) }
+        var statuses: Set<ActionStatus>? = all ? nil : [.open, .inProgress, .ongoing]
+        if !status.isEmpty {
+            statuses = Set(try status.map { text in
+                guard let s = ActionStatus(rawValue: text.lowercased()) else {
+                    throw ValidationError("no status '\(text)'; use open, in-progress, done, dropped or ongoing")
+                }
+                return s
+            })
+        }
+        // The week runs Monday to Sunday, as committees plan it.
+        let endOfWeek = today.adding(days: 7 - today.weekday.rawValue)
+        return ActionFilter(committee: committeeID, owner: owner, overdueOn: overdue ? today : nil, statuses: statuses,
+                            dueBetween: dueThisWeek ? today...endOfWeek : nil, meeting: meeting)
+    }
+}

@@ -1,0 +1,263 @@
+/// Plain text wrapped for email: 72 columns, items numbered and indented as seed 001.
+struct TextFormat {
+    var width: Int
+
+    func render(_ d: Document) -> String {
+        var out: [String] = []
+        func blank() { if out.last?.isEmpty == false { out.append("") } }
+        func wrap(_ text: String, indent: Int, hanging: Int? = nil) {
+            out += TextWrap.lines(text, width: width - indent).enumerated().map { i, line in
+                String(repeating: " ", count: i == 0 ? indent : (hanging ?? indent)) + line
+            }
+        }
+        d.title.forEach { wrap($0, indent: 0) }
+        blank()
+        d.details.forEach { wrap($0, indent: 0) }
+        if let status = d.status { blank(); wrap(status, indent: 0) }
+        var inSub = false
+        var lastWasParagraph = false
+        for block in d.blocks {
+            defer { if case .paragraph = block { lastWasParagraph = true } else { lastWasParagraph = false } }
+            switch block {
+            case .section(let title):
+                blank()
+                wrap(title.uppercased(), indent: 0)
+                blank()
+                inSub = false
+            case .group(let name, let lines):
+                blank()
+                if let name { wrap(name, indent: 0) }
+                lines.forEach { wrap($0, indent: 2, hanging: 4) }
+            case .item(let label, let title, let isSub):
+                blank()
+                if isSub { wrap("\(label). \(title)", indent: 3, hanging: 6) } else { wrap("\(label). \(title)", indent: 0, hanging: 3) }
+                inSub = isSub
+            case .itemDetails(let lines):
+                lines.forEach { wrap($0, indent: inSub ? 6 : 3) }
+            case .paragraph(let text, _):
+                if lastWasParagraph { blank() }
+                wrap(text, indent: inSub ? 6 : 3)
+            case .action(let label, let text, let due):
+                let pad = max(6, label.count + 1)
+                let lines = TextWrap.lines(text + (due.map { " — \($0)" } ?? ""), width: width - pad)
+                for (i, line) in lines.enumerated() {
+                    out.append((i == 0 ? label + String(repeating: " ", count: pad - label.count) : String(repeating: " ", count: pad)) + line)
+                }
+            }
+        }
+        while out.last?.isEmpty == true { out.removeLast() }
+        return out.joined(separator: "\n") + "\n"
+    }
+}
+
+/// CommonMark. Every piece of the record is escaped, so nothing in it can become a heading,
+/// a list, a link, raw HTML or emphasis in the reader's program.
+struct MarkdownFormat {
+    func render(_ d: Document) -> String {
+        var out: [String] = []
+        func para(_ s: String) { out.append(s); out.append("") }
+        if d.title.count > 1 { para(Self.escape(d.title[0])) }
+        para("# " + Self.escape(d.title.last ?? ""))
+        para(d.details.map(Self.escape).joined(separator: "\\\n"))
+        if let status = d.status { para("*" + Self.escape(status) + "*") }
+        for block in d.blocks {
+            switch block {
+            case .section(let title): para("## " + Self.escape(title))
+            case .group(let name, let lines):
+                if let name { para("**" + Self.escape(name) + "**") }
+                para(lines.map { "- " + Self.escape($0) }.joined(separator: "\n"))
+            case .item(let label, let title, let isSub):
+                para((isSub ? "#### " : "### ") + Self.escape(label) + "\\. " + Self.escape(title))
+            case .itemDetails(let lines):
+                para(lines.map { "*" + Self.escape($0) + "*" }.joined(separator: "\\\n"))
+            case .paragraph(let text, let emphasis):
+                let e = Self.escape(text)
+                switch emphasis {
+                case .plain, .noted: para(e)
+                case .decision: para("**" + e + "**")
+                case .correction: para("> " + e)
+                case .muted: para("*" + e + "*")
+                }
+            case .action(let label, let text, let due):
+                para(Self.escape(label) + " " + Self.escape(text) + (due.map { " — *" + Self.escape($0) + "*" } ?? ""))
+            }
+        }
+        while out.last?.isEmpty == true { out.removeLast() }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Backslash-escapes what CommonMark would read as markup: inline punctuation anywhere,
+    /// and what starts a block (#, +, -, =, >, "1." or "1)") at the start of the text.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        let chars = Array(text)
+        var leadingDigits = true
+        for (i, c) in chars.enumerated() {
+            if "\\`*_[]<>&|~!".contains(c) {
+                out += "\\" + String(c)
+            } else if i == 0, "#+-=".contains(c) {
+                out += "\\" + String(c)
+            } else if i > 0, leadingDigits, c == "." || c == ")" {
+                out += "\\" + String(c)
+            } else {
+                out.append(c)
+            }
+            if !(c.isASCII && c.isNumber) { leadingDigits = false }
+        }
+        return out
+    }
+}
+
+/// One self-contained HTML file that prints on A4: no scripts, no outside resources.
+struct HTMLFormat {
+    func render(_ d: Document) -> String {
+        var body: [String] = []
+        if d.title.count > 1 { body.append("<p class=\"kicker\">\(Self.escape(d.title[0]))</p>") }
+        body.append("<h1>\(Self.escape(d.title.last ?? ""))</h1>")
+        body.append("<p class=\"details\">" + d.details.map(Self.escape).joined(separator: "<br>") + "</p>")
+        if let status = d.status { body.append("<p class=\"status\">\(Self.escape(status))</p>") }
+        var listOpen = false
+        func closeList() { if listOpen { body.append("</ol>"); listOpen = false } }
+        for block in d.blocks {
+            if case .action = block {} else { closeList() }
+            switch block {
+            case .section(let title): body.append("<h2>\(Self.escape(title))</h2>")
+            case .group(let name, let lines):
+                if let name { body.append("<h3 class=\"group\">\(Self.escape(name))</h3>") }
+                body.append("<ul class=\"people\">" + lines.map { "<li>\(Self.escape($0))</li>" }.joined() + "</ul>")
+            case .item(let label, let title, let isSub):
+                let tag = isSub ? "h4" : "h3"
+                body.append("<\(tag) class=\"item\"><span class=\"number\">\(Self.escape(label)).</span> \(Self.escape(title))</\(tag)>")
+            case .itemDetails(let lines):
+                body.append("<p class=\"item-details\">" + lines.map(Self.escape).joined(separator: "<br>") + "</p>")
+            case .paragraph(let text, let emphasis):
+                let cls = switch emphasis {
+                case .plain: "note"
+                case .noted: "noted"
+                case .decision: "decision"
+                case .correction: "correction"
+                case .muted: "muted"
+                }
+                body.append("<p class=\"\(cls)\">\(Self.escape(text))</p>")
+            case .action(let label, let text, let due):
+                if !listOpen { body.append("<ol class=\"actions\">"); listOpen = true }
+                let dueText = due.map { " <span class=\"due\">— \(Self.escape($0))</span>" } ?? ""
+                body.append("<li><span class=\"number\">\(Self.escape(label))</span> \(Self.escape(text))\(dueText)</li>")
+            }
+        }
+        closeList()
+        let title = Self.escape(d.title.joined(separator: " ") + " — " + (d.details.first ?? ""))
+        return """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title)</title>
+        <style>
+        \(Self.style)
+        </style>
+        </head>
+        <body>
+        \(body.joined(separator: "\n"))
+        </body>
+        </html>
+
+        """
+    }
+
+    static let style = """
+    @page { size: A4; margin: 20mm 18mm; }
+    body { font: 11pt/1.45 "DejaVu Serif", Georgia, serif; color: #000; max-width: 174mm; margin: 1.5em auto; padding: 0 1em; }
+    h1 { font-size: 17pt; margin: 0 0 .4em; }
+    h2 { font-size: 12pt; text-transform: uppercase; letter-spacing: .05em; margin: 1.6em 0 .5em; border-bottom: 1px solid #888; }
+    h3, h4 { font-size: 11pt; margin: 1.1em 0 .3em; page-break-after: avoid; break-after: avoid; }
+    h4 { margin-left: 1.5em; }
+    h3.group { font-style: italic; font-weight: normal; margin-top: .6em; }
+    .kicker { margin: 0; }
+    .details { margin: 0 0 .6em; }
+    .status { font-style: italic; margin-left: 0; }
+    ul.people { list-style: none; margin: 0 0 .4em; padding-left: 1.5em; }
+    p { margin: 0 0 .55em 1.5em; orphans: 3; widows: 3; }
+    h4 + p, h4 ~ p { margin-left: 3em; }
+    .item-details { font-style: italic; }
+    .decision { font-weight: bold; }
+    .correction { border-left: 3px solid #888; padding-left: .6em; }
+    .muted { color: #555; }
+    ol.actions { list-style: none; padding-left: 0; }
+    ol.actions li { margin: 0 0 .4em; padding-left: 3em; text-indent: -3em; break-inside: avoid; }
+    .number { display: inline-block; min-width: 1.8em; text-indent: 0; }
+    .due { font-style: italic; }
+    """
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}
+
+/// Word wrapping by display width: wide characters (CJK, emoji) take two columns, and a
+/// word longer than the line is broken.
+enum TextWrap {
+    static func lines(_ text: String, width: Int) -> [String] {
+        let width = max(10, width)
+        var lines: [String] = []
+        var line = "", lineWidth = 0
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            var word = String(word)
+            var w = Self.width(word)
+            if lineWidth > 0, lineWidth + 1 + w > width {
+                lines.append(line)
+                line = ""; lineWidth = 0
+            }
+            while w > width {
+                // Break a word that cannot fit on any line.
+                var head = "", headWidth = 0
+                for c in word {
+                    let cw = Self.width(c)
+                    if headWidth + cw > width - lineWidth - (lineWidth > 0 ? 1 : 0) { break }
+                    head.append(c); headWidth += cw
+                }
+                if head.isEmpty { lines.append(line); line = ""; lineWidth = 0; continue }
+                line += (lineWidth > 0 ? " " : "") + head
+                lines.append(line)
+                line = ""; lineWidth = 0
+                word.removeFirst(head.count)
+                w = Self.width(word)
+            }
+            if !word.isEmpty {
+                line += (lineWidth > 0 ? " " : "") + word
+                lineWidth += (lineWidth > 0 ? 1 : 0) + w
+            }
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    static func width(_ s: String) -> Int { s.reduce(0) { $0 + width($1) } }
+
+    static func width(_ c: Character) -> Int {
+        guard let s = c.unicodeScalars.first else { return 0 }
+        if s.properties.generalCategory == .nonspacingMark || s.properties.generalCategory == .enclosingMark { return 0 }
+        if c.unicodeScalars.count > 1, c.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        switch s.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
+}
