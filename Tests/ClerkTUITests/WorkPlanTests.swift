@@ -262,7 +262,7 @@ import Testing
         try select("1.5", f)
         let id = try #require(objective("1.5", f)?.id)
         f.press(.char("d"))
-        #expect(f.app.state.message?.text.contains("press d again to remove objective 1.5") == true)
+        #expect(f.app.state.message?.text.contains("press d again to remove 1.5; any other key keeps it") == true)
         f.press(.char("j"), .char("k"))
         f.press(.char("d"))
         #expect(f.store.state.objectives[id] != nil)

@@ -337,7 +337,8 @@ extension Renderer {
         case .approvePrevious:
             c.wrapped("type an amendment and Enter to record it · Enter on an empty line approves · Esc stops", width: width - 2, slot: .muted)
         default:
-            c.wrapped("↑↓ choose" + (form.text == nil ? "" : " · type") + " · Enter record · Esc cancel", width: width - 2, slot: .muted)
+            c.wrapped((form.choices.isEmpty ? "type" : "↑↓ choose" + (form.text == nil ? "" : " · type")) + " · Enter record · Esc cancel",
+                      width: width - 2, slot: .muted)
         }
         if let problem = form.problem { c.wrapped(problem, width: width - 2, slot: .statusError) }
         let rect = Rect(x: max(0, (size.cols - width) / 2), y: max(0, (size.rows - (c.rows.count + 2)) / 2),

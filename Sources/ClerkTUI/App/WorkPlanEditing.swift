@@ -55,7 +55,7 @@ extension Updater {
                 guard state.confirming == id else {
                     state.confirming = id
                     let key = keymap.keys(for: id).first ?? "d"
-                    state.message = Message(text: "press \(key) again to remove objective \(o.number) from the work plan; any other key keeps it",
+                    state.message = Message(text: "press \(key) again to remove \(o.number); any other key keeps it",
                                             isError: false)
                     return []
                 }
