@@ -160,4 +160,42 @@ import Testing
         #expect(correction.correctedOn == today)
         #expect(f.screen().contains("Correction (\(today.iso)): The meeting was held"))
     }
+
+    @Test func aMeetingPlannedOnTheHomeScreenApprovesWithTheItemAddedByHand() throws {
+        let f = try ScreenTests.Fixture(cols: 80, rows: 24)
+        f.press(.char("N"))
+        Self.type(f, "2008-07-15 13:00-14:30")
+        f.press(.enter)
+        let july = "hpbc-2008-07-15"
+        #expect(f.store.state.meetings[july]?.status == .planned)
+        f.app.open(july)
+        // A new meeting's agenda is empty: P says what to add.
+        f.press(.char("1"), .char("P"))
+        #expect(f.app.state.overlay == nil)
+        #expect(f.app.state.message?.text.contains("has no item \"Minutes of the last meeting and matters arising\"; add it with A first") == true)
+        f.press(.char("A"))
+        Self.type(f, "Minutes of the last meeting and matters arising")
+        f.press(.enter)
+        let item = try #require(try f.store.record(of: july).items.first)
+        f.press(.char("g"), .char("P"))
+        #expect(f.screen().contains("Approve the minutes of"))
+        Self.type(f, "Dr Graves had sent apologies")
+        f.press(.enter, .enter)
+        #expect(f.app.state.overlay == nil)
+        let april = try #require(f.store.state.meetings[Self.april])
+        #expect(april.status == .minutesApproved)
+        #expect(april.approvedOn == ScreenApp.systemContext().today)
+        #expect(try f.store.record(of: july).entries(for: item.id).map(\.text) == ["Dr Graves had sent apologies"])
+        // A sub-item of a hand-added item is not the previous minutes.
+        #expect(!Updater.isPreviousMinutes(AgendaItem(id: "x", parentID: item.id, title: "Minutes of the last meeting")))
+    }
+
+    @Test func approvedMinutesAreNotCirculatedAgain() throws {
+        let f = try ScreenTests.Fixture(cols: 80, rows: 24)
+        try Self.approveApril(f)
+        f.app.open(Self.april)
+        f.press(.char("3"), .char("M"))
+        #expect(f.app.state.message?.text == "the minutes of \(Self.april) are minutes approved; only draft minutes can be circulated")
+        #expect(f.store.state.meetings[Self.april]?.status == .minutesApproved)
+    }
 }

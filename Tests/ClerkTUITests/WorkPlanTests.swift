@@ -118,7 +118,7 @@ import Testing
         for _ in 0..<index { app.handle(.key(.char("]"))) }
         app.handle(.key(.char("W")))
         #expect(app.state.workPlan != nil)
-        for key: Character in ["s", "t"] {
+        for key: Character in ["s", "t", "a", "T", "e", "L", "d"] {
             app.handle(.key(.char(key)))
             #expect(app.state.overlay == nil)
             #expect(app.state.message?.text == "read-only: the work plan cannot be changed")
@@ -139,5 +139,137 @@ import Testing
         #expect(try style(ofLast: "Complete", onLineWith: "1.2   Agreement") == theme[.muted])
         #expect(try style(ofLast: "Planned · overdue", onLineWith: "2.1   Formation") == theme[.actionOverdue])
         #expect(try style(ofLast: "Ongoing", onLineWith: "2.4   Report") == theme[.base])
+    }
+
+    // MARK: Adding, editing and removing objectives
+
+    /// Replaces the form's line with `text`, then presses Enter.
+    func enter(_ text: String, _ f: ScreenTests.Fixture) {
+        f.press(.end, .ctrl("u"))
+        for c in text { f.press(.char(c)) }
+        f.press(.enter)
+    }
+
+    func objective(_ number: String, _ f: ScreenTests.Fixture) -> Objective? {
+        f.store.state.objectives(of: DemoArchive.brentPEC).first { $0.number == number }
+    }
+
+    /// The form's problem, or nil when no form is open.
+    func problem(_ f: ScreenTests.Fixture) -> String? {
+        guard case .form(let form)? = f.app.state.overlay else { return nil }
+        return form.problem
+    }
+
+    @Test func anObjectiveIsAddedUnderTheSelectedThemeWithTheNextNumber() throws {
+        let f = try ScreenTests.Fixture(cols: 80, rows: 24)
+        openBrent(f)
+        try select("1.2", f)
+        f.press(.char("a"))
+        guard case .form(let form)? = f.app.state.overlay else { Issue.record("no add form"); return }
+        #expect(form.text?.text == "1.11 ")
+        #expect(f.screen().contains("New objective under 1. PEC Representation"))
+        for c in "Induction of Cluster Board members" { f.press(.char(c)) }
+        f.press(.enter)
+        #expect(f.app.state.overlay == nil)
+        let added = try #require(objective("1.11", f))
+        #expect(added.theme == "1. PEC Representation and Activities on PBC Project")
+        #expect(added.text == "Induction of Cluster Board members" && added.status == "Planned" && added.leads.isEmpty)
+        let reopened = try ArchiveStore(directory: f.dir.path + "/archive", mode: .readOnly)
+        #expect(reopened.state.objectives[added.id]?.number == "1.11")
+    }
+
+    @Test func aBadNewObjectiveKeepsTheFormOpenAndAddsNothing() throws {
+        let f = try ScreenTests.Fixture(cols: 80, rows: 24)
+        openBrent(f)
+        try select("1.2", f)
+        let before = f.store.state.objectives
+        f.press(.char("a"))
+        enter("1.2 Agreement again", f)
+        #expect(problem(f)?.contains("already has objective 1.2") == true)
+        enter("1.11", f)
+        #expect(problem(f)?.contains("type the number, then the objective's text") == true)
+        enter("first Do something", f)
+        #expect(problem(f)?.contains("'first' is not an objective number") == true)
+        #expect(f.screen().contains("is not an objective number"))
+        f.press(.escape)
+        #expect(f.app.state.overlay == nil)
+        #expect(f.store.state.objectives == before)
+    }
+
+    @Test func aNewThemeTakesItsTitleThenItsFirstObjective() throws {
+        let f = try ScreenTests.Fixture(cols: 80, rows: 24)
+        openBrent(f)
+        let before = f.store.state.objectives
+        f.press(.char("T"))
+        enter("", f)
+        #expect(problem(f)?.contains("type the theme's title") == true)
+        enter("5. BeCAD and new Models of Care", f)
+        #expect(problem(f)?.contains("exists already") == true)
+        #expect(f.store.state.objectives == before)
+        enter("7. Finance", f)
+        guard case .form(let form)? = f.app.state.overlay else { Issue.record("no objective form"); return }
+        #expect(form.text?.text == "7.1 ")
+        #expect(f.store.state.objectives == before)
+        for c in "Agree the cluster budgets" { f.press(.char(c)) }
+        f.press(.enter)
+        let added = try #require(objective("7.1", f))
+        #expect(added.theme == "7. Finance")
+        try select("7.1", f)
+        #expect(f.screen().contains("7. Finance"))
+    }
+
+    @Test func theTextIsEditedWithLinesSeparatedByBars() throws {
+        let f = try ScreenTests.Fixture(cols: 80, rows: 24)
+        openBrent(f)
+        try select("1.3", f)
+        let id = try #require(objective("1.3", f)?.id)
+        f.press(.char("e"))
+        guard case .form(let form)? = f.app.state.overlay else { Issue.record("no text form"); return }
+        #expect(form.text?.text.hasPrefix("Re-structure of the Primary Care Commissioning Group") == true)
+        #expect(form.text?.text.contains(" | ") == true)
+        let before = f.store.state.objectives
+        enter(" | ", f)
+        #expect(problem(f)?.contains("needs text") == true)
+        #expect(f.store.state.objectives == before)
+        enter("Re-structure of the PCCG | Regular meetings", f)
+        #expect(f.app.state.overlay == nil)
+        #expect(f.store.state.objectives[id]?.text == "Re-structure of the PCCG\nRegular meetings")
+        #expect(f.store.state.objectives[id]?.number == "1.3")
+    }
+
+    @Test func leadsAreCheckedAgainstTheCommittee() throws {
+        let f = try ScreenTests.Fixture(cols: 80, rows: 24)
+        openBrent(f)
+        try select("1.4", f)
+        let id = try #require(objective("1.4", f)?.id)
+        let before = f.store.state.objectives
+        f.press(.char("L"))
+        guard case .form(let form)? = f.app.state.overlay else { Issue.record("no leads form"); return }
+        #expect(form.text?.text == "CA/JL/AR")
+        enter("EK/ZZ", f)
+        #expect(problem(f) == "initials 'ZZ' match nobody on Brent PEC; use a member's initials, or write a group's name in words")
+        #expect(f.screen().contains("initials 'ZZ' match nobody"))
+        #expect(f.store.state.objectives == before)
+        enter("EK/CA/JL/PEC Cluster Leads", f)
+        #expect(f.app.state.overlay == nil)
+        #expect(f.store.state.objectives[id]?.leads == ["EK", "CA", "JL", "PEC Cluster Leads"])
+        #expect(f.screen().contains("Dr Etheldreda Kong"))
+    }
+
+    @Test func removingAnObjectiveTakesTwoPresses() throws {
+        let f = try ScreenTests.Fixture(cols: 80, rows: 24)
+        openBrent(f)
+        try select("1.5", f)
+        let id = try #require(objective("1.5", f)?.id)
+        f.press(.char("d"))
+        #expect(f.app.state.message?.text.contains("press d again to remove 1.5; any other key keeps it") == true)
+        f.press(.char("j"), .char("k"))
+        f.press(.char("d"))
+        #expect(f.store.state.objectives[id] != nil)
+        f.press(.char("d"))
+        #expect(f.store.state.objectives[id] == nil)
+        let reopened = try ArchiveStore(directory: f.dir.path + "/archive", mode: .readOnly)
+        #expect(reopened.state.objectives[id] == nil)
+        #expect(reopened.state.objectives(of: DemoArchive.brentPEC).contains { $0.number == "1.4" })
     }
 }

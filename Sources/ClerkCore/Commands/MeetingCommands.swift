@@ -90,7 +90,22 @@ public struct MeetingContext: Sendable {
         guard meeting.status == .minutesDraft || meeting.status == .minutesCirculated else {
             throw CommandError(.wrongState, "the minutes of \(id) are \(meeting.status.label); only draft or circulated minutes can be approved")
         }
+        if let atMeeting { try requireLaterMeeting(atMeeting) }
         return [.minutesApproved(MinutesApproved(meetingID: id, on: context.today, atMeetingID: atMeeting))]
+    }
+
+    /// Minutes are approved at a later meeting of the same committee that was not stood down.
+    private func requireLaterMeeting(_ other: MeetingID) throws {
+        let at = try archive.meeting(other)
+        guard at.committeeID == committee.id else {
+            throw CommandError(.invalid, "\(other) is a meeting of another committee; approve the minutes at a later meeting of \(committee.name)")
+        }
+        guard at.date > meeting.date else {
+            throw CommandError(.invalid, "the minutes of \(meeting.date.medium) are approved at a later meeting, not at the meeting of \(at.date.medium)")
+        }
+        guard at.status != .cancelled else {
+            throw CommandError(.wrongState, "meeting \(other) was stood down; approve the minutes at the meeting that takes place")
+        }
     }
 
     private func requireWritable(_ what: String) throws {

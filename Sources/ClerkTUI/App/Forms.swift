@@ -27,10 +27,13 @@ public struct Form: Sendable, Hashable {
         case correction(item: ItemID)
         /// A work-plan objective's status (chosen) or timescale (typed).
         case objective(ObjectiveID, field: ObjectiveField)
+        /// A new objective under the theme (its number and text typed), or, with no theme
+        /// yet, the new theme's title first.
+        case newObjective(CommitteeID, theme: String?)
     }
 
     public enum ObjectiveField: Sendable, Hashable {
-        case status, timescale
+        case status, timescale, text, leads
     }
 
     public struct Choice: Sendable, Hashable {
@@ -226,6 +229,7 @@ extension Updater {
 
     private func submit(_ state: inout AppState, _ form: Form, _ data: ViewData) -> [Effect] {
         if case .objective = form.purpose { return submitObjective(&state, form, data) }
+        if case .newObjective = form.purpose { return submitObjective(&state, form, data) }
         var form = form
         guard let screen = state.meeting, let record = data.record,
               let context = try? MeetingContext(archive: data.archive, record: record),
@@ -263,7 +267,7 @@ extension Updater {
                 })]
             case .newMeeting:
                 return newMeeting(&state, form, data)
-            case .objective:
+            case .objective, .newObjective:
                 return submitObjective(&state, form, data)
             case .addItem(let parent, let after):
                 let item = AgendaItem(id: "probe", parentID: parent, title: form.text?.text ?? "")
@@ -333,7 +337,8 @@ extension Renderer {
         case .approvePrevious:
             c.wrapped("type an amendment and Enter to record it · Enter on an empty line approves · Esc stops", width: width - 2, slot: .muted)
         default:
-            c.wrapped("↑↓ choose" + (form.text == nil ? "" : " · type") + " · Enter record · Esc cancel", width: width - 2, slot: .muted)
+            c.wrapped((form.choices.isEmpty ? "type" : "↑↓ choose" + (form.text == nil ? "" : " · type")) + " · Enter record · Esc cancel",
+                      width: width - 2, slot: .muted)
         }
         if let problem = form.problem { c.wrapped(problem, width: width - 2, slot: .statusError) }
         let rect = Rect(x: max(0, (size.cols - width) / 2), y: max(0, (size.rows - (c.rows.count + 2)) / 2),

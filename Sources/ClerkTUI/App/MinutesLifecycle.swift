@@ -32,9 +32,17 @@ extension Updater {
     /// selected sub-item belongs to.
     private func previousMinutesItem(_ state: AppState, _ data: ViewData) -> AgendaItem? {
         guard let record = data.record, let selected = selectedKey(.agenda, state, data).flatMap(record.item) else { return nil }
-        if selected.standing == .previousMinutes { return selected }
-        if let parent = selected.parentID.flatMap(record.item), parent.standing == .previousMinutes { return parent }
+        if Self.isPreviousMinutes(selected) { return selected }
+        if let parent = selected.parentID.flatMap(record.item), Self.isPreviousMinutes(parent) { return parent }
         return nil
+    }
+
+    /// The standing item, or a top-level item added by hand under that name ("Minutes of the
+    /// last meeting and matters arising", "Minutes of the previous meeting").
+    static func isPreviousMinutes(_ item: AgendaItem) -> Bool {
+        if item.standing == .previousMinutes { return true }
+        let title = item.title.trimmingSpaces().lowercased()
+        return item.parentID == nil && ["minutes of the last meeting", "minutes of the previous meeting"].contains { title.hasPrefix($0) }
     }
 
     func openApprovalForm(_ state: inout AppState, _ data: ViewData) -> [Effect] {
@@ -48,10 +56,11 @@ extension Updater {
             return refuse("meeting \(meeting.id) is \(meeting.status.label); the previous minutes are approved at a meeting planned or in progress")
         }
         guard let item = previousMinutesItem(state, data) else {
-            if let standing = record.items.first(where: { $0.standing == .previousMinutes }) {
+            if let standing = record.items.first(where: Self.isPreviousMinutes) {
                 return refuse("select item \(record.number(of: standing.id)) (\(standing.title)) to approve the previous minutes")
             }
-            return refuse("this agenda has no item \"\(StandingItem.previousMinutes.defaultTitle)\"; add it first")
+            let add = keymap.keys(for: "agenda.add").first ?? "A"
+            return refuse("this agenda has no item \"\(StandingItem.previousMinutes.defaultTitle)\"; add it with \(add) first")
         }
         guard let previous = data.archive.previousMeeting(of: meeting.committeeID, before: meeting.date) else {
             return refuse("the committee has no earlier meeting whose minutes could be approved")

@@ -45,15 +45,8 @@ public enum WorkPlanPane {
     /// Leads as people's names where the initials match someone on the committee ("EK" →
     /// "Dr Etheldreda Kong"); groups and unknown initials stay as written. "EK/CA/JL" gives three.
     public static func leadNames(_ leads: [String], committee: Committee, archive: ArchiveState, on date: CalendarDate) -> [String] {
-        let parts = leads.flatMap { $0.split(separator: "/").map { $0.trimmingSpaces() } }.filter { !$0.isEmpty }
-        // Members on the date first, then anyone who has sat on the committee.
-        let current = committee.memberships(on: date).map(\.personID)
-        let ever = committee.memberships.map(\.personID)
-        return parts.map { lead in
-            let key = lead.lowercased()
-            for id in current + ever {
-                if let p = archive.people[id], p.initials.lowercased() == key { return p.formalName }
-            }
+        leads.flatMap(ArchiveState.splitLeads).map { lead in
+            if case .person(let p) = archive.matchLead(lead, committee: committee, on: date) { return p.formalName }
             return lead
         }
     }
@@ -165,17 +158,7 @@ extension Updater {
             state.workPlan = WorkPlanScreen(committeeID: committee.id)
             return []
         case "plan.status", "plan.timescale":
-            guard state.meeting == nil, state.workPlan != nil else {
-                state.message = Message(text: "open the work plan first: W on the home screen", isError: true)
-                return []
-            }
-            guard !state.readOnly else {
-                state.message = Message(text: "read-only: the work plan cannot be changed", isError: true)
-                return []
-            }
-            guard let (content, _) = workPlanList(state, data),
-                  let key = content.key(of: state.workPlan?.position.selected ?? 0),
-                  let o = data.archive.objectives[key] else { return [] }
+            guard workPlanIsEditable(&state), let o = selectedObjective(state, data) else { return [] }
             if id == "plan.status" {
                 var choices = WorkPlanStatus.choices
                 if !choices.contains(o.status) { choices.append(o.status) }
@@ -189,6 +172,8 @@ extension Updater {
                                            textLabel: "Timescale: "))
             }
             return []
+        case "plan.add", "plan.addTheme", "plan.text", "plan.leads", "plan.remove":
+            return performObjectiveEdit(id, &state, data)
         default:
             return nil
         }
@@ -198,11 +183,16 @@ extension Updater {
     /// freshest objective.
     func submitObjective(_ state: inout AppState, _ form: Form, _ data: ViewData) -> [Effect] {
         var form = form
+        if case .newObjective(let committee, let theme) = form.purpose {
+            return submitNewObjective(&state, form, committee: committee, theme: theme, data)
+        }
         guard case .objective(let id, let field) = form.purpose, var o = data.archive.objectives[id] else {
             state.overlay = nil
             return []
         }
         switch field {
+        case .text, .leads:
+            return submitObjectiveText(&state, form, id: id, field: field, data)
         case .status:
             guard form.selected < form.choices.count else { return [] }
             let status = form.choices[form.selected].key

@@ -106,6 +106,11 @@ public enum ActionTable {
         // Work plan
         UIAction("plan.status", .workPlan, keys: ["s"], hint: "status", "Set the status of the selected objective (Complete, Ongoing, Planned…)"),
         UIAction("plan.timescale", .workPlan, keys: ["t"], hint: "timescale", "Change the timescale of the selected objective (\"by October 2005\", \"Ongoing\")"),
+        UIAction("plan.add", .workPlan, keys: ["a"], hint: "add", "Add an objective under the selected one's theme (the next number is proposed)"),
+        UIAction("plan.addTheme", .workPlan, keys: ["T"], "Add a new theme: type its title, then its first objective"),
+        UIAction("plan.text", .workPlan, keys: ["e"], hint: "edit", "Edit the selected objective's text (lines separated by |)"),
+        UIAction("plan.leads", .workPlan, keys: ["L"], hint: "leads", "Set the selected objective's leads: initials or groups, e.g. EK/CA/JL"),
+        UIAction("plan.remove", .workPlan, keys: ["d"], "Remove the selected objective from the work plan (press twice)"),
     ]
 
     public static func action(_ id: String) -> UIAction? { all.first { $0.id == id } }
