@@ -170,6 +170,11 @@ import Testing
         f.press(.char("d"), .enter)
         #expect(f.store.state.actions[april[1]]?.status == .done)
         #expect(try Self.listed(f) == [april[0], april[2]])
+        // The last one done too: what stays selected is the last on the list.
+        f.press(.char("G"), .char("d"), .enter)
+        #expect(f.store.state.actions[april[2]]?.status == .done)
+        f.press(.char("d"), .enter)
+        #expect(f.store.state.actions[april[0]]?.status == .done)
     }
 
     @Test func aReadOnlySessionRefusesUpdates() throws {
@@ -231,5 +236,14 @@ import Testing
         #expect(screen.contains("Action log review: open from earlier meetings"))
         #expect(screen.contains("at this meeting: open: Raised with the LMC"))
         try f.expect("action-log-80x24")
+    }
+
+    @Test func theSmallestTerminalKeepsStatusAndOwner() throws {
+        let f = try ScreenTests.Fixture(cols: 40, rows: 12)
+        f.press(.char("a"))
+        let screen = f.screen()
+        #expect(screen.contains("open · LMC"))
+        #expect(screen.contains("hpbc 22 Apr 2008"))
+        try f.expect("action-review-40x12")
     }
 }

@@ -136,10 +136,13 @@ public enum ActionReviewPane {
                 // Under the action's own column: the fixed columns and their gaps come first.
                 if let last { c.wrapped(last, lead: String(repeating: " ", count: 80), width: width, slot: .muted, entry: entry) }
             } else {
+                // Below 64 columns the status and owner go on a row of their own.
+                let roomy = width >= 64
                 let head = DisplayWidth.pad(DisplayWidth.truncate(due, toWidth: 18), toWidth: 19)
-                    + DisplayWidth.pad(a.status.label, toWidth: 12)
-                c.rows.append(Row([Span(head, overdue ? .actionOverdue : slot), Span(owner, .base)], entry: entry,
+                    + (roomy ? DisplayWidth.pad(a.status.label, toWidth: 12) : "")
+                c.rows.append(Row([Span(head, overdue ? .actionOverdue : slot)] + (roomy ? [Span(owner, .base)] : []), entry: entry,
                                   trailing: Span("\(code) \(raised)", .muted)))
+                if !roomy { c.wrapped("\(a.status.label) · \(owner)", lead: "    ", width: width, slot: slot, entry: entry) }
                 c.wrapped(a.text, lead: "    ", width: width, slot: closed ? .actionDone : .base, entry: entry)
                 if let last { c.wrapped(last, lead: "    ", width: width, slot: .muted, entry: entry) }
             }
@@ -255,7 +258,8 @@ extension Updater {
 
     private func selectedReviewAction(_ state: AppState, _ data: ViewData) -> ActionID? {
         guard let (content, _) = actionReviewList(state, data) else { return nil }
-        return content.key(of: state.actionReview?.position.selected ?? 0)
+        // An update can take the last action off the list: the selection stays on the list.
+        return content.key(of: min(state.actionReview?.position.selected ?? 0, content.entryCount - 1))
     }
 
     /// On the meeting's Actions pane: progress on the selected action, recorded at this meeting.
@@ -348,7 +352,7 @@ extension Renderer {
         let overdue = listed.filter { $0.isOverdue(on: data.today) }.count
         var right = [Span(" \(listed.count) listed ", .header)]
         if overdue > 0 { right.append(Span(" \(overdue) overdue ", .actionOverdue)) }
-        right.append(Span(" \(data.today.medium) \(data.clock.text) ", .header))
+        if size.cols >= 60 { right.append(Span(" \(data.today.medium) \(data.clock.text) ", .header)) }
         let scope = review.committeeID.flatMap { data.archive.committees[$0]?.name } ?? "all committees"
         drawBar("Action review · \(scope)", right, in: Rect(x: 0, y: 0, cols: size.cols, rows: 1), slot: .header, on: term)
         let lines = ActionReviewPane.filterLines(review, data: data, width: size.cols)
@@ -357,7 +361,9 @@ extension Renderer {
             term.put(line, at: Point(x: filters.minX + 1, y: filters.minY + i), style: theme[.muted])
         }
         let content = data.actionReviewContent(review, width: Layout.inner(list).size.cols)
-        drawPane(title: "Actions by due date", content: content, position: review.position, in: list, focused: true, on: term)
+        var position = review.position
+        position.selected = min(position.selected, content.entryCount - 1)
+        drawPane(title: "Actions by due date", content: content, position: position, in: list, focused: true, on: term)
     }
 
     /// The history overlay of an action, over whichever screen it was opened from.
