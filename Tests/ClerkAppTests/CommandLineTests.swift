@@ -55,7 +55,14 @@ import Testing
         #expect(rows.count == 3)
         let done = try clerk("--data", archive, "actions", "--status", "done", "--format", "json")
         #expect((try JSONSerialization.jsonObject(with: Data(done.stdout.utf8)) as? [Any])?.isEmpty == true)
-        for bad in [["--status", "finished"], ["--meeting", "no-such-meeting"]] {
+        // Owners resolve as in the action review: the LMC's own actions, not its people's.
+        let lmc = try clerk("--data", archive, "actions", "--owner", "lmc", "--format", "json")
+        let lmcRows = try #require(try JSONSerialization.jsonObject(with: Data(lmc.stdout.utf8)) as? [[String: Any]])
+        #expect(lmcRows.map { $0["owner"] as? String } == ["LMC", "LMC"])
+        let graves = try clerk("--data", archive, "actions", "--owner", "Dr Graves", "--format", "json")
+        let gravesRows = try #require(try JSONSerialization.jsonObject(with: Data(graves.stdout.utf8)) as? [[String: Any]])
+        #expect(gravesRows.map { $0["owner"] as? String } == ["Dr Peter Graves"])
+        for bad in [["--status", "finished"], ["--meeting", "no-such-meeting"], ["--owner", "Nobody"], ["--owner", "MB"]] {
             let run = try Run(clerk, ["--data", archive, "actions"] + bad)
             #expect(run.status != 0)
             #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")

@@ -81,7 +81,8 @@ struct Actions: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("Only this committee (id, code or name).", valueName: "C")) var committee: String?
-    @Option(help: ArgumentHelp("Only actions owned by this person or organisation (name, initials or id).", valueName: "P"))
+    @Option(help: ArgumentHelp("Only actions owned by this person or organisation (initials, a name or an organisation; "
+                               + "an organisation's own actions, not its people's).", valueName: "P"))
     var owner: String?
     @Flag(help: "Only open actions past their due date.") var overdue = false
     @Flag(help: "Only actions due from today to the end of this week (Sunday).") var dueThisWeek = false
@@ -104,6 +105,8 @@ struct Actions: ParsableCommand {
         let state = store.state
         let committeeID = try committee.map { try state.committee($0).id }
         if let meeting { _ = try state.meeting(meeting) }
+        // Resolved as the action review resolves it: no match, or more than one, is refused.
+        let ownerIs = try owner.map { try state.ownerFilter($0, committee: committeeID, on: today) }
         var statuses: Set<ActionStatus>? = all ? nil : [.open, .inProgress, .ongoing]
         if !status.isEmpty {
             statuses = Set(try status.map { text in
@@ -113,11 +116,9 @@ struct Actions: ParsableCommand {
                 return s
             })
         }
-        // The week runs Monday to Sunday, as committees plan it.
-        let endOfWeek = today.adding(days: 7 - today.weekday.rawValue)
-        let actions = state.actions(matching: ActionFilter(committee: committeeID, owner: owner,
-                                                           overdueOn: overdue ? today : nil, statuses: statuses,
-                                                           dueBetween: dueThisWeek ? today...endOfWeek : nil, meeting: meeting))
+        let actions = state.actions(matching: ActionFilter(committee: committeeID, overdueOn: overdue ? today : nil,
+                                                           statuses: statuses, dueBetween: dueThisWeek ? today.restOfWeek : nil,
+                                                           meeting: meeting, ownerIs: ownerIs))
         let rows = actions.map { a -> Row in
             let kind: String
             switch a.owner { case .person: kind = "person"; case .organisation: kind = "organisation" }

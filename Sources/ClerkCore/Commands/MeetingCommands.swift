@@ -342,9 +342,5 @@ public struct MeetingContext: Sendable {
     }
 
     /// Open actions raised at earlier meetings of this committee: the action log review.
-    public var actionLog: [Action] {
-        archive.actions(of: committee.id)
-            .filter { $0.status.carriesForward && $0.raisedOn < meeting.date }
-            .sorted { ($0.raisedOn, $0.number) < ($1.raisedOn, $1.number) }
-    }
+    public var actionLog: [Action] { archive.actionLog(for: meeting.id) }
 }

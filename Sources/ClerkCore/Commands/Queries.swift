@@ -3,6 +3,9 @@ public struct ActionFilter: Sendable, Hashable {
     public var committee: CommitteeID?
     /// Matched against the owner's name, initials, id, or organisation name, case-insensitively.
     public var owner: String?
+    /// Exactly this owner, as resolved from what was typed (`ownerFilter`). An organisation
+    /// matches its own actions only, not those of its people.
+    public var ownerIs: Owner?
     public var overdueOn: CalendarDate?
     public var statuses: Set<ActionStatus>?
     /// Due (by their deadline) within this span of dates, inclusive.
@@ -11,8 +14,10 @@ public struct ActionFilter: Sendable, Hashable {
     public var meeting: MeetingID?
 
     public init(committee: CommitteeID? = nil, owner: String? = nil, overdueOn: CalendarDate? = nil,
-                statuses: Set<ActionStatus>? = nil, dueBetween: ClosedRange<CalendarDate>? = nil, meeting: MeetingID? = nil) {
+                statuses: Set<ActionStatus>? = nil, dueBetween: ClosedRange<CalendarDate>? = nil, meeting: MeetingID? = nil,
+                ownerIs: Owner? = nil) {
         self.committee = committee
+        self.ownerIs = ownerIs
         self.owner = owner
         self.overdueOn = overdueOn
         self.statuses = statuses
@@ -30,6 +35,7 @@ extension ArchiveState {
             if let statuses = filter.statuses, !statuses.contains(a.status) { return false }
             if let today = filter.overdueOn, !a.isOverdue(on: today) { return false }
             if let key = ownerKey, !ownerMatches(a.owner, key) { return false }
+            if let owner = filter.ownerIs, a.owner != owner { return false }
             if let m = filter.meeting, a.meetingID != m { return false }
             if let span = filter.dueBetween {
                 guard let deadline = a.due.deadline, span.contains(deadline) else { return false }

@@ -172,6 +172,8 @@ public struct AppState: Sendable, Hashable {
     public var meeting: MeetingScreen?
     /// The work plan of a committee, when open (from the home screen).
     public var workPlan: WorkPlanScreen?
+    /// The action review across committees, when open (from the home screen).
+    public var actionReview: ActionReviewScreen?
     public var overlay: Overlay?
     public var message: Message?
     public var save: SaveState = .saved
@@ -226,9 +228,15 @@ public struct ViewData: Sendable {
     /// What a meeting pane shows at a width, built once per revision.
     func content(_ pane: Pane, width: Int, screen: MeetingScreen) -> Content {
         let key = PaneCache.Key(pane: pane.rawValue, width: width, revision: revision, meeting: screen.meetingID,
-                                flags: (screen.attendanceByOrganisation ? 1 : 0) | (screen.overdueOnly ? 2 : 0),
+                                flags: (screen.attendanceByOrganisation ? 1 : 0) | (screen.overdueOnly ? 2 : 0) | logFlag(pane, screen),
                                 today: today.dayNumber, minute: pane == .agenda ? Int((now?.secondsSinceEpoch ?? 0) / 60) : 0)
         return cache.content(key) { MeetingPanes.content(pane, width: width, data: self, screen: screen) }
+    }
+
+    /// Whether the Actions pane puts the action log first (its agenda item is reviewed).
+    private func logFlag(_ pane: Pane, _ screen: MeetingScreen) -> Int {
+        guard pane == .actions, let record, let meeting = archive.meetings[record.meetingID] else { return 0 }
+        return MeetingPanes.reviewingActionLog(record, meeting: meeting, screen: screen) ? 4 : 0
     }
 
     /// Any other content, built once per revision for a width and a key.

@@ -30,6 +30,8 @@ public struct Form: Sendable, Hashable {
         /// A new objective under the theme (its number and text typed), or, with no theme
         /// yet, the new theme's title first.
         case newObjective(CommitteeID, theme: String?)
+        /// An action's status and note, or a filter of the action review.
+        case actions(ActionForm)
     }
 
     public enum ObjectiveField: Sendable, Hashable {
@@ -230,6 +232,7 @@ extension Updater {
     private func submit(_ state: inout AppState, _ form: Form, _ data: ViewData) -> [Effect] {
         if case .objective = form.purpose { return submitObjective(&state, form, data) }
         if case .newObjective = form.purpose { return submitObjective(&state, form, data) }
+        if case .actions(let which) = form.purpose { return submitActionForm(&state, form, which, data) }
         var form = form
         guard let screen = state.meeting, let record = data.record,
               let context = try? MeetingContext(archive: data.archive, record: record),
@@ -269,6 +272,8 @@ extension Updater {
                 return newMeeting(&state, form, data)
             case .objective, .newObjective:
                 return submitObjective(&state, form, data)
+            case .actions(let which):
+                return submitActionForm(&state, form, which, data)
             case .addItem(let parent, let after):
                 let item = AgendaItem(id: "probe", parentID: parent, title: form.text?.text ?? "")
                 _ = try context.addItem(item, after: after)

@@ -45,6 +45,8 @@ public struct Renderer {
         }
         if let screen = state.meeting {
             drawMeeting(state, screen, data, onlyChanged: false, on: term)
+        } else if let review = state.actionReview {
+            drawActionReview(state, review, data, on: term)
         } else if let plan = state.workPlan {
             drawWorkPlan(state, plan, data, on: term)
         } else {
@@ -309,27 +311,11 @@ public struct Renderer {
         case .form(let form):
             drawForm(form, on: term)
         case .history(let id):
-            guard let action = data.archive.actions[id] else { return }
-            var c = Content()
-            let width = min(76, size.cols - 4)
-            c.wrapped(action.text, width: width - 2, slot: .heading)
-            c.wrapped("Owner: \(data.archive.ownerName(action.owner)) · due \(action.due.text.isEmpty ? "unspecified" : action.due.text)",
-                      width: width - 2, slot: .muted)
-            c.wrapped("Raised at \(action.meetingID) on \(action.raisedOn.iso)", width: width - 2, slot: .muted)
-            c.blank()
-            if action.history.isEmpty { c.wrapped("No updates yet.", width: width - 2, slot: .muted) }
-            for update in action.history {
-                c.wrapped(update.note.isEmpty ? update.status.rawValue : "\(update.status.rawValue): \(update.note)",
-                          lead: update.on.iso + "  ", width: width - 2, entry: c.beginEntry())
-            }
-            let rect = centred(Size(cols: width, rows: min(size.rows - 2, c.rows.count + 2)), in: size)
-            term.fill(rect, style: theme[.overlay])
-            drawPane(title: "Action history · Esc closes", content: c, position: ListPosition(selected: -1), in: rect,
-                     focused: true, background: .overlay, on: term)
+            if let action = data.archive.actions[id] { drawActionHistory(action, data, on: term) }
         }
     }
 
-    private func centred(_ box: Size, in size: Size) -> Rect {
+    func centred(_ box: Size, in size: Size) -> Rect {
         Rect(x: max(0, (size.cols - box.cols) / 2), y: max(0, (size.rows - box.rows) / 2), cols: box.cols, rows: max(3, box.rows))
     }
 }

@@ -16,6 +16,7 @@ extension AppState {
     /// Whose keys apply: the pane in focus, the work plan, or the home screen.
     var scope: UIAction.Scope {
         if let meeting { return meeting.focus.scope }
+        if actionReview != nil { return .actionReview }
         return workPlan == nil ? .home : .workPlan
     }
 }
@@ -113,7 +114,7 @@ public enum WorkPlanPane {
 
     /// One objective as a row of columns, each wrapped within its width; a width of 0 takes
     /// what the others leave.
-    private static func columns(_ c: inout Content, entry: Int?, width: Int, cells: [(String, Int, ThemeSlot)]) {
+    static func columns(_ c: inout Content, entry: Int?, width: Int, cells: [(String, Int, ThemeSlot)]) {
         let gap = 2
         let fixed = cells.reduce(0) { $0 + $1.1 } + gap * (cells.count - 2)
         let widths = cells.map { $0.1 == 0 ? max(10, width - fixed) : $0.1 }

@@ -3,7 +3,7 @@
 /// command-line completion and docs/keys.md are all made from this table.
 public struct UIAction: Sendable, Hashable {
     public enum Scope: String, Sendable, Hashable, CaseIterable {
-        case global, home, agenda, attendance, minutes, actions, editing, workPlan
+        case global, home, agenda, attendance, minutes, actions, editing, workPlan, actionReview
 
         public var title: String {
             switch self {
@@ -15,6 +15,7 @@ public struct UIAction: Sendable, Hashable {
             case .actions: "Actions pane"
             case .editing: "While typing the minutes (the editor takes every other key; Esc also ends)"
             case .workPlan: "Work plan"
+            case .actionReview: "Action review (every committee's actions by due date)"
             }
         }
     }
@@ -63,6 +64,7 @@ public enum ActionTable {
         UIAction("home.previousCommittee", .home, keys: ["["], "Show the previous committee's meetings"),
         UIAction("meeting.new", .home, keys: ["N"], hint: "new meeting", "Plan a new meeting of the committee on a date you type"),
         UIAction("home.workPlan", .home, keys: ["W"], hint: "plan", "Open the work plan of the selected committee"),
+        UIAction("home.actionReview", .home, keys: ["a"], hint: "actions", "Review every committee's actions by due date: filter, chase, update"),
         // Agenda
         UIAction("agenda.select", .agenda, keys: ["Enter"], hint: "minutes of item", "Show the minutes of the selected item"),
         UIAction("agenda.discuss", .agenda, keys: ["."], hint: "discuss", "Take the selected item now: it becomes the item under discussion"),
@@ -103,6 +105,8 @@ public enum ActionTable {
         UIAction("actions.ongoing", .actions, keys: ["n"], "Mark the selected action ongoing"),
         UIAction("actions.dropped", .actions, keys: ["X"], "Drop the selected action (it stops carrying forward)"),
         UIAction("actions.reopen", .actions, keys: ["u"], "Open the selected action again"),
+        UIAction("actions.progress", .actions, keys: ["r"], hint: "progress",
+                 "Record progress on the selected action at this meeting: a note, and the status if it changed"),
         // Work plan
         UIAction("plan.status", .workPlan, keys: ["s"], hint: "status", "Set the status of the selected objective (Complete, Ongoing, Planned…)"),
         UIAction("plan.timescale", .workPlan, keys: ["t"], hint: "timescale", "Change the timescale of the selected objective (\"by October 2005\", \"Ongoing\")"),
@@ -111,6 +115,22 @@ public enum ActionTable {
         UIAction("plan.text", .workPlan, keys: ["e"], hint: "edit", "Edit the selected objective's text (lines separated by |)"),
         UIAction("plan.leads", .workPlan, keys: ["L"], hint: "leads", "Set the selected objective's leads: initials or groups, e.g. EK/CA/JL"),
         UIAction("plan.remove", .workPlan, keys: ["d"], "Remove the selected objective from the work plan (press twice)"),
+        // Action review
+        UIAction("review.overdue", .actionReview, keys: ["O"], hint: "overdue", "Show only overdue actions, or all again"),
+        UIAction("review.owner", .actionReview, keys: ["o"], hint: "owner", "Show only one owner's actions: type initials, a name or an organisation"),
+        UIAction("review.inProgress", .actionReview, keys: ["s"], hint: "started", "Mark the selected action in progress, with a note"),
+        UIAction("review.done", .actionReview, keys: ["d"], hint: "done", "Mark the selected action done, with a note"),
+        UIAction("review.progress", .actionReview, keys: ["r"], "Record progress on the selected action: a dated note, the status as it is"),
+        UIAction("review.history", .actionReview, keys: ["Enter"], hint: "history", "Show the history of the selected action: each dated update"),
+        UIAction("review.ongoing", .actionReview, keys: ["n"], "Mark the selected action ongoing, with a note"),
+        UIAction("review.dropped", .actionReview, keys: ["X"], "Drop the selected action, with a note (it stops carrying forward)"),
+        UIAction("review.reopen", .actionReview, keys: ["u"], "Open the selected action again, with a note"),
+        UIAction("review.status", .actionReview, keys: ["t"], "Show the next status: open ones, each status alone, then every action"),
+        UIAction("review.thisWeek", .actionReview, keys: ["w"], "Show only actions due from today to Sunday, or all again"),
+        UIAction("review.meeting", .actionReview, keys: ["m"], "Show only actions raised at a meeting you pick"),
+        UIAction("review.committee", .actionReview, keys: ["a"],
+                 "Show every committee's actions, or only those of the committee selected when the review was opened"),
+        UIAction("review.clear", .actionReview, keys: ["c"], "Clear the filters: open actions of every owner and meeting"),
     ]
 
     public static func action(_ id: String) -> UIAction? { all.first { $0.id == id } }

@@ -14,7 +14,9 @@ public enum MeetingPanes {
         case .agenda: return agenda(record, meeting: meeting, width: width, data: data)
         case .attendance: return attendance(record, meeting: meeting, width: width, data: data, byOrganisation: screen.attendanceByOrganisation)
         case .minutes: return minutes(record, width: width, data: data)
-        case .actions: return actions(record, meeting: meeting, width: width, data: data, overdueOnly: screen.overdueOnly)
+        case .actions:
+            return actions(record, meeting: meeting, width: width, data: data, overdueOnly: screen.overdueOnly,
+                           logFirst: reviewingActionLog(record, meeting: meeting, screen: screen))
         }
     }
 
@@ -214,18 +216,18 @@ public enum MeetingPanes {
         return c
     }
 
-    /// The actions arising from this meeting, then the action log: open actions of earlier
-    /// meetings of the committee, overdue ones marked.
-    static func actions(_ record: MeetingRecord, meeting: Meeting, width: Int, data: ViewData, overdueOnly: Bool) -> Content {
+    /// The actions arising from this meeting and the action log: actions of earlier meetings
+    /// of the committee still open when the meeting began, with the progress recorded at
+    /// it, overdue ones marked. The log comes first while its agenda item is reviewed.
+    static func actions(_ record: MeetingRecord, meeting: Meeting, width: Int, data: ViewData, overdueOnly: Bool,
+                        logFirst: Bool = false) -> Content {
         var c = Content()
         c.emptyText = overdueOnly ? "no overdue actions" : "no actions"
         let archive = data.archive
         let all = archive.actions(of: meeting.committeeID)
         let arising = all.filter { $0.meetingID == meeting.id }.sorted { $0.number < $1.number }
             .filter { !overdueOnly || $0.isOverdue(on: data.today) }
-        let log = all.filter { $0.meetingID != meeting.id && $0.status.carriesForward && $0.raisedOn < meeting.date }
-            .filter { !overdueOnly || $0.isOverdue(on: data.today) }
-            .sorted { ($0.raisedOn, $0.number) < ($1.raisedOn, $1.number) }
+        let log = archive.actionLog(for: meeting.id).filter { !overdueOnly || $0.isOverdue(on: data.today) }
         func add(_ a: Action) {
             let entry = c.beginEntry(key: a.id)
             let overdue = a.isOverdue(on: data.today)
@@ -234,21 +236,42 @@ public enum MeetingPanes {
             let due = a.due.text.isEmpty ? "" : a.due.text
             c.wrapped("\(owner) \(a.text)", lead: "(\(roman(a.number))) ", width: width, slot: slot, entry: entry,
                       trailing: Span(overdue ? "overdue \(due)" : due, overdue ? .actionOverdue : .muted))
-            if a.status != .open {
-                c.wrapped(a.status.rawValue + (a.history.last.map { ": \($0.note)" } ?? ""), lead: "      ",
+            let here = a.progress(at: meeting.id)
+            let before = a.history.last { $0.meetingID != meeting.id }
+            if let before {
+                c.wrapped(before.status.rawValue + (before.note.isEmpty ? "" : ": \(before.note)"), lead: "      ",
                           width: width, slot: .muted, entry: entry)
             }
+            for update in here {
+                c.wrapped("at this meeting: " + update.status.label + (update.note.isEmpty ? "" : ": \(update.note)"), lead: "      ",
+                          width: width, slot: .decision, entry: entry)
+            }
         }
-        if !arising.isEmpty {
+        func arisingSection() {
+            guard !arising.isEmpty else { return }
+            if !c.rows.isEmpty { c.blank() }
             c.heading("Actions arising from the meeting", width: width)
             arising.forEach(add)
         }
+        if !logFirst { arisingSection() }
         if !log.isEmpty {
-            if !arising.isEmpty { c.blank() }
-            c.heading("Action log: open from earlier meetings", width: width)
+            if !c.rows.isEmpty { c.blank() }
+            let item = record.items.first { $0.standing == .actionLog }
+            let title = item.map { "\(record.number(of: $0.id)). \($0.title)" } ?? "Action log"
+            c.heading("\(title): open from earlier meetings", width: width)
             log.forEach(add)
         }
+        if logFirst { arisingSection() }
         return c
+    }
+
+    /// Whether the agenda's selected item, or the item under discussion, is the action log
+    /// review: then the Actions pane puts the log first.
+    static func reviewingActionLog(_ record: MeetingRecord, meeting: Meeting, screen: MeetingScreen) -> Bool {
+        let selected = screen.position(.agenda).selected
+        if selected >= 0, selected < record.items.count, record.items[selected].standing == .actionLog { return true }
+        guard meeting.status == .inProgress, let current = record.currentItem else { return false }
+        return record.item(current)?.standing == .actionLog
     }
 
     /// "i", "ii", "iv": actions are numbered in roman as minuted.
