@@ -172,6 +172,8 @@ public struct AppState: Sendable, Hashable {
     public var meeting: MeetingScreen?
     /// The work plan of a committee, when open (from the home screen).
     public var workPlan: WorkPlanScreen?
+    /// A committee's terms of reference and members, when open (from the home screen).
+    public var committeeEditor: CommitteeScreen?
     public var overlay: Overlay?
     public var message: Message?
     public var save: SaveState = .saved

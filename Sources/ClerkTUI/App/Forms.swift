@@ -27,6 +27,8 @@ public struct Form: Sendable, Hashable {
         case correction(item: ItemID)
         /// A work-plan objective's status (chosen) or timescale (typed).
         case objective(ObjectiveID, field: ObjectiveField)
+        /// A step of setting up a committee: its name, a field of its terms, an organisation, a member.
+        case committee(CommitteeForm)
     }
 
     public enum ObjectiveField: Sendable, Hashable {
@@ -226,6 +228,7 @@ extension Updater {
 
     private func submit(_ state: inout AppState, _ form: Form, _ data: ViewData) -> [Effect] {
         if case .objective = form.purpose { return submitObjective(&state, form, data) }
+        if case .committee = form.purpose { return submitCommitteeForm(&state, form, data) }
         var form = form
         guard let screen = state.meeting, let record = data.record,
               let context = try? MeetingContext(archive: data.archive, record: record),
@@ -265,6 +268,8 @@ extension Updater {
                 return newMeeting(&state, form, data)
             case .objective:
                 return submitObjective(&state, form, data)
+            case .committee:
+                return submitCommitteeForm(&state, form, data)
             case .addItem(let parent, let after):
                 let item = AgendaItem(id: "probe", parentID: parent, title: form.text?.text ?? "")
                 _ = try context.addItem(item, after: after)
@@ -339,7 +344,8 @@ extension Renderer {
         let rect = Rect(x: max(0, (size.cols - width) / 2), y: max(0, (size.rows - (c.rows.count + 2)) / 2),
                         cols: width, rows: max(3, min(size.rows - 2, c.rows.count + 2)))
         term.fill(rect, style: theme[.overlay])
-        drawPane(title: form.title, content: c, position: ListPosition(selected: form.selected), in: rect, focused: true,
+        // A long line shows its end, where the cursor and any problem are.
+        drawPane(title: form.title, content: c, position: ListPosition(selected: form.selected, scroll: form.choices.isEmpty ? Int.max : 0), in: rect, focused: true,
                  background: .overlay, on: term)
     }
 }

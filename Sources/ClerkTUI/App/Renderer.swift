@@ -47,6 +47,8 @@ public struct Renderer {
             drawMeeting(state, screen, data, onlyChanged: false, on: term)
         } else if let plan = state.workPlan {
             drawWorkPlan(state, plan, data, on: term)
+        } else if let screen = state.committeeEditor {
+            drawCommitteeTerms(state, screen, data, on: term)
         } else {
             drawHome(state, data, on: term)
         }

@@ -67,7 +67,7 @@ public struct Updater {
         case "app.command":
             state.overlay = .command(CommandInput())
         case "app.back":
-            if state.overlay != nil { state.overlay = nil } else if state.meeting != nil { state.meeting = nil } else { state.workPlan = nil }
+            if state.overlay != nil { state.overlay = nil } else if state.meeting != nil { state.meeting = nil } else if state.committeeEditor != nil { closeCommitteeEditor(&state, data) } else { state.workPlan = nil }
         case "app.redraw": return [.redrawAll]
         case "move.up": move(&state, data, by: -1)
         case "move.down": move(&state, data, by: 1)
@@ -105,6 +105,7 @@ public struct Updater {
             if let id = selectedKey(.actions, state, data) { state.overlay = .history(id) }
         default:
             if let effects = performWorkPlanAction(id, &state, data) { return effects }
+            if let effects = performCommitteeAction(id, &state, data) { return effects }
             if let effects = performMeetingAction(id, &state, data) { return effects }
             state.message = Message(text: "unknown action '\(id)': type : and Tab to see them", isError: true)
         }
@@ -127,6 +128,7 @@ public struct Updater {
             return (data.content(screen.focus, width: inner.size.cols, screen: screen), inner.size.rows)
         }
         if let list = workPlanList(state, data) { return list }
+        if let list = committeeList(state, data) { return list }
         guard let committee = currentCommittee(state, data) else { return nil }
         let rect = homeMeetingsRect(state.size)
         let inner = Layout.inner(rect)
@@ -145,13 +147,13 @@ public struct Updater {
             let layout = Layout.meeting(state.size, focus: screen.focus, zoomed: screen.zoomed)
             return Layout.inner(layout.panes[screen.focus] ?? Rect(state.size)).size.rows
         }
-        if state.workPlan != nil { return Layout.inner(Layout.workPlan(state.size)).size.rows }
+        if state.workPlan != nil || state.committeeEditor != nil { return Layout.inner(Layout.workPlan(state.size)).size.rows }
         return Layout.inner(homeMeetingsRect(state.size)).size.rows
     }
 
     private func move(_ state: inout AppState, _ data: ViewData, by delta: Int) {
         let current: Int = state.meeting.map { $0.position($0.focus).selected }
-            ?? state.workPlan?.position.selected ?? state.home.meetings.selected
+            ?? state.workPlan?.position.selected ?? state.committeeEditor?.position.selected ?? state.home.meetings.selected
         move(&state, data, to: current + delta)
     }
 
@@ -170,6 +172,10 @@ public struct Updater {
             plan.position.selected = selected
             plan.position.scroll = content.scroll(keeping: selected, from: plan.position.scroll, height: height)
             state.workPlan = plan
+        } else if var screen = state.committeeEditor {
+            screen.position.selected = selected
+            screen.position.scroll = content.scroll(keeping: selected, from: screen.position.scroll, height: height)
+            state.committeeEditor = screen
         } else {
             state.home.meetings.selected = selected
             state.home.meetings.scroll = content.scroll(keeping: selected, from: state.home.meetings.scroll, height: height)
@@ -203,7 +209,7 @@ public struct Updater {
     }
 
     private func openSelected(_ state: inout AppState, _ data: ViewData) -> [Effect] {
-        guard state.meeting == nil, state.workPlan == nil, let committee = currentCommittee(state, data) else { return [] }
+        guard state.meeting == nil, state.workPlan == nil, state.committeeEditor == nil, let committee = currentCommittee(state, data) else { return [] }
         let ordered = HomePanes.meetingOrder(data: data, committee: committee)
         guard state.home.meetings.selected < ordered.count else { return [] }
         let meeting = ordered[state.home.meetings.selected]
@@ -278,7 +284,7 @@ public struct Updater {
             return []
         }
         let size = state.size
-        if state.workPlan != nil {
+        if state.workPlan != nil || state.committeeEditor != nil {
             selectRow(&state, data, rect: Layout.workPlan(size), y: mouse.at.y)
             return []
         }
@@ -301,7 +307,8 @@ public struct Updater {
     private func selectRow(_ state: inout AppState, _ data: ViewData, rect: Rect, y: Int) {
         guard let (content, height) = focusedList(state, data) else { return }
         let inner = Layout.inner(rect)
-        let current: ListPosition = state.meeting.map { $0.position($0.focus) } ?? state.workPlan?.position ?? state.home.meetings
+        let current: ListPosition = state.meeting.map { $0.position($0.focus) } ?? state.workPlan?.position ?? state.committeeEditor?.position
+            ?? state.home.meetings
         let scroll = content.scroll(keeping: current.selected, from: current.scroll, height: height)
         guard let entry = content.entry(atRow: scroll + y - inner.minY) else { return }
         move(&state, data, to: entry)

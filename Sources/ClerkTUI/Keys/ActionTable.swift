@@ -3,7 +3,7 @@
 /// command-line completion and docs/keys.md are all made from this table.
 public struct UIAction: Sendable, Hashable {
     public enum Scope: String, Sendable, Hashable, CaseIterable {
-        case global, home, agenda, attendance, minutes, actions, editing, workPlan
+        case global, home, agenda, attendance, minutes, actions, editing, workPlan, terms
 
         public var title: String {
             switch self {
@@ -15,6 +15,7 @@ public struct UIAction: Sendable, Hashable {
             case .actions: "Actions pane"
             case .editing: "While typing the minutes (the editor takes every other key; Esc also ends)"
             case .workPlan: "Work plan"
+            case .terms: "Terms of reference (committee set-up)"
             }
         }
     }
@@ -63,6 +64,9 @@ public enum ActionTable {
         UIAction("home.previousCommittee", .home, keys: ["["], "Show the previous committee's meetings"),
         UIAction("meeting.new", .home, keys: ["N"], hint: "new meeting", "Plan a new meeting of the committee on a date you type"),
         UIAction("home.workPlan", .home, keys: ["W"], hint: "plan", "Open the work plan of the selected committee"),
+        UIAction("home.terms", .home, keys: ["T"], "Open the selected committee's terms of reference, organisations and members"),
+        UIAction("home.newCommittee", .home, keys: ["C"], "Create a new committee: its name, then its code"),
+        UIAction("home.planFromCadence", .home, keys: ["P"], "Plan the committee's next twelve meetings from the cadence in its terms"),
         // Agenda
         UIAction("agenda.select", .agenda, keys: ["Enter"], hint: "minutes of item", "Show the minutes of the selected item"),
         UIAction("agenda.discuss", .agenda, keys: ["."], hint: "discuss", "Take the selected item now: it becomes the item under discussion"),
@@ -106,6 +110,12 @@ public enum ActionTable {
         // Work plan
         UIAction("plan.status", .workPlan, keys: ["s"], hint: "status", "Set the status of the selected objective (Complete, Ongoing, Planned…)"),
         UIAction("plan.timescale", .workPlan, keys: ["t"], hint: "timescale", "Change the timescale of the selected objective (\"by October 2005\", \"Ongoing\")"),
+        // Terms of reference
+        UIAction("terms.edit", .terms, keys: ["Enter", "e"], hint: "edit", "Edit the selected field of the terms (Enter on a yes/no field switches it)"),
+        UIAction("terms.addOrganisation", .terms, keys: ["O"], hint: "organisation", "Add an organisation to the committee (its id is made from the name)"),
+        UIAction("terms.addMember", .terms, keys: ["A"], hint: "member", "Seat a member: name, initials, title, letters or post, organisation, role, from date"),
+        UIAction("terms.toggleCore", .terms, keys: ["c"], hint: "core", "Mark the selected organisation core (it votes under one vote per organisation), or not"),
+        UIAction("terms.endMembership", .terms, keys: ["x"], hint: "end seat", "End the selected member's seat on a date you type; earlier meetings keep it"),
     ]
 
     public static func action(_ id: String) -> UIAction? { all.first { $0.id == id } }
