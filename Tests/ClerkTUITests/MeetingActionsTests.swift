@@ -95,13 +95,7 @@ import Testing
     }
 
     @Test func aReadOnlyScreenRecordsNothing() throws {
-        let dir = try TempDir("clerk-ro")
-        try DemoInstaller.install(at: dir.path + "/a", today: ScreenTests.today)
-        let store = try ArchiveStore(directory: dir.path + "/a", mode: .readOnly)
-        let term = VirtualTerminal(size: Size(cols: 160, rows: 48))
-        let (keymap, _) = Keymap.load(configText: nil)
-        let app = ScreenApp(store: store, terminal: term, theme: ThemeLoader.builtinDefault, keymap: keymap, readOnly: true,
-                            wallClock: { (ScreenTests.today, TimeOfDay(hour: 10, minute: 0)!) })
+        let (dir, app) = try ScreenTests.readOnlyApp("clerk-ro", cols: 160, rows: 48)
         let before = try Data(contentsOf: URL(fileURLWithPath: dir.path + "/a/journal/archive.jsonl"))
         app.open(Self.pcpg)
         for key in ["1", "S", "2", "p"] { app.handle(.key(.char(Character(key)))) }

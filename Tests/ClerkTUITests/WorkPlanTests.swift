@@ -107,13 +107,9 @@ import Testing
     }
 
     @Test func aReadOnlySessionRefusesOnOneLine() throws {
-        let dir = try TempDir("clerk-plan-ro")
-        try DemoInstaller.install(at: dir.path + "/a", today: ScreenTests.today)
-        let store = try ArchiveStore(directory: dir.path + "/a", mode: .readOnly)
-        let term = VirtualTerminal(size: Size(cols: 80, rows: 24))
-        let (keymap, _) = Keymap.load(configText: nil)
-        let app = ScreenApp(store: store, terminal: term, theme: ThemeLoader.builtinDefault, keymap: keymap, readOnly: true,
-                            wallClock: { (ScreenTests.today, TimeOfDay(hour: 10, minute: 0)!) })
+        let readOnly = try ScreenTests.readOnlyApp("clerk-plan-ro", cols: 80, rows: 24)
+        let app = readOnly.app
+        let store = app.store
         let index = store.state.committeeList.firstIndex { $0.id == DemoArchive.brentPEC } ?? 0
         for _ in 0..<index { app.handle(.key(.char("]"))) }
         app.handle(.key(.char("W")))

@@ -60,6 +60,9 @@ extension ArchiveState {
             more.forEach { scratch.apply($0) }
             events += more
         }
+        if let problem = quorumProblem(c.terms.quorum, seats: c.memberships, coreOrganisations: c.coreOrganisations) {
+            throw CommandError(.invalid, problem)
+        }
         return events
     }
 
@@ -99,6 +102,9 @@ extension ArchiveState {
         guard c.memberships.contains(where: { $0.personID == person && $0.until == nil }) else {
             throw CommandError(.wrongState, "\(people[person]?.name ?? person) has no current membership of \(c.name)")
         }
+        if let start = c.memberships.last(where: { $0.personID == person && $0.until == nil })?.from, until < start {
+            throw CommandError(.invalid, "the membership began on \(start.iso), so it can't end on \(until.iso); give a later date")
+        }
         return [.membershipEnded(MembershipEnded(committeeID: c.id, personID: person, until: until))]
     }
 
@@ -108,6 +114,12 @@ extension ArchiveState {
         guard !name.trimmed.isEmpty else { throw CommandError(.invalid, "a committee needs a name") }
         for org in coreOrganisations where organisations[org] == nil {
             throw CommandError.notFound("organisation", org, hint: "add the organisation first")
+        }
+        // A quorum the membership can't meet is refused when it is typed, or when core
+        // organisations are taken away; other changes leave an earlier shortfall as it is.
+        if terms.quorum != c.terms.quorum || coreOrganisations.count < c.coreOrganisations.count,
+           let problem = quorumProblem(terms.quorum, seats: c.memberships, coreOrganisations: coreOrganisations) {
+            throw CommandError(.invalid, problem)
         }
         return [.termsChanged(TermsChanged(committeeID: c.id, name: name, terms: terms, coreOrganisations: coreOrganisations))]
     }

@@ -174,6 +174,8 @@ public struct AppState: Sendable, Hashable {
     public var workPlan: WorkPlanScreen?
     /// The action review across committees, when open (from the home screen).
     public var actionReview: ActionReviewScreen?
+    /// A committee's terms of reference and members, when open (from the home screen).
+    public var committeeEditor: CommitteeScreen?
     public var overlay: Overlay?
     public var message: Message?
     public var save: SaveState = .saved

@@ -32,6 +32,8 @@ public struct Form: Sendable, Hashable {
         case newObjective(CommitteeID, theme: String?)
         /// An action's status and note, or a filter of the action review.
         case actions(ActionForm)
+        /// A step of setting up a committee: its name, a field of its terms, an organisation, a member.
+        case committee(CommitteeForm)
     }
 
     public enum ObjectiveField: Sendable, Hashable {
@@ -233,6 +235,7 @@ extension Updater {
         if case .objective = form.purpose { return submitObjective(&state, form, data) }
         if case .newObjective = form.purpose { return submitObjective(&state, form, data) }
         if case .actions(let which) = form.purpose { return submitActionForm(&state, form, which, data) }
+        if case .committee = form.purpose { return submitCommitteeForm(&state, form, data) }
         var form = form
         guard let screen = state.meeting, let record = data.record,
               let context = try? MeetingContext(archive: data.archive, record: record),
@@ -274,6 +277,8 @@ extension Updater {
                 return submitObjective(&state, form, data)
             case .actions(let which):
                 return submitActionForm(&state, form, which, data)
+            case .committee:
+                return submitCommitteeForm(&state, form, data)
             case .addItem(let parent, let after):
                 let item = AgendaItem(id: "probe", parentID: parent, title: form.text?.text ?? "")
                 _ = try context.addItem(item, after: after)
@@ -349,7 +354,8 @@ extension Renderer {
         let rect = Rect(x: max(0, (size.cols - width) / 2), y: max(0, (size.rows - (c.rows.count + 2)) / 2),
                         cols: width, rows: max(3, min(size.rows - 2, c.rows.count + 2)))
         term.fill(rect, style: theme[.overlay])
-        drawPane(title: form.title, content: c, position: ListPosition(selected: form.selected), in: rect, focused: true,
+        // A long line shows its end, where the cursor and any problem are.
+        drawPane(title: form.title, content: c, position: ListPosition(selected: form.selected, scroll: form.choices.isEmpty ? Int.max : 0), in: rect, focused: true,
                  background: .overlay, on: term)
     }
 }

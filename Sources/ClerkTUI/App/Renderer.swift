@@ -49,6 +49,8 @@ public struct Renderer {
             drawActionReview(state, review, data, on: term)
         } else if let plan = state.workPlan {
             drawWorkPlan(state, plan, data, on: term)
+        } else if let screen = state.committeeEditor {
+            drawCommitteeTerms(state, screen, data, on: term)
         } else {
             drawHome(state, data, on: term)
         }

@@ -73,6 +73,8 @@ public struct Updater {
                 state.meeting = nil
             } else if state.actionReview != nil {
                 state.actionReview = nil
+            } else if state.committeeEditor != nil {
+                closeCommitteeEditor(&state, data)
             } else {
                 state.workPlan = nil
             }
@@ -114,6 +116,7 @@ public struct Updater {
         default:
             if let effects = performWorkPlanAction(id, &state, data) { return effects }
             if let effects = performActionReviewAction(id, &state, data) { return effects }
+            if let effects = performCommitteeAction(id, &state, data) { return effects }
             if let effects = performMeetingAction(id, &state, data) { return effects }
             state.message = Message(text: "unknown action '\(id)': type : and Tab to see them", isError: true)
         }
@@ -137,6 +140,7 @@ public struct Updater {
         }
         if let list = actionReviewList(state, data) { return list }
         if let list = workPlanList(state, data) { return list }
+        if let list = committeeList(state, data) { return list }
         guard let committee = currentCommittee(state, data) else { return nil }
         let rect = homeMeetingsRect(state.size)
         let inner = Layout.inner(rect)
@@ -156,13 +160,14 @@ public struct Updater {
             return Layout.inner(layout.panes[screen.focus] ?? Rect(state.size)).size.rows
         }
         if state.actionReview != nil { return Layout.inner(Layout.actionReview(state.size, filterRows: 1).list).size.rows }
-        if state.workPlan != nil { return Layout.inner(Layout.workPlan(state.size)).size.rows }
+        if state.workPlan != nil || state.committeeEditor != nil { return Layout.inner(Layout.workPlan(state.size)).size.rows }
         return Layout.inner(homeMeetingsRect(state.size)).size.rows
     }
 
     private func move(_ state: inout AppState, _ data: ViewData, by delta: Int) {
         let current: Int = state.meeting.map { $0.position($0.focus).selected }
-            ?? state.actionReview?.position.selected ?? state.workPlan?.position.selected ?? state.home.meetings.selected
+            ?? state.actionReview?.position.selected ?? state.workPlan?.position.selected
+            ?? state.committeeEditor?.position.selected ?? state.home.meetings.selected
         move(&state, data, to: current + delta)
     }
 
@@ -185,6 +190,10 @@ public struct Updater {
             plan.position.selected = selected
             plan.position.scroll = content.scroll(keeping: selected, from: plan.position.scroll, height: height)
             state.workPlan = plan
+        } else if var screen = state.committeeEditor {
+            screen.position.selected = selected
+            screen.position.scroll = content.scroll(keeping: selected, from: screen.position.scroll, height: height)
+            state.committeeEditor = screen
         } else {
             state.home.meetings.selected = selected
             state.home.meetings.scroll = content.scroll(keeping: selected, from: state.home.meetings.scroll, height: height)
@@ -218,7 +227,8 @@ public struct Updater {
     }
 
     private func openSelected(_ state: inout AppState, _ data: ViewData) -> [Effect] {
-        guard state.meeting == nil, state.workPlan == nil, state.actionReview == nil, let committee = currentCommittee(state, data) else { return [] }
+        guard state.meeting == nil, state.workPlan == nil, state.actionReview == nil, state.committeeEditor == nil,
+              let committee = currentCommittee(state, data) else { return [] }
         let ordered = HomePanes.meetingOrder(data: data, committee: committee)
         guard state.home.meetings.selected < ordered.count else { return [] }
         let meeting = ordered[state.home.meetings.selected]
@@ -297,7 +307,7 @@ public struct Updater {
             selectRow(&state, data, rect: actionReviewRect(state, review, data), y: mouse.at.y)
             return []
         }
-        if state.workPlan != nil {
+        if state.workPlan != nil || state.committeeEditor != nil {
             selectRow(&state, data, rect: Layout.workPlan(size), y: mouse.at.y)
             return []
         }
@@ -320,7 +330,8 @@ public struct Updater {
     private func selectRow(_ state: inout AppState, _ data: ViewData, rect: Rect, y: Int) {
         guard let (content, height) = focusedList(state, data) else { return }
         let inner = Layout.inner(rect)
-        let current: ListPosition = state.meeting.map { $0.position($0.focus) } ?? state.actionReview?.position ?? state.workPlan?.position
+        let current: ListPosition = state.meeting.map { $0.position($0.focus) } ?? state.actionReview?.position
+            ?? state.workPlan?.position ?? state.committeeEditor?.position
             ?? state.home.meetings
         let scroll = content.scroll(keeping: current.selected, from: current.scroll, height: height)
         guard let entry = content.entry(atRow: scroll + y - inner.minY) else { return }

@@ -17,6 +17,7 @@ extension AppState {
     var scope: UIAction.Scope {
         if let meeting { return meeting.focus.scope }
         if actionReview != nil { return .actionReview }
+        if committeeEditor != nil { return .terms }
         return workPlan == nil ? .home : .workPlan
     }
 }

@@ -3,7 +3,7 @@
 /// command-line completion and docs/keys.md are all made from this table.
 public struct UIAction: Sendable, Hashable {
     public enum Scope: String, Sendable, Hashable, CaseIterable {
-        case global, home, agenda, attendance, minutes, actions, editing, workPlan, actionReview
+        case global, home, agenda, attendance, minutes, actions, editing, workPlan, actionReview, terms
 
         public var title: String {
             switch self {
@@ -16,6 +16,7 @@ public struct UIAction: Sendable, Hashable {
             case .editing: "While typing the minutes (the editor takes every other key; Esc also ends)"
             case .workPlan: "Work plan"
             case .actionReview: "Action review (every committee's actions by due date)"
+            case .terms: "Terms of reference (committee set-up)"
             }
         }
     }
@@ -65,6 +66,9 @@ public enum ActionTable {
         UIAction("meeting.new", .home, keys: ["N"], hint: "new meeting", "Plan a new meeting of the committee on a date you type"),
         UIAction("home.workPlan", .home, keys: ["W"], hint: "plan", "Open the work plan of the selected committee"),
         UIAction("home.actionReview", .home, keys: ["a"], hint: "actions", "Review every committee's actions by due date: filter, chase, update"),
+        UIAction("home.terms", .home, keys: ["T"], "Open the selected committee's terms of reference, organisations and members"),
+        UIAction("home.newCommittee", .home, keys: ["C"], "Create a new committee: its name, then its code"),
+        UIAction("home.planFromCadence", .home, keys: ["P"], "Plan the committee's next twelve meetings from the cadence in its terms"),
         // Agenda
         UIAction("agenda.select", .agenda, keys: ["Enter"], hint: "minutes of item", "Show the minutes of the selected item"),
         UIAction("agenda.discuss", .agenda, keys: ["."], hint: "discuss", "Take the selected item now: it becomes the item under discussion"),
@@ -131,6 +135,12 @@ public enum ActionTable {
         UIAction("review.committee", .actionReview, keys: ["a"],
                  "Show every committee's actions, or only those of the committee selected when the review was opened"),
         UIAction("review.clear", .actionReview, keys: ["c"], "Clear the filters: open actions of every owner and meeting"),
+        // Terms of reference
+        UIAction("terms.edit", .terms, keys: ["Enter", "e"], hint: "edit", "Edit the selected field of the terms (Enter on a yes/no field switches it)"),
+        UIAction("terms.addOrganisation", .terms, keys: ["O"], hint: "organisation", "Add an organisation to the committee (its id is made from the name)"),
+        UIAction("terms.addMember", .terms, keys: ["A"], hint: "member", "Seat a member: name, initials, title, letters or post, organisation, role, from date"),
+        UIAction("terms.toggleCore", .terms, keys: ["c"], hint: "core", "Mark the selected organisation core (it votes under one vote per organisation), or not"),
+        UIAction("terms.endMembership", .terms, keys: ["x"], hint: "end seat", "End the selected member's seat on a date you type; earlier meetings keep it"),
     ]
 
     public static func action(_ id: String) -> UIAction? { all.first { $0.id == id } }
