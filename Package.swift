@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "ClerkCore", swiftSettings: strict),
         .target(name: "ClerkStore", dependencies: ["ClerkCore"], swiftSettings: strict),
         .target(name: "ClerkPublish", dependencies: ["ClerkCore"], swiftSettings: strict),
-        .target(name: "ClerkTUI", dependencies: ["ClerkCore", "ClerkStore", "Terminal"], swiftSettings: strict),
+        .target(name: "ClerkTUI", dependencies: ["ClerkCore", "ClerkStore", "ClerkPublish", "Terminal"], swiftSettings: strict),
         .target(
             name: "ClerkApp",
             dependencies: [

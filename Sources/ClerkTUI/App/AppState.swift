@@ -299,6 +299,8 @@ public enum Effect: Sendable {
     case commit(Change)
     /// Commit typed minutes, close the editor, or raise an action from a paragraph.
     case minutes(MinutesEffect)
+    /// Write an export to the file the person named.
+    case export(ExportJob)
 }
 
 /// A change to the archive, as a ClerkCore command to run when committing. It is given

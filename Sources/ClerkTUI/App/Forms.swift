@@ -25,6 +25,8 @@ public struct Form: Sendable, Hashable {
         case approvePrevious(item: ItemID, previous: MeetingID)
         /// A dated correction to the item's locked minutes.
         case correction(item: ItemID)
+        /// An export to the file typed, public or with confidential items (chosen).
+        case export(ExportTarget)
         /// A work-plan objective's status (chosen) or timescale (typed).
         case objective(ObjectiveID, field: ObjectiveField)
         /// A new objective under the theme (its number and text typed), or, with no theme
@@ -232,6 +234,7 @@ extension Updater {
     }
 
     private func submit(_ state: inout AppState, _ form: Form, _ data: ViewData) -> [Effect] {
+        if case .export(let target) = form.purpose { return submitExport(&state, form, target, data) }
         if case .objective = form.purpose { return submitObjective(&state, form, data) }
         if case .newObjective = form.purpose { return submitObjective(&state, form, data) }
         if case .actions(let which) = form.purpose { return submitActionForm(&state, form, which, data) }
@@ -279,6 +282,8 @@ extension Updater {
                 return submitActionForm(&state, form, which, data)
             case .committee:
                 return submitCommitteeForm(&state, form, data)
+            case .export(let target):
+                return submitExport(&state, form, target, data)
             case .addItem(let parent, let after):
                 let item = AgendaItem(id: "probe", parentID: parent, title: form.text?.text ?? "")
                 _ = try context.addItem(item, after: after)

@@ -135,6 +135,8 @@ public final class ScreenApp {
             dirty = true
         case .minutes(let minutes):
             runMinutes(minutes)
+        case .export(let job):
+            runExport(job)
         case .loadMeeting(let id):
             do {
                 record = try store.record(of: id)
@@ -147,6 +149,24 @@ public final class ScreenApp {
                 state.meeting = nil
                 state.message = Message(text: "\(error)", isError: true)
             }
+        }
+    }
+
+    /// Writes an export, whole or not at all; read-only sessions may export too, since the
+    /// file is one the person named and the archive is not touched.
+    func runExport(_ job: ExportJob) {
+        let open = record
+        do {
+            let text = try job.contents(archive: store.state, today: wallClock().0) { id in
+                id == open?.meetingID ? open : try? self.store.record(of: id)
+            }
+            let path = job.path.hasPrefix("~/") ? (ProcessInfo.processInfo.environment["HOME"] ?? "") + job.path.dropFirst() : job.path
+            try ExportFile.write(text, to: path)
+            show("wrote \(job.path) (\(text.utf8.count) bytes)", isError: false)
+        } catch let refused as CommandError {
+            show(refused.message, isError: true)
+        } catch {
+            show("\(error)", isError: true)
         }
     }
 

@@ -113,6 +113,10 @@ public struct Updater {
             state.meeting?.positions[.actions] = ListPosition()
         case "actions.history":
             if let id = selectedKey(.actions, state, data) { state.overlay = .history(id) }
+        case "export.minutes": return openExportForm(.minutes, &state, data)
+        case "export.agenda": return openExportForm(.agenda, &state, data)
+        case "export.actions": return openExportForm(.actions, &state, data)
+        case "export.calendar": return openExportForm(.calendar, &state, data)
         default:
             if let effects = performWorkPlanAction(id, &state, data) { return effects }
             if let effects = performActionReviewAction(id, &state, data) { return effects }

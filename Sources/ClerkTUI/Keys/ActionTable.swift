@@ -69,8 +69,10 @@ public enum ActionTable {
         UIAction("home.terms", .home, keys: ["T"], "Open the selected committee's terms of reference, organisations and members"),
         UIAction("home.newCommittee", .home, keys: ["C"], "Create a new committee: its name, then its code"),
         UIAction("home.planFromCadence", .home, keys: ["P"], "Plan the committee's next twelve meetings from the cadence in its terms"),
+        UIAction("export.calendar", .home, keys: ["w"], "Export the selected committee's meetings and action due dates as a calendar (.ics)"),
         // Agenda
         UIAction("agenda.select", .agenda, keys: ["Enter"], hint: "minutes of item", "Show the minutes of the selected item"),
+        UIAction("export.agenda", .agenda, keys: ["w"], "Export the agenda pack to a file (.txt, .md or .html)"),
         UIAction("agenda.discuss", .agenda, keys: ["."], hint: "discuss", "Take the selected item now: it becomes the item under discussion"),
         UIAction("agenda.add", .agenda, keys: ["A"], hint: "add item", "Add an agenda item after the selected one"),
         UIAction("agenda.addSub", .agenda, keys: ["+"], hint: "sub-item", "Add a sub-item (a, b, c…) under the selected item"),
@@ -95,6 +97,7 @@ public enum ActionTable {
         UIAction("minutes.edit", .minutes, keys: ["e"], hint: "edit", "Edit the selected item's last paragraph (saved as you type)"),
         UIAction("minutes.new", .minutes, keys: ["a"], hint: "new", "Start a new paragraph on the selected item"),
         UIAction("minutes.circulate", .minutes, keys: ["M"], "Record that the draft minutes were circulated"),
+        UIAction("export.minutes", .minutes, keys: ["w"], "Export the minutes to a file (.txt for email, .md, or .html to print)"),
         UIAction("minutes.correct", .minutes, keys: ["K"], "Record a dated correction on the selected item of approved (locked) minutes"),
         // While typing the minutes
         UIAction("editing.done", .editing, keys: ["F10", "C-x"], hint: "done", "Stop typing: the paragraph is saved and the list keys work again"),
@@ -104,6 +107,7 @@ public enum ActionTable {
         // Actions
         UIAction("actions.overdue", .actions, keys: ["O"], hint: "overdue only", "Show only overdue actions, or all open ones"),
         UIAction("actions.history", .actions, keys: ["Enter"], hint: "history", "Show the history of the selected action"),
+        UIAction("export.actions", .actions, keys: ["w"], "Export the committee's open actions as an action log (.csv or .json)"),
         UIAction("actions.done", .actions, keys: ["d"], hint: "done", "Mark the selected action done"),
         UIAction("actions.inProgress", .actions, keys: ["s"], hint: "started", "Mark the selected action in progress"),
         UIAction("actions.ongoing", .actions, keys: ["n"], "Mark the selected action ongoing"),

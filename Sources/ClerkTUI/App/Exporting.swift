@@ -1,0 +1,126 @@
+import ClerkCore
+import ClerkPublish
+import Terminal
+
+/// What the screen can export, and from where: the open meeting's minutes or agenda pack,
+/// its committee's action log, or the selected committee's calendar. A form asks for the
+/// file (its extension picks the format) and whether confidential items go in.
+public enum ExportKind: String, Sendable, Hashable {
+    case minutes, agenda, actions, calendar
+
+    var formats: [String] {
+        switch self {
+        case .minutes, .agenda: ["txt", "md", "html"]
+        case .actions: ["csv", "json"]
+        case .calendar: ["ics"]
+        }
+    }
+}
+
+public struct ExportTarget: Sendable, Hashable {
+    public var kind: ExportKind
+    public var committeeID: CommitteeID
+    public var meetingID: MeetingID?
+}
+
+extension Updater {
+    static let exportChoices = [
+        Form.Choice(key: "public", label: "Public version: confidential items left out"),
+        Form.Choice(key: "full", label: "Full record, with confidential items"),
+    ]
+
+    func openExportForm(_ kind: ExportKind, _ state: inout AppState, _ data: ViewData) -> [Effect] {
+        let target: ExportTarget
+        let name: String
+        switch kind {
+        case .minutes, .agenda:
+            guard let id = state.meeting?.meetingID, let meeting = data.archive.meetings[id] else {
+                state.message = Message(text: "open a meeting first", isError: true)
+                return []
+            }
+            target = ExportTarget(kind: kind, committeeID: meeting.committeeID, meetingID: id)
+            name = "\(kind.rawValue)-\(id).html"
+        case .actions, .calendar:
+            let committee = state.meeting.flatMap { data.archive.meetings[$0.meetingID]?.committeeID }
+                ?? currentCommittee(state, data)?.id
+            guard let committee, let code = data.archive.committees[committee]?.code else {
+                state.message = Message(text: "there is no committee to export from", isError: true)
+                return []
+            }
+            target = ExportTarget(kind: kind, committeeID: committee)
+            name = kind == .actions ? "actions-\(code).csv" : "meetings-\(code).ics"
+        }
+        let formats = kind.formats.map { "." + $0 }.joined(separator: ", ")
+        state.overlay = .form(Form(purpose: .export(target), title: "Export the \(Self.exportTitle(kind))",
+                                   choices: Self.exportChoices, text: CommandInput(text: name),
+                                   textLabel: "File (\(formats)): "))
+        return []
+    }
+
+    static func exportTitle(_ kind: ExportKind) -> String {
+        switch kind {
+        case .minutes: "minutes"
+        case .agenda: "agenda pack"
+        case .actions: "action log"
+        case .calendar: "calendar of meetings and action due dates"
+        }
+    }
+
+    /// Checks the path and makes the file's contents; the shell writes it.
+    func submitExport(_ state: inout AppState, _ form: Form, _ target: ExportTarget, _ data: ViewData) -> [Effect] {
+        var form = form
+        let path = (form.text?.text ?? "").trimmingSpaces()
+        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        guard !path.isEmpty, path.contains("."), target.kind.formats.contains(ext) else {
+            let allowed = target.kind.formats.map { "." + $0 }.joined(separator: ", ")
+            form.problem = path.isEmpty ? "type the file to write, ending \(allowed)"
+                : "'\(path)' does not end \(allowed); the ending picks the format"
+            state.overlay = .form(form)
+            return []
+        }
+        let confidentiality: Confidentiality = form.choices[form.selected].key == "full" ? .included : .redacted
+        if target.meetingID != nil, data.record?.meetingID != target.meetingID {
+            form.problem = "the meeting is not open; open it and export again"
+            state.overlay = .form(form)
+            return []
+        }
+        state.overlay = nil
+        return [.export(ExportJob(target: target, path: path, format: ext, confidentiality: confidentiality))]
+    }
+}
+
+/// An export the person asked for: what, in which format, to which file.
+public struct ExportJob: Sendable, Hashable {
+    public var target: ExportTarget
+    public var path: String
+    public var format: String
+    public var confidentiality: Confidentiality
+
+    /// The file's contents. `record` reads a meeting's record: the open one, or any other
+    /// whose confidential items decide which actions the public action log leaves out.
+    public func contents(archive: ArchiveState, today: CalendarDate,
+                         record: (MeetingID) -> MeetingRecord?) throws -> String {
+        switch target.kind {
+        case .minutes, .agenda:
+            guard let id = target.meetingID, let open = record(id) else {
+                throw CommandError(.wrongState, "the meeting's record cannot be read; open it and export again")
+            }
+            let document = target.kind == .minutes
+                ? try MinutesDocument.build(archive: archive, record: open, confidentiality: confidentiality)
+                : try AgendaDocument.build(archive: archive, record: open, confidentiality: confidentiality)
+            return (DocumentFormat(name: format) ?? .text).render(document)
+        case .actions:
+            let actions = archive.actions(matching: ActionFilter(committee: target.committeeID,
+                                                                 statuses: [.open, .inProgress, .ongoing]))
+            var records: [MeetingID: MeetingRecord] = [:]
+            let rows = ActionLog.rows(actions, archive: archive, today: today, confidentiality: confidentiality) { meeting, item in
+                if records[meeting] == nil { records[meeting] = record(meeting) }
+                return records[meeting]?.item(item)?.confidential == true
+            }
+            return format == "json" ? try ActionLog.json(rows) : ActionLog.csv(rows)
+        case .calendar:
+            return ICalendar.build(archive: archive, options: .init(committees: [target.committeeID], actions: true,
+                                                                    confidentiality: confidentiality, today: today))
+        }
+    }
+}
