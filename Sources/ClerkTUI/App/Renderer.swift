@@ -105,12 +105,20 @@ public struct Renderer {
             term.put(DisplayWidth.truncate(message.text, toWidth: room, ellipsis: true), at: rect.origin,
                      style: theme[message.isError ? .statusError : .status])
         } else {
+            // "? help" always stays: the way to every key that did not fit.
+            let all = hints(state)
+            let help = keymap.keys(for: "app.help").first.flatMap { key in all.first { $0.key == key } }
+            let helpWidth = help.map { DisplayWidth.width(of: $0.key + " \($0.label)  ") } ?? 0
             var x = 0
-            for hint in hints(state) {
+            for hint in all where hint.key != help?.key {
                 let keyText = hint.key, label = " \(hint.label)  "
-                guard x + DisplayWidth.width(of: keyText + label) <= room else { break }
+                guard x + DisplayWidth.width(of: keyText + label) + helpWidth <= room else { break }
                 x = put(keyText, at: Point(x: x, y: rect.minY), slot: .statusKey, on: term)
                 x = put(label, at: Point(x: x, y: rect.minY), slot: .status, on: term)
+            }
+            if let help, x + helpWidth <= room {
+                x = put(help.key, at: Point(x: x, y: rect.minY), slot: .statusKey, on: term)
+                x = put(" \(help.label)  ", at: Point(x: x, y: rect.minY), slot: .status, on: term)
             }
         }
         var x = rect.maxX - rightWidth
