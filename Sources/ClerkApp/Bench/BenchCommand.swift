@@ -60,6 +60,22 @@ public struct BenchCommand: ParsableCommand {
             }
             print("clerk actions --overdue: \(lines - 1) actions listed; wall p50 \(Bench.ms(Bench.percentile(walls, 50))) p99 \(Bench.ms(Bench.percentile(walls, 99))); peak memory \(peaks.max()! / 1024) MiB")
 
+            // Exports a chair or secretary runs: the whole action log, every calendar, one meeting's minutes.
+            let someMeeting = state.meetings.values.filter { $0.status.hasTakenPlace }.map(\.id).sorted().last ?? ""
+            for (label, args) in [("clerk export actions --all (csv)", ["export", "actions", "--all"]),
+                                  ("clerk export calendar --actions", ["export", "calendar", "--actions"]),
+                                  ("clerk export minutes \(someMeeting) --format html", ["export", "minutes", someMeeting, "--format", "html"])] {
+                var times: [Double] = [], memory: [Int] = []
+                var out = 0
+                for _ in 0..<runs {
+                    let (wall, peak, output) = try Bench.spawn(clerkPath, ["--data", directory, "--today", "2026-11-23"] + args)
+                    times.append(wall)
+                    memory.append(peak)
+                    out = output
+                }
+                print("\(label): \(out) lines; wall p50 \(Bench.ms(Bench.percentile(times, 50))) p99 \(Bench.ms(Bench.percentile(times, 99))); peak memory \(memory.max()! / 1024) MiB")
+            }
+
             // Journal bytes against the minutes as they finally read.
             let store = try ArchiveStore(directory: directory, mode: .readOnly)
             var text = 0
