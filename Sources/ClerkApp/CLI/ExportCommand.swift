@@ -112,6 +112,8 @@ struct ActionFilters {
     func filter(_ state: ArchiveState, today: CalendarDate) throws -> ActionFilter {
         let committeeID = try committee.map { try state.committee($0).id }
         if let meeting { _ = try state.meeting(meeting) }
+        // Resolved as the action review resolves it: no match, or more than one, is refused.
+        let ownerIs = try owner.map { try state.ownerFilter($0, committee: committeeID, on: today) }
         var statuses: Set<ActionStatus>? = all ? nil : [.open, .inProgress, .ongoing]
         if !status.isEmpty {
             statuses = Set(try status.map { text in
@@ -121,9 +123,7 @@ struct ActionFilters {
                 return s
             })
         }
-        // The week runs Monday to Sunday, as committees plan it.
-        let endOfWeek = today.adding(days: 7 - today.weekday.rawValue)
-        return ActionFilter(committee: committeeID, owner: owner, overdueOn: overdue ? today : nil, statuses: statuses,
-                            dueBetween: dueThisWeek ? today...endOfWeek : nil, meeting: meeting)
+        return ActionFilter(committee: committeeID, overdueOn: overdue ? today : nil, statuses: statuses,
+                            dueBetween: dueThisWeek ? today.restOfWeek : nil, meeting: meeting, ownerIs: ownerIs)
     }
 }

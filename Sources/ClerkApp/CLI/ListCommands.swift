@@ -103,22 +103,9 @@ struct Actions: ParsableCommand {
         let store = try global.openStore(mode: .readOnly)
         let today = try global.todayDate()
         let state = store.state
-        let committeeID = try committee.map { try state.committee($0).id }
-        if let meeting { _ = try state.meeting(meeting) }
-        // Resolved as the action review resolves it: no match, or more than one, is refused.
-        let ownerIs = try owner.map { try state.ownerFilter($0, committee: committeeID, on: today) }
-        var statuses: Set<ActionStatus>? = all ? nil : [.open, .inProgress, .ongoing]
-        if !status.isEmpty {
-            statuses = Set(try status.map { text in
-                guard let s = ActionStatus(rawValue: text.lowercased()) else {
-                    throw ValidationError("no status '\(text)'; use open, in-progress, done, dropped or ongoing")
-                }
-                return s
-            })
-        }
-        let actions = state.actions(matching: ActionFilter(committee: committeeID, overdueOn: overdue ? today : nil,
-                                                           statuses: statuses, dueBetween: dueThisWeek ? today.restOfWeek : nil,
-                                                           meeting: meeting, ownerIs: ownerIs))
+        let actions = state.actions(matching: try ActionFilters(
+            committee: committee, owner: owner, overdue: overdue, dueThisWeek: dueThisWeek, meeting: meeting,
+            status: status, all: all).filter(state, today: today))
         let rows = actions.map { a -> Row in
             let kind: String
             switch a.owner { case .person: kind = "person"; case .organisation: kind = "organisation" }
