@@ -118,7 +118,7 @@ import Testing
         try w.run(in: m) { m, c in try m.start(context: c) }
         try w.run(in: m) { m, c in try m.addEntry(to: sub, kind: .note, text: "Budgets are late.", context: c) }
         // The meeting has begun: numbering is locked whatever was recorded.
-        expectRefused(.notAllowed, mentioning: "in progress", "numbering is locked", "not removed") { try w.meeting(m).removeItem(budgets) }
+        expectRefused(.notAllowed, mentioning: "in progress", "numbering locked", "cannot be removed") { try w.meeting(m).removeItem(budgets) }
     }
 
     @Test func anItemWithMinutesVotesOrActionsStays() throws {
@@ -135,15 +135,15 @@ import Testing
         w.today = day("2026-12-04")
         try w.run(in: m) { m, c in try m.publishAgenda(context: c) }
         #expect(w.archive.meetings[m]?.agendaPublishedOn == day("2026-12-04"))
-        let lock = "the agenda was published on 2026-12-04; its numbering is locked"
-        expectRefused(.notAllowed, mentioning: lock, "not moved") { try w.meeting(m).moveItem(plans, .up) }
-        expectRefused(.notAllowed, mentioning: lock, "not nested") { try w.meeting(m).indentItem(plans) }
-        expectRefused(.notAllowed, mentioning: lock, "not removed") { try w.meeting(m).removeItem(plans) }
+        let lock = "agenda published 2026-12-04: numbering locked"
+        expectRefused(.notAllowed, mentioning: lock, "cannot be moved") { try w.meeting(m).moveItem(plans, .up) }
+        expectRefused(.notAllowed, mentioning: lock, "cannot be nested") { try w.meeting(m).indentItem(plans) }
+        expectRefused(.notAllowed, mentioning: lock, "cannot be removed") { try w.meeting(m).removeItem(plans) }
         let sub = try w.addItem(m, "Secondary care budgets", under: budgets)
-        expectRefused(.notAllowed, mentioning: lock, "not lifted out") { try w.meeting(m).outdentItem(sub) }
+        expectRefused(.notAllowed, mentioning: lock, "cannot be lifted out") { try w.meeting(m).outdentItem(sub) }
         // A late item in the middle would renumber; under Any other business it does not.
         let aob = w.record(m).items.first { $0.standing == .anyOtherBusiness }!
-        expectRefused(.notAllowed, mentioning: lock, "sub-item of item 7 (Any other business)") {
+        expectRefused(.notAllowed, mentioning: lock, "under item 7 (Any other business)") {
             try w.meeting(m).addItem(AgendaItem(id: "i-late", title: "Darzi clinic"), after: budgets)
         }
         let before = titles(w, m)
@@ -301,5 +301,30 @@ import Testing
         #expect(w.archive.meetings["hpbc-2026-12-17"]?.status == .cancelled)
         #expect(w.archive.nextMeeting(of: Herts.id, after: day("2026-11-23"))?.id == "hpbc-2027-01-21")
         expectRefused(.invalid, mentioning: "reason") { try w.archive.cancelMeeting("hpbc-2027-01-21", reason: "  ") }
+    }
+}
+
+/// A meeting planned by hand starts from the standing items and what the last meeting left.
+@Suite struct PlannedAgendaTests {
+    @Test func standingItemsAndItemsNotReached() throws {
+        var w = try Herts.world()  // the Brent PEC has no cadence: closing plans nothing and carries nothing
+        let april = try w.schedule(Herts.brent, "2008-04-22", start: "13:00", end: "14:30")
+        try w.run(in: april) { m, c in try m.start(context: c) }
+        let reached = try w.addItem(april, "Provider services")
+        let missed = try w.addItem(april, "Darzi clinic")
+        try w.run(in: april) { m, c in try m.addEntry(to: reached, kind: .note, text: "Discussed.", context: c) }
+        try w.run(in: april) { m, c in try m.close(context: c) }
+        let previous = w.record(april)
+        let events = try w.run { a, c in try a.planMeeting(Herts.brent, on: day("2008-05-15"), previous: previous, context: c) }
+        guard case .meetingScheduled(let may)? = events.first else { Issue.record("not planned"); return }
+        let items = w.record(may.id).items
+        #expect(items.map(\.standing) == [.apologies, .declarations, .previousMinutes, .actionLog, nil, .anyOtherBusiness, .nextMeeting])
+        #expect(items[4].title == "Darzi clinic" && items[4].refersTo?.itemID == missed && items[4].refersTo?.carried == true)
+        // A second meeting planned later gets only the standing items: May has the carried item.
+        let june = try w.run { a, c in try a.planMeeting(Herts.brent, on: day("2008-06-19"), previous: previous, context: c) }
+        #expect(june.count == 1 + StandingItem.allCases.count)
+        expectRefused(.duplicate, mentioning: "already meets on 2008-06-19") {
+            try w.archive.planMeeting(Herts.brent, on: day("2008-06-19"), context: w.context)
+        }
     }
 }

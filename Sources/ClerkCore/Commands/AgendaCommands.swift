@@ -13,10 +13,10 @@ extension MeetingContext {
     /// Why the agenda's numbering can no longer change, or nil while it can.
     public var numberingLock: String? {
         if let on = meeting.agendaPublishedOn {
-            return "the agenda was published on \(on.iso); its numbering is locked"
+            return "agenda published \(on.iso): numbering locked"
         }
         if meeting.status != .planned && meeting.status != .agendaPublished {
-            return "meeting \(meeting.id) is \(meeting.status.label); its agenda numbering is locked"
+            return "meeting \(meeting.id) is \(meeting.status.label): numbering locked"
         }
         return nil
     }
@@ -24,7 +24,7 @@ extension MeetingContext {
     private func requireRenumberable(_ what: String) throws {
         try requireWritable(what)
         if let lock = numberingLock {
-            throw CommandError(.notAllowed, "\(lock) — items can be edited but not \(what)")
+            throw CommandError(.notAllowed, "\(lock), items cannot be \(what)")
         }
     }
 
@@ -136,13 +136,33 @@ extension MeetingContext {
         changed.apply(.itemAdded(ItemAdded(meetingID: meeting.id, item: item, after: after)))
         if record.items.contains(where: { changed.number(of: $0.id) != record.number(of: $0.id) }) {
             let aob = record.items.first { $0.standing == .anyOtherBusiness }
-            let hint = aob.map { "add a late item as a sub-item of item \(record.number(of: $0.id)) (\($0.title))" }
+            let hint = aob.map { "add a late item under item \(record.number(of: $0.id)) (\($0.title)) as a sub-item" }
                 ?? "add a late item at the end"
-            throw CommandError(.notAllowed, "\(lock) — \(hint)")
+            throw CommandError(.notAllowed, "\(lock); \(hint)")
         }
     }
 }
 
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
+}
+
+extension ArchiveState {
+    /// Plans a meeting by hand and starts its agenda: the committee's standing items, with
+    /// the unfinished items of `previous` (the record of the committee's last meeting before
+    /// the date) carried forward when no other meeting has received them at its close.
+    public func planMeeting(_ committeeID: CommitteeID, on date: CalendarDate, start: TimeOfDay? = nil, end: TimeOfDay? = nil,
+                            venue: String = "", isExtra: Bool = false, previous: MeetingRecord? = nil,
+                            context: CommandContext) throws -> [Event] {
+        let scheduled = try scheduleMeeting(committeeID, on: date, start: start, end: end, venue: venue, isExtra: isExtra)
+        guard case .meetingScheduled(let meeting)? = scheduled.first else { return scheduled }
+        let committee = try self.committee(committeeID)
+        var carried: [AgendaItem] = []
+        if let previous, let earlier = meetings[previous.meetingID], earlier.committeeID == committee.id,
+           earlier.date < date, earlier.status.hasTakenPlace, earlier.status != .inProgress,
+           nextMeeting(of: committee.id, after: earlier.date) == nil {
+            carried = try MeetingContext(archive: self, record: previous).carriedForward(context: context)
+        }
+        return scheduled + MeetingContext.openingAgenda(of: meeting.id, committee: committee, context: context) { carried }
+    }
 }

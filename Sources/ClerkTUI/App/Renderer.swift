@@ -173,7 +173,7 @@ public struct Renderer {
         }
         for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             let content = data.content(pane, width: Layout.inner(rect).size.cols, screen: screen)
-            var title = pane.title
+            var title = pane == .agenda ? agendaPaneTitle(data.archive.meetings[screen.meetingID], data, width: term.size.cols) : pane.title
             if layout.tabs == nil { title = "\(pane.rawValue + 1) \(title)" }
             if pane == .actions, screen.overdueOnly { title += " (overdue)" }
             if pane == .attendance, !screen.attendanceByOrganisation { title += " (by status)" }
@@ -194,7 +194,7 @@ public struct Renderer {
         let committee = data.archive.committees[meeting.committeeID]
         let time = [meeting.start?.text, meeting.end?.text].compactMap { $0 }.joined(separator: "–")
         let title = "\(committee?.name ?? meeting.committeeID) · \(meeting.date.medium)" + (time.isEmpty ? "" : " \(time)")
-        var right: [Span] = [Span(" \(meeting.status.label) ", .header)]
+        var right: [Span] = agendaHeaderSpans(meeting, data, width: rect.size.cols)
         if let quorum = quorumSpan(meeting, data) { right.append(quorum) }
         right.append(Span(" \(data.clock.text) ", .header))
         drawBar(title, right, in: rect, slot: .header, on: term)

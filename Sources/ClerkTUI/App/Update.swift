@@ -105,6 +105,7 @@ public struct Updater {
             if let id = selectedKey(.actions, state, data) { state.overlay = .history(id) }
         default:
             if let effects = performWorkPlanAction(id, &state, data) { return effects }
+            if let effects = performAgendaBuilding(id, &state, data) { return effects }
             if let effects = performMeetingAction(id, &state, data) { return effects }
             state.message = Message(text: "unknown action '\(id)': type : and Tab to see them", isError: true)
         }
@@ -203,10 +204,7 @@ public struct Updater {
     }
 
     private func openSelected(_ state: inout AppState, _ data: ViewData) -> [Effect] {
-        guard state.meeting == nil, state.workPlan == nil, let committee = currentCommittee(state, data) else { return [] }
-        let ordered = HomePanes.meetingOrder(data: data, committee: committee)
-        guard state.home.meetings.selected < ordered.count else { return [] }
-        let meeting = ordered[state.home.meetings.selected]
+        guard let meeting = selectedHomeMeeting(state, data) else { return [] }
         state.meeting = MeetingScreen(meetingID: meeting.id)
         return [.loadMeeting(meeting.id)]
     }
