@@ -8,6 +8,15 @@ import Testing
 /// meeting moved and another stood down from the home screen.
 @Suite(.serialized, .enabled(if: Tmux.isAvailable, "needs tmux: apt-get install -y tmux"))
 struct AgendaEndToEndTests {
+    /// Adds an item with `A` after the selected one and waits for its row.
+    func add(_ title: String, _ t: Tmux, showing row: String) throws {
+        try t.keys("A")
+        try t.waitFor("New item")
+        try t.type(title)
+        try t.keys("Enter")
+        try t.waitFor(row)
+    }
+
     /// The Pan Cluster Planning Group's next meeting, Tue 12 Jan 2027, with its standing agenda:
     /// 1 Apologies, 2 Declarations of interest, 3 Minutes of the last meeting, 4 Action log
     /// review, 5 Any other business, 6 Date of next meeting.
@@ -20,11 +29,8 @@ struct AgendaEndToEndTests {
         try t.keys("Enter")
         try t.waitFor("items due by Tue 29 Dec · papers Fri 8 Jan")
         // An item after the action log review, with a presenter, papers and a time.
-        try t.keys("1", "g", "j", "j", "j", "A")
-        try t.waitFor("New item")
-        try t.type("Integrated County Plan")
-        try t.keys("Enter")
-        try t.waitFor("5. Integrated County Plan")
+        try t.keys("1", "g", "j", "j", "j")
+        try add("Integrated County Plan", t, showing: "5. Integrated County Plan")
         try t.keys("j", "E")
         try t.waitFor("Item 5")
         try t.keys("Down")
@@ -36,19 +42,12 @@ struct AgendaEndToEndTests {
         try t.keys("Enter")
         try t.waitFor("Dr Morgan · papers: ICP draft; Needs assessment")
         // A second item, nested under the first.
-        try t.keys("A")
-        try t.waitFor("New item")
-        try t.type("Workforce plan")
-        try t.keys("Enter")
-        try t.waitFor("6. Workforce plan")
+        try add("Workforce plan", t, showing: "6. Workforce plan")
         try t.keys("j", ">")
         try t.waitFor("a. Workforce plan")
         // A third item moved up above the plan.
-        try t.keys("G", "k", "k", "A")
-        try t.waitFor("New item")
-        try t.type("Winter pressures")
-        try t.keys("Enter")
-        try t.waitFor("6. Winter pressures")
+        try t.keys("G", "k", "k")
+        try add("Winter pressures", t, showing: "6. Winter pressures")
         try t.keys("j", "K")
         try t.waitFor("5. Winter pressures")
         try t.keys("U")
