@@ -55,7 +55,9 @@ struct EndToEndTests {
         try t.keys("Enter")
         try t.waitFor("Agenda")
         try t.keys("?")
-        try t.waitFor("Show the keys of the pane in focus")
+        // The keys of the pane in focus come first.
+        try t.waitFor("Keys · Esc closes")
+        try t.waitFor("Show the minutes of the selected item")
         try t.keys("Escape")
         // Escape and a key sent together read as Alt+key, as from a person they would not.
         usleep(150_000)
