@@ -273,6 +273,19 @@ struct PlanningScreen {
         #expect(s.form == nil)
     }
 
+    @Test func theOpenMeetingIsMovedFromTheCommandLine() throws {
+        let s = try PlanningScreen()
+        s.app.open("whpl-2027-01-21")
+        s.press(.char(":"))
+        s.type("meeting.move")
+        s.press(.enter)
+        #expect(s.form?.title == "Move the meeting of Thursday 21 January 2027")
+        s.retype("2027-01-28")
+        s.press(.enter)
+        #expect(s.store.state.meetings["whpl-2027-01-21"]?.date == CalendarDate(iso: "2027-01-28"))
+        #expect(s.screen().contains("West Herts PBC Leads · 28 Jan 2027 13:00–15:00"))
+    }
+
     @Test func aMeetingThatHasBeenHeldStaysWhereItWas() throws {
         let s = try PlanningScreen()
         s.press(.char("m"))

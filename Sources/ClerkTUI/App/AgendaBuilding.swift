@@ -209,8 +209,9 @@ extension Updater {
         return state.home.meetings.selected < ordered.count ? ordered[state.home.meetings.selected] : nil
     }
 
+    /// The open meeting (from the `:` line), else the one selected on the home screen.
     private func meetingToPlan(_ state: inout AppState, _ data: ViewData) -> Meeting? {
-        guard let meeting = selectedHomeMeeting(state, data) else {
+        guard let meeting = state.meeting.flatMap({ data.archive.meetings[$0.meetingID] }) ?? selectedHomeMeeting(state, data) else {
             state.message = Message(text: "select a meeting on the home screen first", isError: true)
             return nil
         }
