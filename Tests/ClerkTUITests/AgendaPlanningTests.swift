@@ -160,6 +160,10 @@ struct PlanningScreen {
         // Another key in between cancels.
         s.press(.char("X"), .char("j"), .char("X"))
         #expect(try s.record(Self.whpl).items.count == 7)
+        // Removing the last item leaves the new last one selected.
+        s.press(.char("G"), .char("X"), .char("X"))
+        #expect(try s.record(Self.whpl).items.last?.title == "Any other business")
+        #expect(s.app.state.meeting?.positions[.agenda]?.selected == 5)
         // A meeting that has been held keeps its agenda as minuted.
         s.press(.escape)
         s.app.open("hpbc-2008-04-22")

@@ -82,7 +82,10 @@ extension Updater {
             if events.isEmpty { return [] }
             var changed = record
             events.forEach { changed.apply($0) }
-            if let item, let index = changed.items.firstIndex(where: { $0.id == item }) {
+            if let item {
+                // The item where it went; after a removal, the row that took its place.
+                let current = state.meeting?.positions[.agenda]?.selected ?? 0
+                let index = changed.items.firstIndex { $0.id == item } ?? min(current, max(0, changed.items.count - 1))
                 state.meeting?.positions[.agenda, default: ListPosition()].selected = index
             }
         } catch {
