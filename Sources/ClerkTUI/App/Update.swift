@@ -55,6 +55,7 @@ public struct Updater {
 
     /// Runs an action by id: from a key, a click or the `:` command line.
     public func perform(_ id: String, _ state: inout AppState, _ data: ViewData) -> [Effect] {
+        if let effects = scrollHelp(id, &state) { return effects }
         if state.overlay != nil, id != "app.back", id != "app.quit", id != "app.redraw" {
             // Overlays take only their own keys; anything else closes them first.
             state.overlay = nil
