@@ -55,6 +55,11 @@ struct EndToEndTests {
         try t.keys("Enter")
         try t.waitFor("Agenda")
         try t.keys("?")
+        // The keys of the pane in focus come first.
+        try t.waitFor("Keys · Esc closes")
+        try t.waitFor("Show the minutes of the selected item")
+        // The keys that work everywhere follow; the list scrolls to them.
+        try t.keys("G")
         try t.waitFor("Show the keys of the pane in focus")
         try t.keys("Escape")
         // Escape and a key sent together read as Alt+key, as from a person they would not.

@@ -39,15 +39,11 @@ struct MinutesLifecycleEndToEndTests {
         try t.keys("Enter")
         try t.waitFor("2008-07-15 Tue 13:00–14:30")
 
-        // Its agenda starts empty: add the previous-minutes item, then approve with an amendment.
+        // Its agenda starts from the standing items: approve on item 3 with an amendment.
         try open(Self.july, t)
         try t.waitFor("15 Jul 2008")
-        try t.keys("1", "A")
-        try t.waitFor("New item")
-        try t.type("Minutes of the last meeting and matters arising")
-        try t.keys("Enter")
-        try t.waitFor("1. Minutes of the last meeting and matters arising")
-        try t.keys("g", "P")
+        try t.waitFor("3. Minutes of the last meeting")
+        try t.keys("1", "g", "j", "j", "P")
         try t.waitFor("Approve the minutes of 22 Apr 2008")
         try t.type("Dr Graves had sent apologies")
         try t.keys("Enter")
@@ -76,7 +72,7 @@ struct MinutesLifecycleEndToEndTests {
         #expect(april.status == .minutesApproved)
         #expect(april.approvedOn == CalendarDate(year: 2026, month: 11, day: 23))
         let july = try store.record(of: Self.july)
-        let item = try #require(july.items.first)
+        let item = try #require(july.items.first { $0.standing == .previousMinutes })
         #expect(july.entries(for: item.id).map(\.kind) == [.noted])
         #expect(july.entries(for: item.id).map(\.text) == ["Dr Graves had sent apologies"])
         let entries = try store.record(of: Self.april).entries

@@ -293,8 +293,10 @@ import Testing
         let m = try w.schedule(Herts.id, "2026-11-19")
         try w.run(in: m) { m, c in try m.start(context: c) }
         let events = try w.run(in: m) { m, c in try m.close(context: c) }
-        #expect(events.count == 2)
+        // Closed, the next meeting planned, and its standing agenda.
+        #expect(events.count == 2 + StandingItem.allCases.count)
         guard case .meetingClosed(let closed) = events.first else { Issue.record("not closed first"); return }
+        #expect(w.record("hpbc-2026-12-17").items.map(\.standing) == StandingItem.allCases)
         #expect(closed.nextMeetingID == "hpbc-2026-12-17")
         let next = try w.archive.meeting("hpbc-2026-12-17")
         #expect(next.start == time("14:00") && next.end == time("16:00"))

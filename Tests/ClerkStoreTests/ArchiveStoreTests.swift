@@ -197,6 +197,20 @@ import Testing
         #expect(try CheckpointCodec.decode(ArraySlice(bytes)) == state)
     }
 
+    @Test func aMovedMeetingKeepsItsFirstDate() throws {
+        var state = ArchiveState()
+        state.apply(.committeeCreated(Committee(id: "c", name: "C", code: "c", terms: TermsOfReference())))
+        let first = CalendarDate(year: 2026, month: 12, day: 17)!
+        state.apply(.meetingScheduled(Meeting(id: "c-2026-12-17", committeeID: "c", title: "t", date: first)))
+        state.apply(.meetingScheduled(Meeting(id: "c-2027-01-21", committeeID: "c", title: "t", date: CalendarDate(year: 2027, month: 1, day: 21)!)))
+        state.apply(.meetingMoved(MeetingMoved(meetingID: "c-2026-12-17", date: CalendarDate(year: 2026, month: 12, day: 16)!, start: nil,
+                                               end: nil, venue: "")))
+        #expect(state.meetings["c-2026-12-17"]?.movedFrom == first)
+        let decoded = try CheckpointCodec.decode(ArraySlice(try CheckpointCodec.encode(state)))
+        #expect(decoded == state)
+        #expect(decoded.meetings["c-2027-01-21"]?.movedFrom == nil)
+    }
+
     @Test func refusesDamage() throws {
         var state = ArchiveState()
         state.apply(.committeeCreated(Committee(id: "c", name: "C", code: "c", terms: TermsOfReference())))

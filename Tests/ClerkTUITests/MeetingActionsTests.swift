@@ -308,21 +308,21 @@ import Testing
         #expect(meeting.isExtra)
         #expect(meeting.start?.text == "13:00" && meeting.end?.text == "14:30")
         f.app.open(id)
-        f.press(.char("A"))
-        type(f, "Minutes of the last meeting and matters arising")
-        f.press(.enter)
+        // A new meeting starts from the committee's standing items.
+        #expect(try f.store.record(of: id).items.map(\.standing) == StandingItem.allCases)
         for sub in ["Item 2, paragraph 2", "Item 4, Financial situation"] {
-            f.press(.char("+"))
+            f.press(.char("g"), .char("j"), .char("j"), .char("+"))
             type(f, sub)
             f.press(.enter)
         }
-        f.press(.char("g"), .char("A"))
+        f.press(.char("G"), .char("k"), .char("k"), .char("A"))
         type(f, "Provider services")
         f.press(.enter)
         let record = try f.store.record(of: id)
-        #expect(record.items.map { record.number(of: $0.id) } == ["1", "1a", "1b", "2"])
-        #expect(record.items.map(\.title) == ["Minutes of the last meeting and matters arising", "Item 2, paragraph 2",
-                                              "Item 4, Financial situation", "Provider services"])
+        #expect(record.items.map { record.number(of: $0.id) } == ["1", "2", "3", "3a", "3b", "4", "5", "6", "7"])
+        #expect(record.items.map(\.title) == ["Apologies", "Declarations of interest", "Minutes of the last meeting and matters arising",
+                                              "Item 2, paragraph 2", "Item 4, Financial situation", "Action log review",
+                                              "Provider services", "Any other business", "Date of next meeting"])
         let screen = f.screen()
         #expect(screen.contains("b. Item 4, Financial situation"))
     }
@@ -382,12 +382,12 @@ import Testing
         f.app.open("hpbc-2008-07-17")
         f.press(.char("1"), .char("A"))
         for c in "Matters arising: Financial situation" { f.press(.char(c)) }
-        f.press(.enter, .char("g"), .char("R"))
+        f.press(.enter, .char("g"), .char("j"), .char("R"))
         guard case .form(let form)? = f.app.state.overlay else { Issue.record("no form"); return }
         let target = try #require(form.choices.firstIndex { $0.label.hasPrefix("1b.") })
         for _ in 0..<target { f.press(.down) }
         f.press(.enter)
-        let item = try #require(try f.store.record(of: "hpbc-2008-07-17").items.first)
+        let item = try #require(try f.store.record(of: "hpbc-2008-07-17").items.first { $0.title.hasPrefix("Matters arising") })
         #expect(item.refersTo?.meetingID == "hpbc-2008-04-22")
         #expect(item.refersTo?.number == "1b")
         #expect(f.screen().contains("refers to item 1b of 22 Apr 2008"))

@@ -28,12 +28,20 @@ public enum ScreenLauncher {
         let (theme, themeWarning) = ThemeLoader.load(name: themeName, environment: environment, colorCount: term.colorCount)
         let fixedToday = today.flatMap(CalendarDate.init(iso:))
         let app = ScreenApp(store: store, terminal: term, theme: theme, keymap: keymap, readOnly: !writable,
-                            wallClock: { localClock(fixedToday: fixedToday) })
+                            wallClock: { localClock(fixedToday: fixedToday) }, context: { context(fixedToday: fixedToday) })
         if let warning = themeWarning ?? keyProblems.first { app.show(warning, isError: true) }
         for sig in [SIGHUP, SIGTERM, SIGINT] {
             signal(sig) { _ in stopRequested.store(true, ordering: .relaxed) }
         }
         app.run { stopRequested.load(ordering: .relaxed) }
+    }
+
+    /// The context of a change: a date fixed with --today is the date things are recorded on
+    /// (an agenda published, an action updated), as the screen shows it.
+    static func context(fixedToday: CalendarDate?) -> CommandContext {
+        var context = ScreenApp.systemContext()
+        if let fixedToday { context.today = fixedToday }
+        return context
     }
 
     /// Today's date and the wall-clock time where the person is.

@@ -106,3 +106,18 @@ public struct DeadlineStatus: Hashable, Sendable, Codable {
     /// True while agenda items may still be submitted.
     public var isOpen: Bool { phase == .submissionsOpen }
 }
+
+extension AgendaDeadlines {
+    /// What a planned meeting's header says: "items due by Thu 3 Dec · papers Fri 11 Dec",
+    /// with a warning for each date that has gone by while the meeting is still ahead.
+    public func headline(for meeting: CalendarDate, today: CalendarDate) -> (text: String, warnings: [String]) {
+        let items = submissionDeadline(for: meeting)
+        let papers = papersDate(for: meeting)
+        let text = (["items due by \(items.short)"] + (papers.map { ["papers \($0.short)"] } ?? [])).joined(separator: " · ")
+        guard today < meeting else { return (text, []) }
+        var warnings: [String] = []
+        if today > items { warnings.append("items deadline passed") }
+        if let papers, today > papers { warnings.append("papers date passed") }
+        return (text, warnings)
+    }
+}

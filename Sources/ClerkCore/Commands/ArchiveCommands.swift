@@ -160,18 +160,19 @@ extension ArchiveState {
         let existing = meetings(of: c.id).filter { $0.status != .cancelled }
         let dates: [CalendarDate]
         let last = existing.last(where: { !$0.isExtra })
+        // A meeting moved by hand keeps its place on the grid: later dates follow the cadence.
         if let last, last.date >= from {
-            dates = cadence.schedule(after: last.date, count: count)
+            dates = cadence.schedule(after: last.cadenceDate, count: count)
         } else {
             // Keep to the months of the committee's grid ("every two months" since its last meeting).
-            let first = cadence.firstOnOrAfter(from, anchor: last?.date)
+            let first = cadence.firstOnOrAfter(from, anchor: last?.cadenceDate)
             dates = [first] + cadence.schedule(after: first, count: count - 1)
         }
         var scratch = self
         var events: [Event] = []
         // A date that was stood down stays stood down: planning again does not revive it.
         let standing = meetings(of: c.id)
-        for date in dates where !standing.contains(where: { $0.date == date }) {
+        for date in dates where !standing.contains(where: { $0.date == date || $0.movedFrom == date }) {
             let more = try scratch.scheduleMeeting(c.id, on: date, start: start, end: end, venue: venue)
             more.forEach { scratch.apply($0) }
             events += more
@@ -194,6 +195,9 @@ extension ArchiveState {
         let m = try meeting(id)
         guard m.status == .planned || m.status == .agendaPublished else {
             throw CommandError(.wrongState, "meeting \(id) is \(m.status.label); only a meeting yet to happen can be stood down")
+        }
+        guard !reason.trimmed.isEmpty else {
+            throw CommandError(.invalid, "say why the meeting is stood down (the reason is kept with it), e.g. 'no business'")
         }
         return [.meetingCancelled(MeetingCancelled(meetingID: id, reason: reason))]
     }

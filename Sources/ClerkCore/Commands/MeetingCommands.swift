@@ -45,26 +45,37 @@ public struct MeetingContext: Sendable {
         var scratch = archive
         var events: [Event] = []
         var next = archive.nextMeeting(of: committee.id, after: meeting.date)
+        var planned = false
         if next == nil, let cadence = committee.terms.cadence {
-            let date = cadence.nextMeeting(after: meeting.date)
+            let date = cadence.nextMeeting(after: meeting.cadenceDate)
             let scheduled = try scratch.scheduleMeeting(committee.id, on: date, start: meeting.start, end: meeting.end,
                                                         venue: meeting.venue)
             scheduled.forEach { scratch.apply($0) }
             events += scheduled
             next = scratch.nextMeeting(of: committee.id, after: meeting.date)
+            planned = true
         }
         events.insert(.meetingClosed(MeetingClosed(meetingID: id, at: context.now, nextMeetingID: next?.id)), at: 0)
         // Items not reached (nothing minuted, no vote) go onto the next meeting's agenda,
         // referring back to this one.
         if let next {
-            for item in unfinishedItems {
-                let carried = AgendaItem(id: context.newID("i-"), title: item.title, presenter: item.presenter, papers: item.papers,
-                                         minutes: item.minutes, confidential: item.confidential,
-                                         refersTo: ItemRef(meetingID: id, itemID: item.id, number: record.number(of: item.id), carried: true))
-                events.append(.itemAdded(ItemAdded(meetingID: next.id, item: carried)))
+            // A meeting planned here starts from the standing items, the carried items among them.
+            if planned {
+                events += Self.openingAgenda(of: next.id, committee: committee, context: context) { carriedForward(context: context) }
+            } else {
+                events += carriedForward(context: context).map { .itemAdded(ItemAdded(meetingID: next.id, item: $0)) }
             }
         }
         return events
+    }
+
+    /// Copies of the unfinished items for the next meeting's agenda, referring back to these.
+    public func carriedForward(context: CommandContext) -> [AgendaItem] {
+        unfinishedItems.map { item in
+            AgendaItem(id: context.newID("i-"), title: item.title, presenter: item.presenter, papers: item.papers,
+                       minutes: item.minutes, confidential: item.confidential,
+                       refersTo: ItemRef(meetingID: id, itemID: item.id, number: record.number(of: item.id), carried: true))
+        }
     }
 
     /// Top-level items that are not standing items and have nothing minuted or voted on,
@@ -108,7 +119,7 @@ public struct MeetingContext: Sendable {
         }
     }
 
-    private func requireWritable(_ what: String) throws {
+    func requireWritable(_ what: String) throws {
         if meeting.status.isLocked {
             throw CommandError(.notAllowed, "the minutes of \(id) are approved and locked; record a dated correction instead of \(what)")
         }
@@ -123,26 +134,26 @@ public struct MeetingContext: Sendable {
     public func standingAgenda(context: CommandContext, carriedForward: [ItemRef] = []) throws -> [Event] {
         try requireWritable("adding the standing agenda")
         guard record.items.isEmpty else { throw CommandError(.wrongState, "meeting \(id) already has an agenda") }
+        return Self.openingAgenda(of: id, committee: committee, context: context) {
+            carriedForward.map { AgendaItem(id: context.newID("i-"), title: "Carried forward", refersTo: $0) }
+        }
+    }
+
+    /// A new meeting's agenda: the committee's standing items, with `carried` (items carried
+    /// forward) before "Any other business" and "Date of next meeting".
+    static func openingAgenda(of meeting: MeetingID, committee: Committee, context: CommandContext,
+                              carried: () -> [AgendaItem]) -> [Event] {
         var events: [Event] = []
         var last: ItemID?
+        func add(_ item: AgendaItem) {
+            events.append(.itemAdded(ItemAdded(meetingID: meeting, item: item, after: last)))
+            last = item.id
+        }
         let standing = committee.terms.standingItems
-        let head = standing.filter { $0 != .anyOtherBusiness && $0 != .nextMeeting }
-        let tail = standing.filter { $0 == .anyOtherBusiness || $0 == .nextMeeting }
-        for s in head {
-            let item = AgendaItem(id: context.newID("i-"), title: s.defaultTitle, standing: s)
-            events.append(.itemAdded(ItemAdded(meetingID: id, item: item, after: last)))
-            last = item.id
-        }
-        for ref in carriedForward {
-            let item = AgendaItem(id: context.newID("i-"), title: "Carried forward", refersTo: ref)
-            events.append(.itemAdded(ItemAdded(meetingID: id, item: item, after: last)))
-            last = item.id
-        }
-        for s in tail {
-            let item = AgendaItem(id: context.newID("i-"), title: s.defaultTitle, standing: s)
-            events.append(.itemAdded(ItemAdded(meetingID: id, item: item, after: last)))
-            last = item.id
-        }
+        let isTail = { (s: StandingItem) in s == .anyOtherBusiness || s == .nextMeeting }
+        for s in standing where !isTail(s) { add(AgendaItem(id: context.newID("i-"), title: s.defaultTitle, standing: s)) }
+        carried().forEach(add)
+        for s in standing where isTail(s) { add(AgendaItem(id: context.newID("i-"), title: s.defaultTitle, standing: s)) }
         return events
     }
 
@@ -157,6 +168,7 @@ public struct MeetingContext: Sendable {
             throw CommandError(.invalid, "time allocation \(minutes) is not between 1 and 600 minutes")
         }
         guard record.item(item.id) == nil else { throw CommandError(.duplicate, "item \(item.id) exists already") }
+        try requireNumbersKept(adding: item, after: after)
         return [.itemAdded(ItemAdded(meetingID: id, item: item, after: after))]
     }
 

@@ -81,7 +81,8 @@ public struct ArchiveState: Sendable, Hashable, Codable {
         case .meetingScheduled(let m):
             meetings[m.id] = m
         case .meetingMoved(let e):
-            guard meetings[e.meetingID] != nil else { return anomaly(event, "unknown meeting") }
+            guard let before = meetings[e.meetingID] else { return anomaly(event, "unknown meeting") }
+            meetings[e.meetingID]?.movedFrom = before.movedFrom ?? (before.date == e.date ? nil : before.date)
             meetings[e.meetingID]?.date = e.date
             meetings[e.meetingID]?.start = e.start
             meetings[e.meetingID]?.end = e.end

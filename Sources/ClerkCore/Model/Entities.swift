@@ -242,6 +242,11 @@ public struct Meeting: Sendable, Hashable, Codable {
     public var endedAt: Instant?
     public var agendaPublishedOn: CalendarDate?
     public var approvedOn: CalendarDate?
+    /// The date the meeting was first planned for, once it has been moved (its id keeps that date).
+    public var movedFrom: CalendarDate?
+
+    /// Where the meeting sits on the committee's cadence: the date it was first planned for.
+    public var cadenceDate: CalendarDate { movedFrom ?? date }
 
     public init(id: MeetingID, committeeID: CommitteeID, title: String, date: CalendarDate, start: TimeOfDay? = nil,
                 end: TimeOfDay? = nil, venue: String = "", status: MeetingStatus = .planned, isExtra: Bool = false) {

@@ -9,6 +9,7 @@ import Foundation
 ///     {"organisations":…,"people":…,"committees":…,"committeeOrder":…,"objectives":…,"anomalies":…}
 ///     M <tab> id <tab> committee <tab> title <tab> date <tab> start <tab> end <tab> venue <tab> status
 ///       <tab> isExtra <tab> startedAt <tab> endedAt <tab> agendaPublishedOn <tab> approvedOn
+///       (<tab> movedFrom)     present when the meeting was moved from its first date
 ///     A <tab> id <tab> committee <tab> meeting <tab> item <tab> number <tab> text <tab> owner <tab> due kind
 ///       <tab> due text <tab> due ongoing <tab> status <tab> raisedOn <tab> confidential
 ///       (<tab> on <tab> status <tab> note <tab> meeting <tab> by)*      one group per history entry
@@ -44,6 +45,7 @@ enum CheckpointCodec {
                           m.endedAt.map { String($0.secondsSinceEpoch) }, m.agendaPublishedOn?.iso, m.approvedOn?.iso] {
                 line += "\t" + escape(field)
             }
+            if let movedFrom = m.movedFrom { line += "\t" + escape(movedFrom.iso) }
             out += Array(line.utf8)
             out.append(0x0A)
         }
@@ -184,7 +186,7 @@ enum CheckpointCodec {
     }
 
     private static func meeting(_ f: [String?]) throws -> Meeting {
-        guard f.count == 13, let id = f[0], let committee = f[1], let title = f[2], let date = f[3].flatMap(date),
+        guard f.count == 13 || f.count == 14, let id = f[0], let committee = f[1], let title = f[2], let date = f[3].flatMap(date),
               let venue = f[6], let status = f[7].flatMap(MeetingStatus.init(rawValue:))
         else { throw Malformed() }
         var m = Meeting(id: id, committeeID: committee, title: title, date: date, start: f[4].flatMap(time),
@@ -193,6 +195,7 @@ enum CheckpointCodec {
         m.endedAt = f[10].flatMap(Int64.init).map(Instant.init(secondsSinceEpoch:))
         m.agendaPublishedOn = f[11].flatMap(Self.date)
         m.approvedOn = f[12].flatMap(Self.date)
+        m.movedFrom = f.count == 14 ? f[13].flatMap(Self.date) : nil
         return m
     }
 

@@ -77,7 +77,8 @@ public struct HomeScreen: Sendable, Hashable {
 }
 
 public enum Overlay: Sendable, Hashable {
-    case help(UIAction.Scope)
+    /// The keys of a scope, scrolled down `scroll` rows.
+    case help(UIAction.Scope, scroll: Int = 0)
     case command(CommandInput)
     case history(ActionID)
     case form(Form)

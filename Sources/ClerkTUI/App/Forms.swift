@@ -36,6 +36,8 @@ public struct Form: Sendable, Hashable {
         case actions(ActionForm)
         /// A step of setting up a committee: its name, a field of its terms, an organisation, a member.
         case committee(CommitteeForm)
+        /// An item's details, a meeting's new date, or why it is stood down (AgendaBuilding.swift).
+        case planning(PlanningForm)
     }
 
     public enum ObjectiveField: Sendable, Hashable {
@@ -154,26 +156,20 @@ extension Updater {
         return []
     }
 
-    /// "2008-04-22 13:00-14:30": a date, and optionally the times.
+    /// "2008-04-22 13:00-14:30": a date, and optionally the times. The meeting starts with
+    /// the standing items and whatever the committee's last meeting left unfinished.
     private func newMeeting(_ state: inout AppState, _ form: Form, _ data: ViewData) -> [Effect] {
         var form = form
         guard case .newMeeting(let committee) = form.purpose else { return [] }
-        let words = (form.text?.text ?? "").split(separator: " ").map(String.init)
-        guard let first = words.first, let date = CalendarDate(iso: first) else {
-            form.problem = "write the date as YYYY-MM-DD, then the times if known: 2026-12-17 13:00-15:00"
+        let when: MeetingWhen
+        switch MeetingWhen.parse(form.text?.text ?? "") {
+        case .success(let typed): when = typed
+        case .failure(let error):
+            form.problem = error.message
             state.overlay = .form(form)
             return []
         }
-        var start: TimeOfDay?, end: TimeOfDay?
-        if words.count > 1 {
-            guard case .success(let range) = TimeRange.parse(words.dropFirst().joined(separator: " ")) else {
-                form.problem = "the times '\(words.dropFirst().joined(separator: " "))' are not a range such as 13:00-14:30"
-                state.overlay = .form(form)
-                return []
-            }
-            start = range.start
-            end = range.end
-        }
+        let (date, start, end) = (when.date, when.start, when.end)
         let extra = data.archive.meetings(of: committee).contains { $0.date == date && $0.status != .cancelled }
         do {
             _ = try data.archive.scheduleMeeting(committee, on: date, start: start, end: end, isExtra: extra)
@@ -183,15 +179,16 @@ extension Updater {
             return []
         }
         state.overlay = nil
-        let (from, to) = (start, end)
-        return [.commit(Change("plan the meeting") { store, _ in
-            try store.state.scheduleMeeting(committee, on: date, start: from, end: to, isExtra: extra)
+        return [.commit(Change("plan the meeting") { store, ctx in
+            let previous = try store.state.previousMeeting(of: committee, before: date).map { try store.record(of: $0.id) }
+            return try store.state.planMeeting(committee, on: date, start: start, end: end, isExtra: extra, previous: previous, context: ctx)
         })]
     }
 
     // MARK: Keys
 
     func formKey(_ state: inout AppState, _ form: Form, _ key: Key, _ data: ViewData) -> [Effect] {
+        if let effects = planningFormKey(&state, form, key, data) { return effects }
         var form = form
         form.problem = nil
         switch key {
@@ -284,6 +281,8 @@ extension Updater {
                 return submitCommitteeForm(&state, form, data)
             case .export(let target):
                 return submitExport(&state, form, target, data)
+            case .planning:
+                return planningFormKey(&state, form, .enter, data) ?? []
             case .addItem(let parent, let after):
                 let item = AgendaItem(id: "probe", parentID: parent, title: form.text?.text ?? "")
                 _ = try context.addItem(item, after: after)
@@ -349,6 +348,8 @@ extension Renderer {
         case .vote:
             c.wrapped("f for · a against · b abstain · - clear · c chair's casting vote: \(form.casting?.rawValue ?? "none")",
                       width: width - 2, slot: .muted)
+        case .planning(.editItem):
+            c.wrapped("↑↓ or Tab another field · type · Enter record · Esc cancel", width: width - 2, slot: .muted)
         case .approvePrevious:
             c.wrapped("type an amendment and Enter to record it · Enter on an empty line approves · Esc stops", width: width - 2, slot: .muted)
         default:

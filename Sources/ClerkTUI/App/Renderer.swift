@@ -185,7 +185,7 @@ public struct Renderer {
         }
         for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             let content = data.content(pane, width: Layout.inner(rect).size.cols, screen: screen)
-            var title = pane.title
+            var title = pane == .agenda ? agendaPaneTitle(data.archive.meetings[screen.meetingID], data, width: term.size.cols) : pane.title
             if layout.tabs == nil { title = "\(pane.rawValue + 1) \(title)" }
             if pane == .actions, screen.overdueOnly { title += " (overdue)" }
             if pane == .attendance, !screen.attendanceByOrganisation { title += " (by status)" }
@@ -206,7 +206,7 @@ public struct Renderer {
         let committee = data.archive.committees[meeting.committeeID]
         let time = [meeting.start?.text, meeting.end?.text].compactMap { $0 }.joined(separator: "–")
         let title = "\(committee?.name ?? meeting.committeeID) · \(meeting.date.medium)" + (time.isEmpty ? "" : " \(time)")
-        var right: [Span] = [Span(" \(meeting.status.label) ", .header)]
+        var right: [Span] = agendaHeaderSpans(meeting, data, width: rect.size.cols)
         if let quorum = quorumSpan(meeting, data) { right.append(quorum) }
         right.append(Span(" \(data.clock.text) ", .header))
         drawBar(title, right, in: rect, slot: .header, on: term)
@@ -283,21 +283,13 @@ public struct Renderer {
     private func drawOverlay(_ overlay: Overlay, _ state: AppState, _ data: ViewData, on term: any Terminal) {
         let size = term.size
         switch overlay {
-        case .help(let scope):
-            var c = Content()
-            let width = min(76, size.cols - 4)
-            for s in scope == .minutes ? [scope, .editing, .global] : [scope, .global] {
-                c.heading(s.title, width: width - 2)
-                for action in ActionTable.all where action.scope == s {
-                    let keys = keymap.keys(for: action.id).joined(separator: " ")
-                    c.wrapped(action.help, lead: DisplayWidth.pad(keys, toWidth: 16) + " ", width: width - 2, entry: c.beginEntry())
-                }
-                c.blank()
-            }
+        case .help(let scope, let scroll):
+            let width = HelpOverlay.width(size)
+            let c = HelpOverlay.content(scope, keymap: keymap, width: width)
             let rect = centred(Size(cols: width, rows: min(size.rows - 2, c.rows.count + 2)), in: size)
             term.fill(rect, style: theme[.overlay])
-            drawPane(title: "Keys · Esc closes", content: c, position: ListPosition(selected: -1), in: rect, focused: true,
-                     background: .overlay, on: term)
+            drawPane(title: "Keys · Esc closes", content: c, position: ListPosition(selected: -1, scroll: scroll), in: rect,
+                     focused: true, background: .overlay, on: term)
         case .command(let input):
             let y = size.rows - 1
             // Typed text goes in the base style: a styled field makes ncurses set and reset

@@ -55,6 +55,7 @@ public struct Updater {
 
     /// Runs an action by id: from a key, a click or the `:` command line.
     public func perform(_ id: String, _ state: inout AppState, _ data: ViewData) -> [Effect] {
+        if let effects = scrollHelp(id, &state) { return effects }
         if state.overlay != nil, id != "app.back", id != "app.quit", id != "app.redraw" {
             // Overlays take only their own keys; anything else closes them first.
             state.overlay = nil
@@ -121,6 +122,7 @@ public struct Updater {
             if let effects = performWorkPlanAction(id, &state, data) { return effects }
             if let effects = performActionReviewAction(id, &state, data) { return effects }
             if let effects = performCommitteeAction(id, &state, data) { return effects }
+            if let effects = performAgendaBuilding(id, &state, data) { return effects }
             if let effects = performMeetingAction(id, &state, data) { return effects }
             state.message = Message(text: "unknown action '\(id)': type : and Tab to see them", isError: true)
         }
@@ -231,11 +233,7 @@ public struct Updater {
     }
 
     private func openSelected(_ state: inout AppState, _ data: ViewData) -> [Effect] {
-        guard state.meeting == nil, state.workPlan == nil, state.actionReview == nil, state.committeeEditor == nil,
-              let committee = currentCommittee(state, data) else { return [] }
-        let ordered = HomePanes.meetingOrder(data: data, committee: committee)
-        guard state.home.meetings.selected < ordered.count else { return [] }
-        let meeting = ordered[state.home.meetings.selected]
+        guard let meeting = selectedHomeMeeting(state, data) else { return [] }
         state.meeting = MeetingScreen(meetingID: meeting.id)
         return [.loadMeeting(meeting.id)]
     }

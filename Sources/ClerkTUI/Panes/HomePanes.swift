@@ -43,7 +43,8 @@ public enum HomePanes {
             let time = [m.start?.text, m.end?.text].compactMap { $0 }.joined(separator: "–")
             let when = "\(m.date.iso) \(m.date.weekday.shortName)" + (time.isEmpty ? "" : " \(time)")
             let slot: ThemeSlot = m.status == .cancelled ? .muted : (m.status == .inProgress ? .itemCurrent : .base)
-            c.wrapped(m.title + (m.isExtra ? " (extra)" : ""), lead: when + "  ", width: width, slot: slot, entry: entry,
+            let moved = m.movedFrom.map { " (moved from \($0.short))" } ?? ""
+            c.wrapped(m.title + (m.isExtra ? " (extra)" : "") + moved, lead: when + "  ", width: width, slot: slot, entry: entry,
                       trailing: Span(m.status.label, .muted))
         }
         return c

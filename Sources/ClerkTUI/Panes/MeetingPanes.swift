@@ -58,8 +58,11 @@ public enum MeetingPanes {
                 c.wrapped("\(what) \(number)\(earlier?.date.medium ?? ref.meetingID)", lead: String(repeating: " ", count: DisplayWidth.width(of: marker + label) + 1),
                           width: width, slot: .muted, entry: entry)
             }
-            if let presenter = item.presenter, !presenter.isEmpty {
-                c.wrapped(presenter, lead: String(repeating: " ", count: DisplayWidth.width(of: marker + label) + 1),
+            // Who presents it and its papers: "Dr Graves · papers: Budget table; Paper A".
+            let papers = item.papers.isEmpty ? nil : "papers: " + item.papers.joined(separator: "; ")
+            let details = [item.presenter, papers].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
+            if !details.isEmpty {
+                c.wrapped(details, lead: String(repeating: " ", count: DisplayWidth.width(of: marker + label) + 1),
                           width: width, slot: .muted, entry: entry)
             }
         }

@@ -1,0 +1,45 @@
+import Terminal
+
+/// The `?` overlay: the keys of the pane in focus, then those that work everywhere. On a
+/// screen too small to show them all, the list scrolls with the movement keys.
+enum HelpOverlay {
+    /// The overlay's width on a screen of `size`.
+    static func width(_ size: Size) -> Int { min(76, size.cols - 4) }
+
+    static func content(_ scope: UIAction.Scope, keymap: Keymap, width: Int) -> Content {
+        var c = Content()
+        for s in scope == .minutes ? [scope, .editing, .global] : [scope, .global] {
+            c.heading(s.title, width: width - 2)
+            for action in ActionTable.all where action.scope == s {
+                let keys = keymap.keys(for: action.id).joined(separator: " ")
+                c.wrapped(action.help, lead: DisplayWidth.pad(keys, toWidth: 16) + " ", width: width - 2, entry: c.beginEntry())
+            }
+            c.blank()
+        }
+        return c
+    }
+
+    /// How many rows of the list show at once on a screen of `size`.
+    static func height(_ size: Size, rows: Int) -> Int { max(1, min(size.rows - 2, rows + 2) - 2) }
+}
+
+extension Updater {
+    /// Scrolls the help overlay with the movement keys; nil for any other action.
+    func scrollHelp(_ id: String, _ state: inout AppState) -> [Effect]? {
+        guard case .help(let scope, let scroll) = state.overlay else { return nil }
+        let rows = HelpOverlay.content(scope, keymap: keymap, width: HelpOverlay.width(state.size)).rows.count
+        let height = HelpOverlay.height(state.size, rows: rows)
+        let target: Int
+        switch id {
+        case "move.down": target = scroll + 1
+        case "move.up": target = scroll - 1
+        case "move.pageDown": target = scroll + max(1, height - 1)
+        case "move.pageUp": target = scroll - max(1, height - 1)
+        case "move.top": target = 0
+        case "move.bottom": target = rows
+        default: return nil
+        }
+        state.overlay = .help(scope, scroll: max(0, min(target, rows - height)))
+        return []
+    }
+}
