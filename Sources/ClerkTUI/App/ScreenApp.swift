@@ -24,6 +24,9 @@ public final class ScreenApp {
     let context: () -> CommandContext
     /// Seconds that never go back: when the minutes last flushed. Tests set it.
     public var monotonic: () -> Double = ScreenApp.monotonicSeconds
+    /// Wakes the loop as soon as another session appends (live follow); without it the
+    /// loop looks for appends on every idle tick.
+    public var watch: ArchiveWatch?
 
     public init(store: ArchiveStore, terminal: any Terminal, theme: Theme, keymap: Keymap, readOnly: Bool,
                 wallClock: @escaping () -> (CalendarDate, TimeOfDay),
@@ -31,10 +34,12 @@ public final class ScreenApp {
         self.context = context
         self.store = store
         self.term = terminal
-        self.renderer = Renderer(theme: theme, keymap: keymap)
         self.updater = Updater(keymap: keymap)
         self.wallClock = wallClock
         state = AppState(size: terminal.size, readOnly: readOnly || store.mode == .readOnly)
+        var renderer = Renderer(theme: theme, keymap: keymap)
+        renderer.readOnly = state.readOnly
+        self.renderer = renderer
     }
 
     public func data() -> ViewData {
@@ -186,11 +191,21 @@ public final class ScreenApp {
         }
     }
 
+    /// The next key, waiting up to `timeoutMs`; with a watch, also whether the archive
+    /// changed meanwhile (which ends the wait at once).
+    func nextInput(timeoutMs: Int) -> (InputEvent?, changed: Bool) {
+        guard let watch, let fd = term.inputDescriptor else { return (term.readInput(timeoutMs: timeoutMs), false) }
+        if let queued = term.readInput(timeoutMs: 0) { return (queued, false) }
+        let woke = watch.wait(input: fd, timeoutMs: timeoutMs)
+        return (woke.input ? term.readInput(timeoutMs: 0) : nil, woke.changed)
+    }
+
     /// The loop: until quit, or until `shouldStop` says so (a signal).
     public func run(shouldStop: () -> Bool) {
         while state.running, !shouldStop() {
             render()
-            if let event = term.readInput(timeoutMs: 500) {
+            let (input, changed) = nextInput(timeoutMs: 500)
+            if let event = input {
                 handle(event)
                 // Drain what is already queued (a fast typist, a held key) before drawing.
                 var drained = 0
@@ -198,9 +213,8 @@ public final class ScreenApp {
                     handle(more)
                     drained += 1
                 }
-            } else {
-                tick()
             }
+            if input == nil || changed { tick() }
         }
         // Quit, hang-up or terminate: what was typed goes to the journal before the
         // terminal is restored.
