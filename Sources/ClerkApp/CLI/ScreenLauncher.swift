@@ -34,7 +34,7 @@ public enum ScreenLauncher {
         if let warning = themeWarning ?? keyProblems.first {
             app.show(warning, isError: true)
         } else if !readOnly && !permitted {
-            app.show("read-only: your account may not write to \(directory), so this session only reads", isError: false)
+            app.show("read-only: your account cannot write to this archive", isError: false)
         }
         for sig in [SIGHUP, SIGTERM, SIGINT] {
             signal(sig) { _ in stopRequested.store(true, ordering: .relaxed) }
