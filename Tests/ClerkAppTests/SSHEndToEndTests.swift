@@ -133,7 +133,7 @@ struct SSHEndToEndTests {
         let refusals: [([String], String)] = [
             (["2", "a"], "read-only: record attendance was not recorded"),
             (["3", "e"], "read-only: the minutes cannot be changed in this session"),
-            (["1", "C", "C"], "read-only: close the meeting was not recorded"),
+            (["1", "C"], "read-only: close the meeting was not recorded"),
             (["1", "S"], "read-only: start the meeting was not recorded"),
             (["4", "d"], "read-only: update the action was not recorded"),
         ]
