@@ -19,6 +19,7 @@ public final class ScreenApp {
     private let cache = PaneCache()
     var dirty = true
     private var lastClock: TimeOfDay?
+    private var lastTick = 0.0
 
     /// The instant and fresh ids for commands; injected so tests and benchmarks control them.
     let context: () -> CommandContext
@@ -180,6 +181,12 @@ public final class ScreenApp {
         if state.editing?.isPending == true { flushMinutes() }
         let (_, clock) = wallClock()
         if clock != lastClock { lastClock = clock; dirty = true }
+        follow()
+    }
+
+    /// Reads what other sessions appended. Called on every idle tick, and at once when the
+    /// watch reports a change (without flushing the minutes: that waits for a pause).
+    func follow() {
         do {
             if try store.refresh() {
                 if let id = state.meeting?.meetingID { record = try store.record(of: id) }
@@ -214,7 +221,14 @@ public final class ScreenApp {
                     drained += 1
                 }
             }
-            if input == nil || changed { tick() }
+            // An idle turn ticks (the clock, the pause that flushes the minutes); a wake-up
+            // by another session's append only reads it, unless a tick is due anyway.
+            if input == nil, !changed || monotonic() - lastTick >= 0.5 {
+                lastTick = monotonic()
+                tick()
+            } else if changed {
+                follow()
+            }
         }
         // Quit, hang-up or terminate: what was typed goes to the journal before the
         // terminal is restored.
