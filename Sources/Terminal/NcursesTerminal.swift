@@ -173,6 +173,8 @@ public final class NcursesTerminal: Terminal {
         doupdate()
     }
 
+    public var inputDescriptor: Int32? { ended ? nil : fileno(input) }
+
     public func readInput(timeoutMs: Int) -> InputEvent? {
         guard !ended else { return nil }
         return decoder.next(timeoutMs: timeoutMs) { [unowned self] ms in readRaw(timeoutMs: ms) }

@@ -39,9 +39,15 @@ public protocol Terminal: AnyObject {
     /// The next input event, waiting up to `timeoutMs` milliseconds (0 polls, a negative
     /// value waits indefinitely); nil on timeout.
     func readInput(timeoutMs: Int) -> InputEvent?
+
+    /// The file descriptor keys arrive on, for a loop that also waits on other descriptors
+    /// (poll(2)); nil when input does not come from a descriptor.
+    var inputDescriptor: Int32? { get }
 }
 
 extension Terminal {
+    public var inputDescriptor: Int32? { nil }
+
     /// Draws `text` in the plain style.
     public func put(_ text: String, at p: Point) {
         put(text, at: p, style: .plain)

@@ -15,7 +15,8 @@ public enum ScreenLauncher {
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw StoreError("the screen needs a terminal; for scripts use 'clerk meetings', 'clerk actions' and the other subcommands")
         }
-        let writable = !readOnly && access(directory + "/journal", W_OK) == 0
+        let permitted = ArchiveStore.isWritable(directory)
+        let writable = !readOnly && permitted
         let store = try ArchiveStore(directory: directory, mode: writable ? .readWrite : .readOnly)
         // A parent may have left signals blocked; resizing and the flush on hang-up need them.
         var wanted = sigset_t()
@@ -29,7 +30,12 @@ public enum ScreenLauncher {
         let fixedToday = today.flatMap(CalendarDate.init(iso:))
         let app = ScreenApp(store: store, terminal: term, theme: theme, keymap: keymap, readOnly: !writable,
                             wallClock: { localClock(fixedToday: fixedToday) }, context: { context(fixedToday: fixedToday) })
-        if let warning = themeWarning ?? keyProblems.first { app.show(warning, isError: true) }
+        app.watch = ArchiveWatch(directory: directory)
+        if let warning = themeWarning ?? keyProblems.first {
+            app.show(warning, isError: true)
+        } else if !readOnly && !permitted {
+            app.show("read-only: your account cannot write to this archive", isError: false)
+        }
         for sig in [SIGHUP, SIGTERM, SIGINT] {
             signal(sig) { _ in stopRequested.store(true, ordering: .relaxed) }
         }

@@ -253,7 +253,7 @@ final class ArchiveLock {
     private var fd: Int32
 
     init(path: String) throws {
-        fd = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        fd = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw StoreError("cannot open \(path): \(String(cString: strerror(errno))); check the archive's permissions") }
         while flock(fd, LOCK_EX) != 0 {
             if errno == EINTR { continue }

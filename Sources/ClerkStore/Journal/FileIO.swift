@@ -11,7 +11,9 @@ enum FileIO {
         "\(String(cString: strerror(code))) (errno \(code))"
     }
 
-    static func open(_ path: String, _ flags: Int32, _ mode: mode_t = 0o644) -> Int32 {
+    /// New files are 0666 and folders 0777 less the umask, as other programs make them, so
+    /// that an archive shared by a group (umask 002, see docs/ssh.md) stays group-writable.
+    static func open(_ path: String, _ flags: Int32, _ mode: mode_t = 0o666) -> Int32 {
         while true {
             let fd = Glibc_open(path, flags | O_CLOEXEC, mode)
             if fd >= 0 || errno != EINTR { return fd }
@@ -112,7 +114,7 @@ enum FileIO {
         if stat(dir, &st) == 0 { return }
         let up = parent(of: dir)
         if up != dir { try makeDirectories(up, sync) }
-        if mkdir(dir, 0o755) != 0 {
+        if mkdir(dir, 0o777) != 0 {
             if errno == EEXIST { return }
             throw SystemCallError(call: "mkdir(\(dir))", errno: errno)
         }

@@ -245,9 +245,15 @@ extension Updater {
 }
 
 extension Renderer {
-    /// The header has room for the agenda's dates from this width; below it they show in
-    /// the agenda pane's title, and only the latest warning stays in the header.
-    static let agendaDatesInHeaderFrom = 120
+    /// Whether the header has room for the agenda's dates beside the committee, the date and
+    /// time, the status, the quorum and the clock; if not they show in the agenda pane's
+    /// title, and only the latest warning stays in the header. The meeting's date comes first.
+    func agendaDatesInHeader(_ meeting: Meeting, _ data: ViewData, width: Int) -> Bool {
+        guard let headline = Self.agendaHeadline(meeting, data) else { return false }
+        let dates = " \(headline.text) " + headline.warnings.map { " \($0) " }.joined()
+        let others = " \(meeting.status.label) " + " quorum: no roll yet " + " 00:00 " + (readOnly ? " read-only " : "")
+        return DisplayWidth.width(of: headerTitle(meeting, data) + dates + others) + 1 <= width
+    }
 
     /// The meeting's status for the header, with the agenda's dates: when items and papers
     /// are due for a planned meeting (passed ones in the error colour), or when the agenda
@@ -258,7 +264,7 @@ extension Renderer {
         }
         var spans = [Span(" \(meeting.status.label) ", .header)]
         guard let headline = Self.agendaHeadline(meeting, data) else { return spans }
-        if width >= Self.agendaDatesInHeaderFrom {
+        if agendaDatesInHeader(meeting, data, width: width) {
             spans.append(Span(" \(headline.text) ", .header))
             spans += headline.warnings.map { Span(" \($0) ", .statusError) }
         } else if let latest = headline.warnings.last {
@@ -269,7 +275,7 @@ extension Renderer {
 
     /// "Agenda · items due by Thu 3 Dec · papers Fri 11 Dec" when the header has no room for the dates.
     func agendaPaneTitle(_ meeting: Meeting?, _ data: ViewData, width: Int) -> String {
-        guard width < Self.agendaDatesInHeaderFrom, let meeting, let headline = Self.agendaHeadline(meeting, data) else {
+        guard let meeting, !agendaDatesInHeader(meeting, data, width: width), let headline = Self.agendaHeadline(meeting, data) else {
             return Pane.agenda.title
         }
         return "\(Pane.agenda.title) · \(headline.text)"

@@ -23,7 +23,8 @@ extension Updater {
                 try MeetingContext(archive: store.state, record: try store.record(of: meetingID)).start(context: ctx)
             })]
         case "meeting.close":
-            guard state.confirming == id else {
+            // A read-only session is refused at once rather than asked to confirm.
+            guard state.confirming == id || state.readOnly else {
                 state.confirming = id
                 state.message = Message(text: "press \(keymap.keys(for: id).first ?? "C") again to close the meeting; any other key cancels", isError: false)
                 return []

@@ -6,6 +6,8 @@ import Terminal
 public struct Renderer {
     public var theme: Theme
     public var keymap: Keymap
+    /// Every header says "read-only" in a session that cannot change the archive.
+    public var readOnly = false
 
     public init(theme: Theme, keymap: Keymap) {
         self.theme = theme
@@ -72,6 +74,7 @@ public struct Renderer {
     // MARK: Header and status
 
     func drawBar(_ left: String, _ right: [Span], in rect: Rect, slot: ThemeSlot, on term: any Terminal) {
+        let right = slot == .header && readOnly ? [Span(" read-only ", .readOnly)] + right : right
         term.fill(rect, style: theme[slot])
         var width = right.reduce(0) { $0 + DisplayWidth.width(of: $1.text) }
         width = min(width, rect.size.cols)
@@ -93,7 +96,6 @@ public struct Renderer {
         let rect = Rect(x: 0, y: term.size.rows - 1, cols: term.size.cols, rows: 1)
         term.fill(rect, style: theme[.status])
         var right: [Span] = []
-        if state.readOnly { right.append(Span(" read-only ", .readOnly)) }
         switch state.save {
         case .saved: right.append(Span(" saved ", .statusSaved))
         case .saving: right.append(Span(" saving… ", .statusUnsaved))
@@ -203,13 +205,18 @@ public struct Renderer {
 
     private func drawHeader(_ screen: MeetingScreen, _ data: ViewData, in rect: Rect, on term: any Terminal) {
         guard let meeting = data.archive.meetings[screen.meetingID] else { return }
-        let committee = data.archive.committees[meeting.committeeID]
-        let time = [meeting.start?.text, meeting.end?.text].compactMap { $0 }.joined(separator: "–")
-        let title = "\(committee?.name ?? meeting.committeeID) · \(meeting.date.medium)" + (time.isEmpty ? "" : " \(time)")
+        let title = headerTitle(meeting, data)
         var right: [Span] = agendaHeaderSpans(meeting, data, width: rect.size.cols)
         if let quorum = quorumSpan(meeting, data) { right.append(quorum) }
         right.append(Span(" \(data.clock.text) ", .header))
         drawBar(title, right, in: rect, slot: .header, on: term)
+    }
+
+    /// "Pan Cluster Planning Group · 12 Jan 2027 10:00–12:00": what the meeting header must keep.
+    func headerTitle(_ meeting: Meeting, _ data: ViewData) -> String {
+        let committee = data.archive.committees[meeting.committeeID]
+        let time = [meeting.start?.text, meeting.end?.text].compactMap { $0 }.joined(separator: "–")
+        return "\(committee?.name ?? meeting.committeeID) · \(meeting.date.medium)" + (time.isEmpty ? "" : " \(time)")
     }
 
     /// The quorum indicator: worked out live from the committee's rule, red when inquorate.

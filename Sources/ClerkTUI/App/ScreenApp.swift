@@ -19,11 +19,15 @@ public final class ScreenApp {
     private let cache = PaneCache()
     var dirty = true
     private var lastClock: TimeOfDay?
+    private var lastTick = 0.0
 
     /// The instant and fresh ids for commands; injected so tests and benchmarks control them.
     let context: () -> CommandContext
     /// Seconds that never go back: when the minutes last flushed. Tests set it.
     public var monotonic: () -> Double = ScreenApp.monotonicSeconds
+    /// Wakes the loop as soon as another session appends (live follow); without it the
+    /// loop looks for appends on every idle tick.
+    public var watch: ArchiveWatch?
 
     public init(store: ArchiveStore, terminal: any Terminal, theme: Theme, keymap: Keymap, readOnly: Bool,
                 wallClock: @escaping () -> (CalendarDate, TimeOfDay),
@@ -31,10 +35,12 @@ public final class ScreenApp {
         self.context = context
         self.store = store
         self.term = terminal
-        self.renderer = Renderer(theme: theme, keymap: keymap)
         self.updater = Updater(keymap: keymap)
         self.wallClock = wallClock
         state = AppState(size: terminal.size, readOnly: readOnly || store.mode == .readOnly)
+        var renderer = Renderer(theme: theme, keymap: keymap)
+        renderer.readOnly = state.readOnly
+        self.renderer = renderer
     }
 
     public func data() -> ViewData {
@@ -175,6 +181,12 @@ public final class ScreenApp {
         if state.editing?.isPending == true { flushMinutes() }
         let (_, clock) = wallClock()
         if clock != lastClock { lastClock = clock; dirty = true }
+        follow()
+    }
+
+    /// Reads what other sessions appended. Called on every idle tick, and at once when the
+    /// watch reports a change (without flushing the minutes: that waits for a pause).
+    func follow() {
         do {
             if try store.refresh() {
                 if let id = state.meeting?.meetingID { record = try store.record(of: id) }
@@ -186,11 +198,21 @@ public final class ScreenApp {
         }
     }
 
+    /// The next key, waiting up to `timeoutMs`; with a watch, also whether the archive
+    /// changed meanwhile (which ends the wait at once).
+    func nextInput(timeoutMs: Int) -> (InputEvent?, changed: Bool) {
+        guard let watch, let fd = term.inputDescriptor else { return (term.readInput(timeoutMs: timeoutMs), false) }
+        if let queued = term.readInput(timeoutMs: 0) { return (queued, false) }
+        let woke = watch.wait(input: fd, timeoutMs: timeoutMs)
+        return (woke.input ? term.readInput(timeoutMs: 0) : nil, woke.changed)
+    }
+
     /// The loop: until quit, or until `shouldStop` says so (a signal).
     public func run(shouldStop: () -> Bool) {
         while state.running, !shouldStop() {
             render()
-            if let event = term.readInput(timeoutMs: 500) {
+            let (input, changed) = nextInput(timeoutMs: 500)
+            if let event = input {
                 handle(event)
                 // Drain what is already queued (a fast typist, a held key) before drawing.
                 var drained = 0
@@ -198,8 +220,14 @@ public final class ScreenApp {
                     handle(more)
                     drained += 1
                 }
-            } else {
+            }
+            // An idle turn ticks (the clock, the pause that flushes the minutes); a wake-up
+            // by another session's append only reads it, unless a tick is due anyway.
+            if input == nil, !changed || monotonic() - lastTick >= 0.5 {
+                lastTick = monotonic()
                 tick()
+            } else if changed {
+                follow()
             }
         }
         // Quit, hang-up or terminate: what was typed goes to the journal before the
