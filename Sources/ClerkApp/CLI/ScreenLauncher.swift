@@ -29,6 +29,7 @@ public enum ScreenLauncher {
         let fixedToday = today.flatMap(CalendarDate.init(iso:))
         let app = ScreenApp(store: store, terminal: term, theme: theme, keymap: keymap, readOnly: !writable,
                             wallClock: { localClock(fixedToday: fixedToday) })
+        app.accessRule = store.accessRule(account: SystemAccount.current()) { localClock(fixedToday: fixedToday).0 }
         if let warning = themeWarning ?? keyProblems.first { app.show(warning, isError: true) }
         for sig in [SIGHUP, SIGTERM, SIGINT] {
             signal(sig) { _ in stopRequested.store(true, ordering: .relaxed) }

@@ -19,6 +19,17 @@ public final class ScreenApp {
     private let cache = PaneCache()
     var dirty = true
     private var lastClock: TimeOfDay?
+    /// Read-only for the whole session (asked for, or the archive cannot be written).
+    let sessionReadOnly: Bool
+    /// What the person may see and change, worked out from the archive as it is now; the
+    /// launcher sets it from the operating-system account. Unset: everything is open.
+    public var accessRule: ((ArchiveState, CalendarDate) -> Access)?
+    /// The archive and records as the person may see them, for the current revision.
+    var seen: SeenData?
+    /// Confidential items of meetings whose actions were checked (see `SeenData`).
+    var confidentialItems: [MeetingID: Set<ItemID>] = [:]
+    /// Whether `state.readOnly` was set because the person may not change what is open.
+    var limitedByAccess = false
 
     /// The instant and fresh ids for commands; injected so tests and benchmarks control them.
     let context: () -> CommandContext
@@ -34,14 +45,17 @@ public final class ScreenApp {
         self.renderer = Renderer(theme: theme, keymap: keymap)
         self.updater = Updater(keymap: keymap)
         self.wallClock = wallClock
-        state = AppState(size: terminal.size, readOnly: readOnly || store.mode == .readOnly)
+        sessionReadOnly = readOnly || store.mode == .readOnly
+        state = AppState(size: terminal.size, readOnly: sessionReadOnly)
     }
 
     public func data() -> ViewData {
         let (today, clock) = wallClock()
-        var data = ViewData(archive: store.state, record: record, today: today, clock: clock, revision: revision,
+        let seen = visible(today: today)
+        var data = ViewData(archive: seen.archive, record: seen.record, today: today, clock: clock, revision: revision,
                             now: context().now, cache: cache)
-        data.earlier = earlier
+        data.earlier = seen.earlier
+        data.access = seen.access
         return data
     }
 
@@ -81,7 +95,10 @@ public final class ScreenApp {
     /// One turn of update: change the state, then carry out what it asks for.
     private func step(_ update: (inout AppState, ViewData) -> [Effect]) {
         var s = state
-        let effects = update(&s, data())
+        let before = data()
+        limitWrites(&s, before)
+        let effects = update(&s, before)
+        limitWrites(&s, before)
         state = s
         dirty = true
         for effect in effects { run(effect) }
@@ -155,10 +172,12 @@ public final class ScreenApp {
     /// Writes an export, whole or not at all; read-only sessions may export too, since the
     /// file is one the person named and the archive is not touched.
     func runExport(_ job: ExportJob) {
-        let open = record
+        let seen = visible(today: wallClock().0)
+        let open = seen.record
         do {
-            let text = try job.contents(archive: store.state, today: wallClock().0) { id in
-                id == open?.meetingID ? open : try? self.store.record(of: id)
+            try refuseConfidential(job, seen)
+            let text = try job.contents(archive: seen.archive, today: wallClock().0) { id in
+                id == open?.meetingID ? open : self.visibleRecord(id, seen.access)
             }
             let path = job.path.hasPrefix("~/") ? (ProcessInfo.processInfo.environment["HOME"] ?? "") + job.path.dropFirst() : job.path
             try ExportFile.write(text, to: path)
