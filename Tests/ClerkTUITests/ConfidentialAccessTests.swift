@@ -237,9 +237,13 @@ import Testing
         #expect(try access(owner, "link", "mark-andrews", "mandrews") == "recorded\n")
         #expect(try access("mandrews", "bar", "PG", "--committee", "hpbc") == "recorded\n")
         #expect(throws: CommandError.self) { try access("mandrews", "bar", "PG", "--committee", "brent-pec") }
-        let shown = try access("mandrews", "show")
+        let shown = try access(owner, "show")
         #expect(shown.contains("hpbc"))
-        #expect(shown.contains("pgraves"))
+        #expect(shown.contains("pgraves") && shown.contains("mandrews"))
+        // Anyone else sees their own link only, and what they may do.
+        let own = try access("mandrews", "show")
+        #expect(own.contains("mandrews") && !own.contains("pgraves"))
+        #expect(own.contains("hpbc       Hertfordshire PBC Leads     change   yes"))
         let bad: [[String]] = [["link", "Nobody Here", "x"], ["link", "Peter Graves", "bad name"], ["link", "Mark Jones", "pgraves"],
                                ["bar", "PG", "--committee", "no-such"], ["unlink", "ghost"]]
         for args in bad {

@@ -137,7 +137,9 @@ struct AccessCommand: ParsableCommand {
             out += ".\n"
         }
         var rows: [[String]] = []
-        for person in state.people.values.sorted(by: { $0.id < $1.id }) {
+        // The links are the administrator's business; anyone else sees their own.
+        let everyone = access.seesEverything
+        for person in state.people.values.sorted(by: { $0.id < $1.id }) where everyone || person.id == access.person {
             let accounts = state.access.accounts[person.id, default: []]
             let barred = state.committeeList.filter { state.access.isBarred(person.id, from: $0.id) }.map(\.code)
             guard !accounts.isEmpty || !barred.isEmpty else { continue }

@@ -127,7 +127,7 @@ public struct Access: Sendable, Hashable {
     /// with how to link it.
     public func me(in archive: ArchiveState) throws -> Person {
         guard let person, let p = archive.people[person] else {
-            throw CommandError(.notFound, "account \(account) is linked to nobody; the archive's owner can link it with 'clerk access link PERSON \(account)'")
+            throw CommandError(.notFound, "account \(account) is not linked: clerk access link PERSON \(account)")
         }
         return p
     }
