@@ -45,4 +45,25 @@ import Testing
         #expect(store.state == before)
         #expect(try ArchiveStore(directory: path, mode: .readOnly).state == before)
     }
+
+    @Test func confidentialItemsAreReadFromTheAgendaAlone() throws {
+        let dir = try TempDir()
+        let path = dir.path + "/archive"
+        try ArchiveStore.create(at: path)
+        let store = try ArchiveStore(directory: path, mode: .readWrite)
+        let meeting = try (try ArchiveStoreTests()).seed(store)
+        try store.commit(at: ArchiveStoreTests.now) { store in
+            let ctx = try MeetingContext(archive: store.state, record: try store.record(of: meeting))
+            return try ctx.addItem(AgendaItem(id: "i-1", title: "Finance"))
+                + ctx.addItem(AgendaItem(id: "i-2", title: "Contract dispute", confidential: true))
+        }
+        try store.commit(at: ArchiveStoreTests.now) { store in
+            let ctx = try MeetingContext(archive: store.state, record: try store.record(of: meeting))
+            return try ctx.addItem(AgendaItem(id: "i-3", parentID: "i-2", title: "Legal advice"))
+        }
+        let fresh = try ArchiveStore(directory: path, mode: .readOnly)
+        #expect(try fresh.confidentialItems(of: meeting) == ["i-2", "i-3"])
+        #expect(try fresh.confidentialItems(of: meeting) == Access.confidentialItems(of: try fresh.record(of: meeting)))
+        #expect(throws: (any Error).self) { try fresh.confidentialItems(of: "no-such-meeting") }
+    }
 }

@@ -49,8 +49,7 @@ extension ArchiveStore {
         var items: [MeetingID: Set<ItemID>] = [:]
         for id in access.meetingsToCheck(in: state, actions: actions) {
             // A meeting that cannot be read hides all its actions raised under an item.
-            items[id] = (try? record(of: id)).map(Access.confidentialItems(of:))
-            unload(id)
+            items[id] = try? confidentialItems(of: id)
         }
         return { meeting, item in items[meeting].map { $0.contains(item) } ?? true }
     }

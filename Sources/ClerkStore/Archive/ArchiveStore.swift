@@ -149,6 +149,9 @@ public final class ArchiveStore: @unchecked Sendable {
         }
     }
 
+    /// The record of a meeting already read, without reading anything.
+    func loadedRecord(_ id: MeetingID) -> MeetingRecord? { meetings[id]?.record }
+
     /// Forgets a loaded meeting (closing its files); it is read again when next asked for.
     public func unload(_ id: MeetingID) {
         meetings[id] = nil

@@ -25,13 +25,11 @@ extension ScreenApp {
             let open = [record, earlier].compactMap { $0 }
             for r in open { confidentialItems[r.meetingID] = Access.confidentialItems(of: r) }
             for id in access.meetingsToCheck(in: store.state, actions: store.state.actions.values) where confidentialItems[id] == nil {
-                // Read for its item flags only; a meeting that cannot be read hides its actions.
-                confidentialItems[id] = (try? store.record(of: id)).map(Access.confidentialItems(of:)) ?? []
-                if !open.contains(where: { $0.meetingID == id }) { store.unload(id) }
+                // Its agenda only; a meeting that cannot be read hides its actions raised under an item.
+                confidentialItems[id] = try? store.confidentialItems(of: id)
             }
             let flags = confidentialItems
-            let unreadable = { (m: MeetingID) in flags[m] == nil }
-            made.archive = access.redacted(store.state) { meeting, item in unreadable(meeting) || flags[meeting]!.contains(item) }
+            made.archive = access.redacted(store.state) { meeting, item in (flags[meeting] ?? nil)?.contains(item) ?? true }
         }
         seen = made
         return made

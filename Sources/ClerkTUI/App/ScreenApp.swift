@@ -27,7 +27,7 @@ public final class ScreenApp {
     /// The archive and records as the person may see them, for the current revision.
     var seen: SeenData?
     /// Confidential items of meetings whose actions were checked (see `SeenData`).
-    var confidentialItems: [MeetingID: Set<ItemID>] = [:]
+    var confidentialItems: [MeetingID: Set<ItemID>?] = [:]
     /// Whether `state.readOnly` was set because the person may not change what is open.
     var limitedByAccess = false
 
