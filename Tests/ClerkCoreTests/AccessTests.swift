@@ -112,6 +112,11 @@ import Testing
             #expect(throws: CommandError.self, "\(account) → \(person)") { try state.linkAccount(account, to: person) }
         }
         #expect(throws: CommandError.self) { try state.unlinkAccount("nobody") }
+        // Folded as written, an account is only ever one person's: the last link wins.
+        var folded = state
+        folded.apply(.accountsSet(AccountsSet(personID: "walker", accounts: ["pgraves", "awalker"])))
+        #expect(folded.access.person(account: "pgraves") == "walker")
+        #expect(folded.access.accounts["graves"] == nil)
         for e in try state.unlinkAccount("pgraves") { state.apply(e) }
         #expect(state.access.isEmpty)
     }

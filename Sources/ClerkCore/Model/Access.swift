@@ -21,7 +21,12 @@ public struct AccessRules: Sendable, Hashable, Codable {
         barred[committee]?.contains(person) == true
     }
 
+    /// An account is one person's: linking it takes it from anyone it was linked to before.
     mutating func setAccounts(_ names: [String], of person: PersonID) {
+        for (other, linked) in accounts where other != person && linked.contains(where: names.contains) {
+            let kept = linked.filter { !names.contains($0) }
+            accounts[other] = kept.isEmpty ? nil : kept
+        }
         accounts[person] = names.isEmpty ? nil : names
     }
 
