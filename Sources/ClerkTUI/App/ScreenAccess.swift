@@ -7,6 +7,9 @@ import ClerkStore
 struct SeenData {
     var revision: Int
     var today: CalendarDate
+    /// How far the archive segment was read: a change committed straight to the store
+    /// (not through the screen) moves it without a new revision.
+    var archiveOffset: UInt64
     var access: Access
     var archive: ArchiveState
     var record: MeetingRecord?
@@ -14,11 +17,17 @@ struct SeenData {
 }
 
 extension ScreenApp {
-    /// The archive and records as this person may see them, for the current revision.
+    /// The archive and records as this person may see them, for the current revision. A
+    /// person who may see everything is given them as they are.
     func visible(today: CalendarDate) -> SeenData {
-        if let seen, seen.revision == revision, seen.today == today { return seen }
+        if let seen, seen.revision == revision, seen.today == today, seen.archiveOffset == store.archiveOffset {
+            guard seen.access.seesEverything else { return seen }
+            return SeenData(revision: revision, today: today, archiveOffset: seen.archiveOffset, access: seen.access,
+                            archive: store.state, record: record, earlier: earlier)
+        }
         let access = accessRule?(store.state, today) ?? .everything()
-        var made = SeenData(revision: revision, today: today, access: access, archive: store.state, record: record, earlier: earlier)
+        var made = SeenData(revision: revision, today: today, archiveOffset: store.archiveOffset, access: access,
+                            archive: store.state, record: record, earlier: earlier)
         if !access.seesEverything {
             made.record = record.flatMap { redact($0, access) }
             made.earlier = earlier.flatMap { redact($0, access) }
@@ -77,7 +86,7 @@ extension Updater {
     /// `M` on the home screen: the action review, showing the actions of the person the
     /// account running clerk is linked to, across every committee.
     func performAccessAction(_ id: String, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
-        guard id == "home.myActions" else { return nil }
+        guard id == "home.mine" else { return nil }
         guard state.meeting == nil else { return [] }
         do {
             let me = try data.access.me(in: data.archive)
