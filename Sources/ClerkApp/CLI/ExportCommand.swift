@@ -61,9 +61,18 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
+        try run(account: SystemAccount.current())
+    }
+
+    /// Exports as `account` may see it; tests give the account.
+    func run(account: String) throws {
         let store = try global.openStore(mode: .readOnly)
         let today = try global.todayDate()
         let state = store.state
+        if includeConfidential {
+            try Self.refuseConfidential(store.access(account: account, today: today), state,
+                                        committees: try scope(state))
+        }
         let confidentiality: Confidentiality = includeConfidential ? .included : .redacted
         let text: String
         switch kind {
@@ -96,6 +105,25 @@ struct Export: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
+    }
+}
+
+extension Export {
+    /// The committees an export draws on.
+    func scope(_ state: ArchiveState) throws -> [CommitteeID] {
+        switch kind {
+        case .minutes, .agenda: [try state.meeting(meetingID ?? "").committeeID]
+        case .actions:
+            if let meeting { [try state.meeting(meeting).committeeID] } else { try committee.map { [try state.committee($0).id] } ?? state.committeeOrder }
+        case .calendar: try committee.map { [try state.committee($0).id] } ?? state.committeeOrder
+        }
+    }
+
+    /// Refuses confidential content to a person who may not see it, in one line.
+    static func refuseConfidential(_ access: Access, _ state: ArchiveState, committees: [CommitteeID]) throws {
+        guard let closed = committees.first(where: { !access.canSeeConfidential(committee: $0) }) else { return }
+        let name = state.committees[closed]?.name ?? closed
+        throw CommandError(.notAllowed, "the confidential items of \(name) are not open to \(access.describe(in: state)); export without --include-confidential")
     }
 }
 

@@ -92,7 +92,12 @@ struct Actions: ParsableCommand {
                                valueName: "S"))
     var status: [String] = []
     @Flag(help: "Include done and dropped actions.") var all = false
+    @Flag(help: "Only my actions: those owned by the person the account running clerk is linked to.") var mine = false
     @Option(help: "table, csv or json.") var format: ListFormat = .table
+
+    func validate() throws {
+        if mine, owner != nil { throw ValidationError("--mine and --owner both say whose actions; give one") }
+    }
 
     struct Row: Encodable {
         var id: String, committee: String, meeting: String, number: Int, text: String
@@ -101,11 +106,21 @@ struct Actions: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore(mode: .readOnly)
+        print(try output(store, account: SystemAccount.current()), terminator: "")
+        Listing.finish(keeping: store)
+    }
+
+    /// The listing as `account` may see it; tests give the account.
+    func output(_ store: ArchiveStore, account: String) throws -> String {
         let today = try global.todayDate()
         let state = store.state
-        let actions = state.actions(matching: try ActionFilters(
-            committee: committee, owner: owner, overdue: overdue, dueThisWeek: dueThisWeek, meeting: meeting,
-            status: status, all: all).filter(state, today: today))
+        let access = store.access(account: account, today: today)
+        var filter = try ActionFilters(committee: committee, owner: owner, overdue: overdue, dueThisWeek: dueThisWeek,
+                                       meeting: meeting, status: status, all: all).filter(state, today: today)
+        if mine { filter.ownerIs = .person(try access.me(in: state).id) }
+        let listed = state.actions(matching: filter)
+        let hidden = store.confidentialItems(for: access, actions: listed)
+        let actions = listed.filter { !access.hides($0, isConfidentialItem: hidden) }
         let rows = actions.map { a -> Row in
             let kind: String
             switch a.owner { case .person: kind = "person"; case .organisation: kind = "organisation" }
@@ -114,16 +129,15 @@ struct Actions: ParsableCommand {
                        status: a.status.rawValue, overdue: a.isOverdue(on: today))
         }
         switch format {
-        case .json: print(try Listing.json(rows), terminator: "")
+        case .json: return try Listing.json(rows)
         case .csv:
-            print(Listing.csv(["id", "committee", "meeting", "number", "text", "owner", "due", "deadline", "status", "overdue"],
-                              rows.map { [$0.id, $0.committee, $0.meeting, String($0.number), $0.text, $0.owner, $0.due,
-                                          $0.deadline ?? "", $0.status, $0.overdue ? "yes" : "no"] }), terminator: "")
+            return Listing.csv(["id", "committee", "meeting", "number", "text", "owner", "due", "deadline", "status", "overdue"],
+                               rows.map { [$0.id, $0.committee, $0.meeting, String($0.number), $0.text, $0.owner, $0.due,
+                                           $0.deadline ?? "", $0.status, $0.overdue ? "yes" : "no"] })
         case .table:
-            print(Listing.table(["ID", "DUE", "STATUS", "OWNER", "MEETING", "ACTION"], rows.map {
+            return Listing.table(["ID", "DUE", "STATUS", "OWNER", "MEETING", "ACTION"], rows.map {
                 [$0.id, ($0.overdue ? "!" : "") + ($0.due.isEmpty ? "-" : $0.due), $0.status, $0.owner, $0.meeting, $0.text]
-            }), terminator: "")
+            })
         }
-        Listing.finish(keeping: store)
     }
 }

@@ -31,6 +31,7 @@ public enum ScreenLauncher {
         let app = ScreenApp(store: store, terminal: term, theme: theme, keymap: keymap, readOnly: !writable,
                             wallClock: { localClock(fixedToday: fixedToday) }, context: { context(fixedToday: fixedToday) })
         app.watch = ArchiveWatch(directory: directory)
+        app.accessRule = store.accessRule(account: SystemAccount.current()) { localClock(fixedToday: fixedToday).0 }
         if let warning = themeWarning ?? keyProblems.first {
             app.show(warning, isError: true)
         } else if !readOnly && !permitted {

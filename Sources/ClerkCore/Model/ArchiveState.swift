@@ -9,6 +9,8 @@ public struct ArchiveState: Sendable, Hashable, Codable {
     public private(set) var meetings: [MeetingID: Meeting] = [:]
     public private(set) var actions: [ActionID: Action] = [:]
     public private(set) var objectives: [ObjectiveID: Objective] = [:]
+    /// Which operating-system accounts are which people, and who is barred from confidential items.
+    public private(set) var access = AccessRules()
     /// Events that did not fit the state when folded (named for `clerk check`).
     public private(set) var anomalies: [String] = []
 
@@ -17,7 +19,8 @@ public struct ArchiveState: Sendable, Hashable, Codable {
     /// Reassembles a state from its parts (a checkpoint). The parts must come from a fold.
     public init(organisations: [OrganisationID: Organisation], people: [PersonID: Person],
                 committees: [CommitteeID: Committee], committeeOrder: [CommitteeID], meetings: [MeetingID: Meeting],
-                actions: [ActionID: Action], objectives: [ObjectiveID: Objective], anomalies: [String]) {
+                actions: [ActionID: Action], objectives: [ObjectiveID: Objective], anomalies: [String],
+                access: AccessRules = AccessRules()) {
         self.organisations = organisations
         self.people = people
         self.committees = committees
@@ -26,6 +29,7 @@ public struct ArchiveState: Sendable, Hashable, Codable {
         self.actions = actions
         self.objectives = objectives
         self.anomalies = anomalies
+        self.access = access
     }
 
     public var committeeList: [Committee] { committeeOrder.compactMap { committees[$0] } }
@@ -124,6 +128,12 @@ public struct ArchiveState: Sendable, Hashable, Codable {
             objectives[o.id] = o
         case .objectiveRemoved(let e):
             objectives[e.objectiveID] = nil
+        case .accountsSet(let e):
+            guard people[e.personID] != nil else { return anomaly(event, "unknown person") }
+            access.setAccounts(e.accounts, of: e.personID)
+        case .confidentialBarred(let e):
+            guard committees[e.committeeID] != nil else { return anomaly(event, "unknown committee") }
+            access.setBarred(e.barred, e.personID, from: e.committeeID)
         case .itemAdded, .itemEdited, .itemMoved, .itemRemoved, .currentItemSet, .attendanceMarked,
              .declarationRecorded, .declarationWithdrawn, .entryAdded, .entryEdited, .entryRemoved,
              .voteRecorded, .quorumChanged:

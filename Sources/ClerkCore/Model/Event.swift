@@ -23,6 +23,8 @@ public enum Event: Sendable, Hashable {
     case actionEdited(ActionEdited)
     case objectiveSet(Objective)
     case objectiveRemoved(ObjectiveRemoved)
+    case accountsSet(AccountsSet)
+    case confidentialBarred(ConfidentialBarred)
 
     // Inside one meeting: its own journal segment.
     case itemAdded(ItemAdded)
@@ -60,6 +62,8 @@ public enum Event: Sendable, Hashable {
         case actionEdited = "action.edited"
         case objectiveSet = "objective.set"
         case objectiveRemoved = "objective.removed"
+        case accountsSet = "person.accounts-set"
+        case confidentialBarred = "committee.confidential-barred"
         case itemAdded = "agenda.item-added"
         case itemEdited = "agenda.item-edited"
         case itemMoved = "agenda.item-moved"
@@ -112,6 +116,8 @@ public enum Event: Sendable, Hashable {
         case .actionEdited: .actionEdited
         case .objectiveSet: .objectiveSet
         case .objectiveRemoved: .objectiveRemoved
+        case .accountsSet: .accountsSet
+        case .confidentialBarred: .confidentialBarred
         case .itemAdded: .itemAdded
         case .itemEdited: .itemEdited
         case .itemMoved: .itemMoved

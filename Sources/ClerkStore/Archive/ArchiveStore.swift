@@ -21,6 +21,9 @@ public final class ArchiveStore: @unchecked Sendable {
     public let directory: String
     public let mode: Mode
     public private(set) var state = ArchiveState()
+    /// Checks the events of every commit against the freshest state before they are
+    /// written (who may change what); throwing refuses the whole commit.
+    public var writeCheck: ((ArchiveState, [Event]) throws -> Void)?
     /// Where the archive segment has been read to.
     public private(set) var archiveOffset: UInt64 = 0
     public private(set) var archiveSeq: UInt64 = 0
@@ -146,6 +149,9 @@ public final class ArchiveStore: @unchecked Sendable {
         }
     }
 
+    /// The record of a meeting already read, without reading anything.
+    func loadedRecord(_ id: MeetingID) -> MeetingRecord? { meetings[id]?.record }
+
     /// Forgets a loaded meeting (closing its files); it is read again when next asked for.
     public func unload(_ id: MeetingID) {
         meetings[id] = nil
@@ -191,6 +197,7 @@ public final class ArchiveStore: @unchecked Sendable {
         try refresh()
         let events = try command(self)
         guard !events.isEmpty else { return [] }
+        try writeCheck?(state, events)
         try append(events, at: now)
         return events
     }

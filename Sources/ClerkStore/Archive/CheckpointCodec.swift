@@ -25,6 +25,8 @@ enum CheckpointCodec {
         var committeeOrder: [CommitteeID]
         var objectives: [ObjectiveID: Objective]
         var anomalies: [String]
+        /// Absent in checkpoints written before access rules existed.
+        var access: AccessRules?
     }
 
     struct Malformed: Error {}
@@ -35,7 +37,8 @@ enum CheckpointCodec {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let small = Small(organisations: state.organisations, people: state.people, committees: state.committees,
-                          committeeOrder: state.committeeOrder, objectives: state.objectives, anomalies: state.anomalies)
+                          committeeOrder: state.committeeOrder, objectives: state.objectives, anomalies: state.anomalies,
+                          access: state.access.isEmpty ? nil : state.access)
         var out = Array(try encoder.encode(small))
         out.append(0x0A)
         for m in state.meetings.values.sorted(by: { $0.id < $1.id }) {
@@ -140,7 +143,8 @@ enum CheckpointCodec {
             guard let small else { throw Malformed() }
             return ArchiveState(organisations: small.organisations, people: small.people, committees: small.committees,
                                 committeeOrder: small.committeeOrder, meetings: meetings, actions: actions,
-                                objectives: small.objectives, anomalies: small.anomalies)
+                                objectives: small.objectives, anomalies: small.anomalies,
+                                access: small.access ?? AccessRules())
         }
     }
 

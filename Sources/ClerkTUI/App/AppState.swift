@@ -208,6 +208,9 @@ public struct ViewData: Sendable {
     public var now: Instant?
     /// The record of the committee's previous meeting, for matters arising.
     public var earlier: MeetingRecord?
+    /// What the person running the screen may see and change (the archive and records
+    /// here are already cut to what they may see).
+    public var access = Access.everything()
     let cache: PaneCache
 
     public init(archive: ArchiveState, record: MeetingRecord?, today: CalendarDate, clock: TimeOfDay,
@@ -225,6 +228,7 @@ public struct ViewData: Sendable {
     public func withFreshCache() -> ViewData {
         var fresh = ViewData(archive: archive, record: record, today: today, clock: clock, revision: revision, now: now, cache: PaneCache())
         fresh.earlier = earlier
+        fresh.access = access
         return fresh
     }
 

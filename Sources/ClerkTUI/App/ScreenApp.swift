@@ -9,7 +9,8 @@ public final class ScreenApp {
     public internal(set) var state: AppState
     let store: ArchiveStore
     let term: any Terminal
-    let renderer: Renderer
+    /// Draws frames; its read-only marker follows `state.readOnly`, which access can change per meeting.
+    var renderer: Renderer
     let updater: Updater
     let wallClock: () -> (CalendarDate, TimeOfDay)
     var record: MeetingRecord?
@@ -20,6 +21,17 @@ public final class ScreenApp {
     var dirty = true
     private var lastClock: TimeOfDay?
     private var lastTick = 0.0
+    /// Read-only for the whole session (asked for, or the archive cannot be written).
+    let sessionReadOnly: Bool
+    /// What the person may see and change, worked out from the archive as it is now; the
+    /// launcher sets it from the operating-system account. Unset: everything is open.
+    public var accessRule: ((ArchiveState, CalendarDate) -> Access)?
+    /// The archive and records as the person may see them, for the current revision.
+    var seen: SeenData?
+    /// Confidential items of meetings whose actions were checked (see `SeenData`).
+    var confidentialItems: [MeetingID: Set<ItemID>?] = [:]
+    /// Whether `state.readOnly` was set because the person may not change what is open.
+    var limitedByAccess = false
 
     /// The instant and fresh ids for commands; injected so tests and benchmarks control them.
     let context: () -> CommandContext
@@ -37,17 +49,18 @@ public final class ScreenApp {
         self.term = terminal
         self.updater = Updater(keymap: keymap)
         self.wallClock = wallClock
-        state = AppState(size: terminal.size, readOnly: readOnly || store.mode == .readOnly)
-        var renderer = Renderer(theme: theme, keymap: keymap)
-        renderer.readOnly = state.readOnly
-        self.renderer = renderer
+        sessionReadOnly = readOnly || store.mode == .readOnly
+        state = AppState(size: terminal.size, readOnly: sessionReadOnly)
+        renderer = Renderer(theme: theme, keymap: keymap)
     }
 
     public func data() -> ViewData {
         let (today, clock) = wallClock()
-        var data = ViewData(archive: store.state, record: record, today: today, clock: clock, revision: revision,
+        let seen = visible(today: today)
+        var data = ViewData(archive: seen.archive, record: seen.record, today: today, clock: clock, revision: revision,
                             now: context().now, cache: cache)
-        data.earlier = earlier
+        data.earlier = seen.earlier
+        data.access = seen.access
         return data
     }
 
@@ -60,6 +73,7 @@ public final class ScreenApp {
     /// Draws the frame if anything changed since the last one.
     public func render() {
         guard dirty else { return }
+        renderer.readOnly = state.readOnly
         renderer.draw(state, data(), on: term)
         term.flush()
         dirty = false
@@ -87,7 +101,10 @@ public final class ScreenApp {
     /// One turn of update: change the state, then carry out what it asks for.
     private func step(_ update: (inout AppState, ViewData) -> [Effect]) {
         var s = state
-        let effects = update(&s, data())
+        let before = data()
+        limitWrites(&s, before)
+        let effects = update(&s, before)
+        limitWrites(&s, before)
         state = s
         dirty = true
         for effect in effects { run(effect) }
@@ -161,10 +178,12 @@ public final class ScreenApp {
     /// Writes an export, whole or not at all; read-only sessions may export too, since the
     /// file is one the person named and the archive is not touched.
     func runExport(_ job: ExportJob) {
-        let open = record
+        let seen = visible(today: wallClock().0)
+        let open = seen.record
         do {
-            let text = try job.contents(archive: store.state, today: wallClock().0) { id in
-                id == open?.meetingID ? open : try? self.store.record(of: id)
+            try refuseConfidential(job, seen)
+            let text = try job.contents(archive: seen.archive, today: wallClock().0) { id in
+                id == open?.meetingID ? open : self.visibleRecord(id, seen.access)
             }
             let path = job.path.hasPrefix("~/") ? (ProcessInfo.processInfo.environment["HOME"] ?? "") + job.path.dropFirst() : job.path
             try ExportFile.write(text, to: path)

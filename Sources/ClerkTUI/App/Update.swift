@@ -121,6 +121,7 @@ public struct Updater {
         default:
             if let effects = performWorkPlanAction(id, &state, data) { return effects }
             if let effects = performActionReviewAction(id, &state, data) { return effects }
+            if let effects = performAccessAction(id, &state, data) { return effects }
             if let effects = performCommitteeAction(id, &state, data) { return effects }
             if let effects = performAgendaBuilding(id, &state, data) { return effects }
             if let effects = performMeetingAction(id, &state, data) { return effects }

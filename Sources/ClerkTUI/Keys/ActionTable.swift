@@ -66,6 +66,7 @@ public enum ActionTable {
         UIAction("meeting.new", .home, keys: ["N"], hint: "new meeting", "Plan a new meeting of the committee on a date you type"),
         UIAction("home.workPlan", .home, keys: ["W"], hint: "plan", "Open the work plan of the selected committee"),
         UIAction("home.actionReview", .home, keys: ["a"], hint: "actions", "Review every committee's actions by due date: filter, chase, update"),
+        UIAction("home.mine", .home, keys: ["M"], hint: "mine", "Review my actions: those owned by the person this account is linked to"),
         UIAction("home.terms", .home, keys: ["T"], "Open the selected committee's terms of reference, organisations and members"),
         UIAction("home.newCommittee", .home, keys: ["C"], "Create a new committee: its name, then its code"),
         UIAction("home.planFromCadence", .home, keys: ["P"], "Plan the committee's next twelve meetings from the cadence in its terms"),

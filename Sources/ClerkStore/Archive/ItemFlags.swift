@@ -1,0 +1,26 @@
+import ClerkCore
+import Foundation
+
+extension ArchiveStore {
+    /// The confidential items of a meeting (with their sub-items), folding only the agenda's
+    /// records of its segment: deciding which actions to hide from a person needs the flags of
+    /// every meeting that raised one, not their minutes. A meeting already open is not read again.
+    public func confidentialItems(of id: MeetingID) throws -> Set<ItemID> {
+        if let loaded = loadedRecord(id) { return Access.confidentialItems(of: loaded) }
+        guard state.meetings[id] != nil else { throw StoreError("no meeting '\(id)'; run 'clerk meetings' to list meeting ids") }
+        let path = try meetingPath(id)
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        let segment = try Segment(path: path, mode: .readOnly, sync: SystemSync())
+        let result = try segment.read()
+        var agenda = MeetingRecord(meetingID: id)
+        for located in result.records where located.record.type.hasPrefix("agenda.item-") {
+            do {
+                agenda.apply(try EventCodec.decode(type: located.record.type, version: located.record.version, data: located.record.data))
+            } catch {
+                throw StoreError("\(path): record \(located.record.seq): \(error)")
+            }
+        }
+        try Self.refuseCorruption(result, path: path)
+        return Access.confidentialItems(of: agenda)
+    }
+}
