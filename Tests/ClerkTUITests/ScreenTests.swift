@@ -61,7 +61,9 @@ import Testing
         let f = try Fixture(cols: cols, rows: rows)
         f.app.open(Self.meeting)
         let screen = f.screen()
-        #expect(screen.contains("Hertfordshire PBC Leads"))
+        // The name may be shortened on a narrow screen; the date and time never are.
+        #expect(screen.contains("Hertfordshire PBC"))
+        #expect(screen.split(separator: "\n").first?.contains("22 Apr 2008 13:00–14:30") == true)
         #expect(screen.contains("Minutes of the last meeting and matters arising"))
         try f.expect("meeting-\(cols)x\(rows)")
     }

@@ -205,18 +205,27 @@ public struct Renderer {
 
     private func drawHeader(_ screen: MeetingScreen, _ data: ViewData, in rect: Rect, on term: any Terminal) {
         guard let meeting = data.archive.meetings[screen.meetingID] else { return }
-        let title = headerTitle(meeting, data)
+        var title = headerTitle(meeting, data)
         var right: [Span] = agendaHeaderSpans(meeting, data, width: rect.size.cols)
         if let quorum = quorumSpan(meeting, data) { right.append(quorum) }
         right.append(Span(" \(data.clock.text) ", .header))
+        // On a narrow screen the committee's name gives way (shortened, else its code), so
+        // the date and time stay whole.
+        let rightWidth = right.reduce(readOnly ? DisplayWidth.width(of: " read-only ") : 0) { $0 + DisplayWidth.width(of: $1.text) }
+        let room = rect.size.cols - rightWidth - 1
+        if DisplayWidth.width(of: title) > room, let committee = data.archive.committees[meeting.committeeID] {
+            let nameRoom = room - DisplayWidth.width(of: headerTitle(meeting, data, name: ""))
+            let name = nameRoom >= 8 ? DisplayWidth.truncate(committee.name, toWidth: nameRoom, ellipsis: true) : committee.code
+            title = headerTitle(meeting, data, name: name)
+        }
         drawBar(title, right, in: rect, slot: .header, on: term)
     }
 
     /// "Pan Cluster Planning Group · 12 Jan 2027 10:00–12:00": what the meeting header must keep.
-    func headerTitle(_ meeting: Meeting, _ data: ViewData) -> String {
+    func headerTitle(_ meeting: Meeting, _ data: ViewData, name: String? = nil) -> String {
         let committee = data.archive.committees[meeting.committeeID]
         let time = [meeting.start?.text, meeting.end?.text].compactMap { $0 }.joined(separator: "–")
-        return "\(committee?.name ?? meeting.committeeID) · \(meeting.date.medium)" + (time.isEmpty ? "" : " \(time)")
+        return "\(name ?? committee?.name ?? meeting.committeeID) · \(meeting.date.medium)" + (time.isEmpty ? "" : " \(time)")
     }
 
     /// The quorum indicator: worked out live from the committee's rule, red when inquorate.
