@@ -176,8 +176,18 @@ public final class NcursesTerminal: Terminal {
     public var inputDescriptor: Int32? { ended ? nil : fileno(input) }
 
     public func readInput(timeoutMs: Int) -> InputEvent? {
-        guard !ended else { return nil }
+        guard !ended, !isHungUp else { return nil }
         return decoder.next(timeoutMs: timeoutMs) { [unowned self] ms in readRaw(timeoutMs: ms) }
+    }
+
+    public private(set) var isHungUp = false
+
+    /// After a read that gave nothing: whether the input has hung up (poll says so), so
+    /// that the loop stops instead of spinning on a terminal that is gone.
+    private func checkHangUp() {
+        var fds = pollfd(fd: fileno(input), events: Int16(POLLIN), revents: 0)
+        guard poll(&fds, 1, 0) > 0 else { return }
+        if fds.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { isHungUp = true }
     }
 
     // MARK: - Lifecycle
@@ -271,7 +281,10 @@ public final class NcursesTerminal: Terminal {
         wtimeout(win, Int32(clamping: timeoutMs))
         var ch: wint_t = 0
         let result = wget_wch(win, &ch)
-        if result == clerk_ERR() { return nil }
+        if result == clerk_ERR() {
+            checkHangUp()
+            return nil
+        }
         if result != clerk_KEY_CODE_YES() {
             return Unicode.Scalar(UInt32(ch)).map(RawInput.scalar) ?? .ignored
         }

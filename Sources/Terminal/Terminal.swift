@@ -43,10 +43,15 @@ public protocol Terminal: AnyObject {
     /// The file descriptor keys arrive on, for a loop that also waits on other descriptors
     /// (poll(2)); nil when input does not come from a descriptor.
     var inputDescriptor: Int32? { get }
+
+    /// True once the terminal has gone (the SSH connection dropped, the terminal window
+    /// closed) even if no hang-up signal arrived: nothing more can be read.
+    var isHungUp: Bool { get }
 }
 
 extension Terminal {
     public var inputDescriptor: Int32? { nil }
+    public var isHungUp: Bool { false }
 
     /// Draws `text` in the plain style.
     public func put(_ text: String, at p: Point) {

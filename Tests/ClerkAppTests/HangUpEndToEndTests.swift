@@ -57,3 +57,36 @@ struct HangUpEndToEndTests {
         #expect((first + second).hasPrefix(text))
     }
 }
+
+/// A terminal that goes away without a hang-up signal reaching clerk (clerk in a session
+/// of its own, as `su -c` or some SSH set-ups leave it): reads fail, and clerk must save
+/// and exit instead of spinning on a terminal that is gone.
+@Suite(.serialized, .enabled(if: Tmux.isAvailable && FileManager.default.isExecutableFile(atPath: "/usr/bin/setsid"),
+                             "needs tmux and setsid"))
+struct LostTerminalEndToEndTests {
+    @Test func clerkSavesAndExitsWhenItsTerminalCloses() throws {
+        let session = try DemoSession(clerk: "/usr/bin/setsid -w " + (try Products.executable("clerk")), cols: 100, rows: 30)
+        let t = session.tmux
+        try t.waitFor("Hertfordshire PBC Leads")
+        try t.keys("Enter")
+        try t.waitFor("minutes draft")
+        try t.keys("3", "a")
+        try t.waitFor("typing (Esc ends)")
+        let words = "Typed before the terminal closed"
+        try t.type(words)
+        try t.waitFor("terminal closed")
+        let pid = try session.clerkPID()
+        let archive = try session.archive()
+        t.kill()
+        // The process is gone within a few seconds (not left reading a closed terminal).
+        var alive = true
+        for _ in 0..<100 where alive {
+            usleep(50_000)
+            alive = kill(pid, 0) == 0 && !((try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?.contains(") Z ") ?? true)
+        }
+        if alive { kill(pid, SIGKILL) }
+        #expect(!alive, "clerk (pid \(pid)) still running after its terminal closed")
+        let record = try ArchiveStore(directory: archive, mode: .readOnly).record(of: "hpbc-2008-04-22")
+        #expect(record.entries.contains { $0.text == words })
+    }
+}

@@ -228,7 +228,7 @@ public final class ScreenApp {
 
     /// The loop: until quit, or until `shouldStop` says so (a signal).
     public func run(shouldStop: () -> Bool) {
-        while state.running, !shouldStop() {
+        while state.running, !shouldStop(), !term.isHungUp {
             render()
             let (input, changed) = nextInput(timeoutMs: 500)
             if let event = input {
