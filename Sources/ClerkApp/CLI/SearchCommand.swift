@@ -1,0 +1,81 @@
+import ArgumentParser
+import ClerkCore
+import ClerkStore
+import Foundation
+
+/// `clerk search TEXT`: every line of the archive (agenda titles, minutes, decisions,
+/// votes, declarations, actions, attendance) holding all the words, newest meeting first.
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Search the minutes, agendas, decisions, actions and attendance of every meeting.",
+        discussion: """
+        Every word must occur in the same line, in any case and with or without accents; \
+        put a phrase in double quotes. Items closed to the public (confidential) are left out \
+        unless --include-confidential is given.
+        """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("Words to look for; a \"quoted phrase\" is one word.", valueName: "TEXT"))
+    var text: [String] = []
+    @Option(help: ArgumentHelp("Only this committee (id, code or name).", valueName: "C")) var committee: String?
+    @Flag(help: "Include confidential items, their minutes and actions.") var includeConfidential = false
+    @Option(help: ArgumentHelp("Show at most this many results.", valueName: "N")) var limit = 200
+    @Option(help: "table or json.") var format: ListFormat = .table
+
+    func validate() throws {
+        if format == .csv { throw ValidationError("search results are shown as table or json, not csv") }
+        if limit < 1 { throw ValidationError("--limit \(limit) shows nothing; give a number of results of 1 or more") }
+    }
+
+    struct Row: Encodable {
+        var meeting: String, date: String, committee: String, item: String?, itemTitle: String?
+        var entry: String?, kind: String, text: String, confidential: Bool
+    }
+
+    struct Output: Encodable {
+        var total: Int, shown: Int, results: [Row]
+    }
+
+    func run() throws {
+        let terms = try SearchText.terms(of: text.joined(separator: " "))
+        let dir = global.dataDirectory()
+        guard ArchiveStore.isArchive(dir) else {
+            throw StoreError("no archive at \(dir); create one with 'clerk demo --init \(dir)' or point --data at an archive")
+        }
+        let (index, _) = try SearchIndex.open(directory: dir, save: !global.readOnly)
+        let committeeID = try committee.map { try index.committee(matching: $0) }
+        let results = index.search(terms, committee: committeeID, includeConfidential: includeConfidential, limit: limit)
+        switch format {
+        case .json:
+            let rows = results.hits.map {
+                Row(meeting: $0.meetingID, date: $0.date.iso, committee: $0.committeeCode, item: $0.itemNumber,
+                    itemTitle: $0.itemTitle, entry: $0.entryID, kind: $0.kind.rawValue, text: $0.text,
+                    confidential: $0.confidential)
+            }
+            print(try Listing.json(Output(total: results.total, shown: rows.count, results: rows)), terminator: "")
+        default:
+            if results.hits.isEmpty {
+                print("nothing found for \(terms.map { "'\($0)'" }.joined(separator: " and "))")
+                return
+            }
+            print(Listing.table(["DATE", "COMMITTEE", "ITEM", "WHAT", "TEXT"], results.hits.map { hit in
+                [hit.date.iso, hit.committeeCode, Self.itemLabel(hit), hit.kind.label,
+                 SearchText.snippet(hit.text, terms: terms, width: 70)]
+            }), terminator: "")
+            if results.total > results.hits.count {
+                print("… and \(results.total - results.hits.count) more; add words, --committee or a larger --limit")
+            }
+        }
+        fflush(nil)
+        withExtendedLifetime(index) { Foundation.exit(0) }
+    }
+
+    /// "4 Finance report", shortened to keep the table narrow.
+    static func itemLabel(_ hit: SearchHit) -> String {
+        guard let number = hit.itemNumber else { return "-" }
+        let title = hit.itemTitle ?? ""
+        let short = title.count > 28 ? String(title.prefix(27)) + "…" : title
+        return short.isEmpty ? number : "\(number) \(short)"
+    }
+}
