@@ -36,6 +36,8 @@ public struct Form: Sendable, Hashable {
         case actions(ActionForm)
         /// A step of setting up a committee: its name, a field of its terms, an organisation, a member.
         case committee(CommitteeForm)
+        /// Words to search every meeting for.
+        case search
     }
 
     public enum ObjectiveField: Sendable, Hashable {
@@ -239,6 +241,7 @@ extension Updater {
         if case .newObjective = form.purpose { return submitObjective(&state, form, data) }
         if case .actions(let which) = form.purpose { return submitActionForm(&state, form, which, data) }
         if case .committee = form.purpose { return submitCommitteeForm(&state, form, data) }
+        if case .search = form.purpose { return submitSearch(&state, form) }
         var form = form
         guard let screen = state.meeting, let record = data.record,
               let context = try? MeetingContext(archive: data.archive, record: record),
@@ -282,6 +285,8 @@ extension Updater {
                 return submitActionForm(&state, form, which, data)
             case .committee:
                 return submitCommitteeForm(&state, form, data)
+            case .search:
+                return submitSearch(&state, form)
             case .export(let target):
                 return submitExport(&state, form, target, data)
             case .addItem(let parent, let after):

@@ -137,6 +137,8 @@ public final class ScreenApp {
             runMinutes(minutes)
         case .export(let job):
             runExport(job)
+        case .search(let query):
+            runSearch(query)
         case .loadMeeting(let id):
             do {
                 record = try store.record(of: id)
@@ -145,6 +147,7 @@ public final class ScreenApp {
                 }
                 revision += 1
                 placeOnLastMinutedItem()
+                placeOnSearchHit()
             } catch {
                 state.meeting = nil
                 state.message = Message(text: "\(error)", isError: true)
