@@ -356,6 +356,8 @@ extension Renderer {
                       width: width - 2, slot: .muted)
         case .approvePrevious:
             c.wrapped("type an amendment and Enter to record it · Enter on an empty line approves · Esc stops", width: width - 2, slot: .muted)
+        case .search:
+            c.wrapped("type words · Enter searches · Esc cancel", width: width - 2, slot: .muted)
         default:
             c.wrapped((form.choices.isEmpty ? "type" : "↑↓ choose" + (form.text == nil ? "" : " · type")) + " · Enter record · Esc cancel",
                       width: width - 2, slot: .muted)

@@ -38,8 +38,11 @@ public enum SearchPane {
             let lead = "\(hit.date.medium)  \(Sanitize.visible(hit.committeeCode))  "
             let kind = Span(hit.kind.label, .muted)
             let room = max(4, width - DisplayWidth.width(of: lead) - DisplayWidth.width(of: kind.text) - 1)
-            c.rows.append(Row([Span(lead, .muted), Span(DisplayWidth.truncate(item, toWidth: room, ellipsis: true), .heading)],
-                              entry: entry, trailing: kind))
+            let title = DisplayWidth.truncate(item, toWidth: room, ellipsis: true)
+            // An agenda title is the hit itself: highlighted where it stands, no second line.
+            let titleSpans = hit.kind == .item ? highlighted(title, terms: screen.terms, slot: .heading) : [Span(title, .heading)]
+            c.rows.append(Row([Span(lead, .muted)] + titleSpans, entry: entry, trailing: kind))
+            if hit.kind == .item { continue }
             let snippet = SearchText.snippet(Sanitize.visible(hit.text), terms: screen.terms, width: max(10, width - 6))
             let line = DisplayWidth.truncate(snippet, toWidth: max(4, width - 4), ellipsis: true)
             c.rows.append(Row([Span("    ")] + highlighted(line, terms: screen.terms, slot: .base), entry: entry))
