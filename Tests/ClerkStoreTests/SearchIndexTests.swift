@@ -44,8 +44,9 @@ import Testing
     }
 
     func search(_ query: String, includeConfidential: Bool = false, save: Bool = true) throws -> SearchResults {
-        let (index, _) = try SearchIndex.open(directory: path, save: save)
-        return index.search(try SearchText.terms(of: query), includeConfidential: includeConfidential)
+        // The index file as it stands is searched, and searched again once brought up to date if stale.
+        try SearchIndex.search(directory: path, save: save, terms: try SearchText.terms(of: query),
+                               includeConfidential: includeConfidential).1
     }
 
     @Test func findsTitlesMinutesAndActionsButNotClosedItemsByDefault() throws {

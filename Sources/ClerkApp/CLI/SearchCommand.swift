@@ -43,9 +43,8 @@ struct Search: ParsableCommand {
         guard ArchiveStore.isArchive(dir) else {
             throw StoreError("no archive at \(dir); create one with 'clerk demo --init \(dir)' or point --data at an archive")
         }
-        let (index, _) = try SearchIndex.open(directory: dir, save: !global.readOnly)
-        let committeeID = try committee.map { try index.committee(matching: $0) }
-        let results = index.search(terms, committee: committeeID, includeConfidential: includeConfidential, limit: limit)
+        let (index, results) = try SearchIndex.search(directory: dir, save: !global.readOnly, terms: terms, committee: committee,
+                                                      includeConfidential: includeConfidential, limit: limit)
         switch format {
         case .json:
             let rows = results.hits.map {

@@ -79,13 +79,12 @@ public struct SearchIndex: Sendable {
     }
 
     /// Whether every part was built from the journal files as they are now.
-    public func isFresh(directory: String) -> Bool {
+    public func isFresh(directory: String, lanes: Int = 2) -> Bool {
         guard archiveKey == Self.key(of: directory + "/journal/archive.jsonl") else { return false }
         let dir = FileIO.open(directory + "/journal/meetings", O_RDONLY | O_DIRECTORY)
         guard dir >= 0 else { return parts.isEmpty }
         defer { close(dir) }
-        // Thousands of stat calls, relative to the folder, split between two threads.
-        let lanes = 2
+        // Thousands of stat calls, relative to the folder, split between threads.
         nonisolated(unsafe) var stale = [Bool](repeating: false, count: lanes)
         stale.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
@@ -98,6 +97,39 @@ public struct SearchIndex: Sendable {
             }
         }
         return !stale.contains(true)
+    }
+
+    /// Searches the archive in `directory`: the index file is searched while, on another
+    /// thread, the journal files are looked at; only when a part turns out stale is the
+    /// index brought up to date (see `open`) and searched again.
+    public static func search(directory: String, save: Bool, terms: [String], committee: String? = nil,
+                              includeConfidential: Bool = false, limit: Int = 200) throws -> (SearchIndex, SearchResults) {
+        if let old = read(from: directory + "/" + relativePath) {
+            nonisolated(unsafe) var fresh = false
+            nonisolated(unsafe) var results: SearchResults?
+            nonisolated(unsafe) var committeeID: CommitteeID?
+            nonisolated(unsafe) var failure: (any Error)?
+            DispatchQueue.concurrentPerform(iterations: 2) { lane in
+                if lane == 0 {
+                    fresh = old.isFresh(directory: directory, lanes: 1)
+                } else {
+                    do {
+                        committeeID = try committee.map { try old.committee(matching: $0) }
+                        results = old.search(terms, committee: committeeID, includeConfidential: includeConfidential,
+                                             limit: limit, lanes: 1)
+                    } catch {
+                        failure = error
+                    }
+                }
+            }
+            if fresh {
+                if let failure { throw failure }
+                if let results { return (old, results) }
+            }
+        }
+        let (index, _) = try open(directory: directory, save: save)
+        let id = try committee.map { try index.committee(matching: $0) }
+        return (index, index.search(terms, committee: id, includeConfidential: includeConfidential, limit: limit))
     }
 
     /// Reads the index file; nil when it is missing or does not hold together.
@@ -288,7 +320,7 @@ final class IndexBytes: @unchecked Sendable {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         guard let size = try? FileIO.size(fd), size > 0,
-              let address = mmap(nil, Int(size), PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else { return nil }
+              let address = mmap(nil, Int(size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), address != MAP_FAILED else { return nil }
         buffer = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: Int(size))
         mapped = true
     }

@@ -147,9 +147,9 @@ extension ScreenApp {
     func runSearch(_ query: String) {
         do {
             let terms = try SearchText.terms(of: query)
-            let (index, _) = try SearchIndex.open(directory: store.directory, save: !state.readOnly)
-            let results = index.search(terms, includeConfidential: SearchAccess.includeConfidential(readOnly: state.readOnly),
-                                       limit: SearchAccess.limit)
+            let (_, results) = try SearchIndex.search(
+                directory: store.directory, save: !state.readOnly, terms: terms,
+                includeConfidential: SearchAccess.includeConfidential(readOnly: state.readOnly), limit: SearchAccess.limit)
             state.search = SearchScreen(query: query, terms: terms, hits: results.hits, total: results.total)
             state.meeting = nil
             record = nil
