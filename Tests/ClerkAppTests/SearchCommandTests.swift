@@ -31,11 +31,13 @@ import Testing
         #expect(rows.contains { ($0["meeting"] as? String) == "hpbc-2008-04-22" && ($0["kind"] as? String) == "item" })
         #expect(FileManager.default.fileExists(atPath: archive + "/cache/search-index"))
 
-        let table = try clerk("search", "DARZI", "\"welwyn garden\"", "--committee", "hpbc")
+        let table = try clerk("search", "DARZI", "welwyn garden", "--committee", "hpbc")
         #expect(table.status == 0)
         #expect(table.stdout.hasPrefix("DATE"))
         #expect(table.stdout.contains("2008-04-22  hpbc"))
         #expect(table.stdout.split(separator: "\n").count == 3)
+        // An argument with a space is a phrase: the words together and in that order.
+        #expect(try clerk("search", "garden welwyn").stdout == "nothing found for 'garden welwyn'\n")
     }
 
     @Test func aLimitSaysHowManyMore() throws {

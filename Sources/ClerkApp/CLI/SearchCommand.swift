@@ -38,7 +38,9 @@ struct Search: ParsableCommand {
     }
 
     func run() throws {
-        let terms = try SearchText.terms(of: text.joined(separator: " "))
+        // An argument with spaces in it (quoted in the shell) is a phrase.
+        let terms = try SearchText.terms(of: text.map { $0.contains(" ") && !$0.contains("\"") ? "\"\($0)\"" : $0 }
+            .joined(separator: " "))
         let dir = global.dataDirectory()
         guard ArchiveStore.isArchive(dir) else {
             throw StoreError("no archive at \(dir); create one with 'clerk demo --init \(dir)' or point --data at an archive")
