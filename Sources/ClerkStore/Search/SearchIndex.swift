@@ -12,23 +12,24 @@ import Glibc
 ///
 /// File layout (see docs/journal-format.md):
 ///
-///     clerk-search-index <TAB> 1 <TAB> archive-size <TAB> archive-mtime <TAB> meeting-count <TAB> archive-part-length
-///     meeting-id <TAB> segment-size <TAB> segment-mtime <TAB> part-length <TAB> committee-id <TAB> date   (one per meeting)
+///     clerk-search-index <TAB> 2 <TAB> archive-size <TAB> archive-mtime <TAB> meeting-count <TAB> part-length <TAB> folded-length
+///     meeting-id <TAB> segment-size <TAB> segment-mtime <TAB> part-length <TAB> folded-length <TAB> committee-id <TAB> date
 ///     the archive part, then each meeting's part, in the order listed (newest meeting first)
 ///
-/// Every part is lines of tab-separated fields, text escaped (`\\`, `\t`, `\n`, `\r`):
+/// Every part is lines of tab-separated fields, text escaped (`\\`, `\t`, `\n`, `\r`),
+/// followed by its folded lines (the last folded-length bytes of the part):
 ///
 ///     C  committee-id  code  name                                       committees
-///     N  person-id  name  folded-name                                   people
-///     A  confidential  meeting-id  item-id  action-id  owner  text  folded   actions
-///     I  confidential  item-id  number  title  folded                   agenda items
-///     E  confidential  item-id  entry-id  kind  text  folded            minutes (kind: note, noted, decision, correction)
-///     V  confidential  item-id  entry-id  motion  folded                votes
-///     D  confidential  item-id  entry-id  person-id  interest  folded   declarations
+///     N  person-id  name                                                people
+///     A  confidential  meeting-id  item-id  action-id  owner  text      actions
+///     I  confidential  item-id  number  title                           agenda items
+///     E  confidential  item-id  entry-id  kind  text                    minutes (kind: note, noted, decision, correction)
+///     V  confidential  item-id  entry-id  motion                        votes
+///     D  confidential  item-id  entry-id  person-id  interest           declarations
 ///     P  person-id  presence                                            attendance
 ///
-/// The folded field (lower case, accents dropped) is always last, so a match is looked for
-/// after a line's last tab.
+/// Each line but C and P has a folded line (its text in lower case, accents dropped), the
+/// k-th folded line going with the k-th such line: a search scans the folded lines only.
 public struct SearchIndex: Sendable {
     struct Key: Equatable, Sendable {
         var size: UInt64
@@ -40,6 +41,8 @@ public struct SearchIndex: Sendable {
         var meetingID: MeetingID
         var key: Key
         var range: Range<Int>
+        /// How many bytes at the end of `range` are the folded lines.
+        var folded: Int
         /// From the archive part: kept beside the key so results need no other lookup.
         var committeeID: CommitteeID
         var date: String
@@ -47,6 +50,7 @@ public struct SearchIndex: Sendable {
 
     var archiveKey: Key
     var archiveRange: Range<Int>
+    var archiveFolded: Int
     var parts: [Part]
     let storage: IndexBytes
     var body: UnsafeBufferPointer<UInt8> { storage.buffer }
@@ -147,18 +151,21 @@ public struct SearchIndex: Sendable {
         var lines = LineCursor(bytes: bytes, position: 0)
         guard let headerLine = lines.next() else { return nil }
         let header = fields(bytes, headerLine)
-        guard header.count == 6, header[0] == magic, header[1] == "1",
+        guard header.count == 7, header[0] == magic, header[1] == "2",
               let aSize = UInt64(header[2]), let aTime = Int64(header[3]), let count = Int(header[4]),
-              let aLength = Int(header[5]), count >= 0, aLength >= 0 else { return nil }
+              let aLength = Int(header[5]), let aFolded = Int(header[6]), count >= 0, aLength >= 0,
+              (0...aLength).contains(aFolded) else { return nil }
         var parts: [Part] = []
         parts.reserveCapacity(count)
         var lengths: [Int] = []
         for _ in 0..<count {
             guard let line = lines.next() else { return nil }
             let f = fields(bytes, line)
-            guard f.count == 6, validMeetingID(f[0]), let size = UInt64(f[1]), let time = Int64(f[2]), let length = Int(f[3]), length >= 0
+            guard f.count == 7, validMeetingID(f[0]), let size = UInt64(f[1]), let time = Int64(f[2]), let length = Int(f[3]),
+                  let folded = Int(f[4]), length >= 0, (0...length).contains(folded)
             else { return nil }
-            parts.append(Part(meetingID: f[0], key: Key(size: size, mtime: time), range: 0..<0, committeeID: f[4], date: f[5]))
+            parts.append(Part(meetingID: f[0], key: Key(size: size, mtime: time), range: 0..<0, folded: folded,
+                              committeeID: f[5], date: f[6]))
             lengths.append(length)
         }
         let start = lines.position
@@ -171,23 +178,31 @@ public struct SearchIndex: Sendable {
         }
         // A truncated or lengthened file is not this index.
         guard offset == bytes.count else { return nil }
-        // Every part ends a line: a part cut in the middle of a line is damage.
-        for range in [start..<(start + aLength)] + parts.map(\.range) where !range.isEmpty {
+        // Every part's lines and folded lines end a line: one cut in the middle is damage.
+        let archive = start..<(start + aLength)
+        let blocks = [split(archive, aFolded)] + parts.map { split($0.range, $0.folded) }
+        for range in blocks.flatMap({ [$0.lines, $0.folded] }) where !range.isEmpty {
             guard bytes[range.upperBound - 1] == 0x0A else { return nil }
         }
-        return SearchIndex(archiveKey: Key(size: aSize, mtime: aTime), archiveRange: start..<(start + aLength),
+        return SearchIndex(archiveKey: Key(size: aSize, mtime: aTime), archiveRange: archive, archiveFolded: aFolded,
                            parts: parts, storage: storage)
+    }
+
+    /// A part's lines, then its folded lines.
+    static func split(_ range: Range<Int>, _ folded: Int) -> (lines: Range<Int>, folded: Range<Int>) {
+        (range.lowerBound..<(range.upperBound - folded), (range.upperBound - folded)..<range.upperBound)
     }
 
     func encoded() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(body.count + parts.count * 48 + 100)
-        let header = [Self.magic, "1", String(archiveKey.size), String(archiveKey.mtime), String(parts.count),
-                      String(archiveRange.count)].joined(separator: "\t") + "\n"
+        let header = [Self.magic, "2", String(archiveKey.size), String(archiveKey.mtime), String(parts.count),
+                      String(archiveRange.count), String(archiveFolded)].joined(separator: "\t") + "\n"
         out += header.utf8
         for part in parts {
             var line = LineWriter()
-            line.line([part.meetingID, String(part.key.size), String(part.key.mtime), String(part.range.count), part.committeeID, part.date])
+            line.line([part.meetingID, String(part.key.size), String(part.key.mtime), String(part.range.count), String(part.folded),
+                       part.committeeID, part.date])
             out += line.bytes
         }
         out += body[archiveRange]
@@ -213,12 +228,16 @@ public struct SearchIndex: Sendable {
         if let old, old.isFresh(directory: directory) { return (old, false) }
         var changed = old == nil
         let meetings: [(id: MeetingID, committeeID: CommitteeID, date: String)]
+        let archiveFolded: Int
         if let old, old.archiveKey == archiveKey {
             body += old.body[old.archiveRange]
+            archiveFolded = old.archiveFolded
             meetings = old.parts.map { ($0.meetingID, $0.committeeID, $0.date) }
         } else {
             let state = try openStore().state
-            body += archivePart(state)
+            let (bytes, folded) = archivePart(state)
+            body += bytes
+            archiveFolded = folded
             // Newest first, the order results are listed in: a search can stop listing early.
             meetings = state.meetings.values.sorted { ($1.date, $0.id) < ($0.date, $1.id) }.map { ($0.id, $0.committeeID, $0.date.iso) }
             refresh.archiveIndexed = true
@@ -233,40 +252,44 @@ public struct SearchIndex: Sendable {
             let path = directory + "/journal/meetings/\(id).jsonl"
             let key = key(of: path)
             let start = body.count
+            var folded = 0
             if let old, let part = oldParts[id], part.key == key {
                 body += old.body[part.range]
+                folded = part.folded
             } else {
                 let s = try openStore()
                 if key != .missing {
-                    body += meetingPart(try s.record(of: id))
+                    let (bytes, foldedBytes) = meetingPart(try s.record(of: id))
+                    body += bytes
+                    folded = foldedBytes
                     s.unload(id)
                 }
                 refresh.meetingsIndexed += 1
                 changed = true
             }
-            parts.append(Part(meetingID: id, key: key, range: start..<body.count, committeeID: committeeID, date: date))
+            parts.append(Part(meetingID: id, key: key, range: start..<body.count, folded: folded, committeeID: committeeID, date: date))
         }
         if let old, old.parts.count != parts.count { changed = true }
-        return (SearchIndex(archiveKey: archiveKey, archiveRange: archiveRange, parts: parts, storage: IndexBytes(copying: body)),
-                changed)
+        return (SearchIndex(archiveKey: archiveKey, archiveRange: archiveRange, archiveFolded: archiveFolded, parts: parts,
+                            storage: IndexBytes(copying: body)), changed)
     }
 
-    static func archivePart(_ state: ArchiveState) -> [UInt8] {
-        var out = LineWriter()
-        for c in state.committeeList { out.line(["C", c.id, c.code, c.name]) }
+    static func archivePart(_ state: ArchiveState) -> (bytes: [UInt8], folded: Int) {
+        var out = PartWriter()
+        for c in state.committeeList { out.plain(["C", c.id, c.code, c.name]) }
         for p in state.people.values.sorted(by: { $0.id < $1.id }) {
-            out.line(["N", p.id, p.formalName, SearchText.fold(p.formalName)])
+            out.searchable(["N", p.id, p.formalName], folded: p.formalName)
         }
         for a in state.actions.values.sorted(by: { $0.id < $1.id }) {
             let owner = state.ownerName(a.owner)
-            out.line(["A", a.confidential ? "1" : "0", a.meetingID, a.itemID ?? "-", a.id, owner, a.text,
-                      SearchText.fold(a.text + " " + owner)])
+            out.searchable(["A", a.confidential ? "1" : "0", a.meetingID, a.itemID ?? "-", a.id, owner, a.text],
+                           folded: a.text + " " + owner)
         }
-        return out.bytes
+        return out.result
     }
 
-    static func meetingPart(_ record: MeetingRecord) -> [UInt8] {
-        var out = LineWriter()
+    static func meetingPart(_ record: MeetingRecord) -> (bytes: [UInt8], folded: Int) {
+        var out = PartWriter()
         var closed: [ItemID: Bool] = [:]
         for item in record.items {
             let parentClosed = item.parentID.flatMap { closed[$0] } ?? false
@@ -274,20 +297,19 @@ public struct SearchIndex: Sendable {
         }
         func flag(_ item: ItemID) -> String { closed[item] == true ? "1" : "0" }
         for item in record.items {
-            out.line(["I", flag(item.id), item.id, record.number(of: item.id), item.title, SearchText.fold(item.title)])
+            out.searchable(["I", flag(item.id), item.id, record.number(of: item.id), item.title], folded: item.title)
         }
         for entry in record.entries {
-            out.line(["E", flag(entry.itemID), entry.itemID, entry.id, entry.kind.rawValue, entry.text,
-                      SearchText.fold(entry.text)])
+            out.searchable(["E", flag(entry.itemID), entry.itemID, entry.id, entry.kind.rawValue, entry.text], folded: entry.text)
         }
         for vote in record.votes {
-            out.line(["V", flag(vote.itemID), vote.itemID, vote.id, vote.motion, SearchText.fold(vote.motion)])
+            out.searchable(["V", flag(vote.itemID), vote.itemID, vote.id, vote.motion], folded: vote.motion)
         }
         for d in record.declarations {
-            out.line(["D", flag(d.itemID), d.itemID, d.id, d.personID, d.interest, SearchText.fold(d.interest)])
+            out.searchable(["D", flag(d.itemID), d.itemID, d.id, d.personID, d.interest], folded: d.interest)
         }
-        for a in record.attendance { out.line(["P", a.personID, a.presence.label]) }
-        return out.bytes
+        for a in record.attendance { out.plain(["P", a.personID, a.presence.label]) }
+        return out.result
     }
 
     static func key(of name: String, in dir: Int32) -> Key {
@@ -320,7 +342,7 @@ final class IndexBytes: @unchecked Sendable {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         guard let size = try? FileIO.size(fd), size > 0,
-              let address = mmap(nil, Int(size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), address != MAP_FAILED else { return nil }
+              let address = mmap(nil, Int(size), PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else { return nil }
         buffer = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: Int(size))
         mapped = true
     }
@@ -342,6 +364,22 @@ final class IndexBytes: @unchecked Sendable {
 }
 
 // MARK: Lines and fields
+
+/// A part being built: its lines, and one folded line for each searchable line, kept
+/// apart so that a search scans the folded text alone.
+struct PartWriter {
+    var lines = LineWriter()
+    var folded = LineWriter()
+
+    mutating func searchable(_ fields: [String], folded text: String) {
+        lines.line(fields)
+        folded.line([SearchText.fold(text)])
+    }
+
+    mutating func plain(_ fields: [String]) { lines.line(fields) }
+
+    var result: (bytes: [UInt8], folded: Int) { (lines.bytes + folded.bytes, folded.bytes.count) }
+}
 
 struct LineWriter {
     var bytes: [UInt8] = []

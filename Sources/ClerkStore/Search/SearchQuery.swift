@@ -60,11 +60,11 @@ extension SearchIndex {
         let codes = committeeCodes()
         var people: [PersonID: String] = [:]
         var actionLines: [MeetingID: [Range<Int>]] = [:]
-        forEachMatch(in: archiveRange, needles) { line in
+        for line in matchingLines(archiveRange, archiveFolded, needles) {
             let f = fields(body, line)
             switch f[0] {
-            case "N" where f.count == 4: people[f[1]] = f[2]
-            case "A" where f.count == 8: actionLines[f[2], default: []].append(line)
+            case "N" where f.count == 3: people[f[1]] = f[2]
+            case "A" where f.count == 7: actionLines[f[2], default: []].append(line)
             default: break
             }
         }
@@ -76,11 +76,7 @@ extension SearchIndex {
             DispatchQueue.concurrentPerform(iterations: lanes) { lane in
                 for i in stride(from: lane, to: parts.count, by: lanes) {
                     if let committee, parts[i].committeeID != committee { continue }
-                    var matched: [Range<Int>] = []
-                    forEachMatch(in: parts[i].range, needles) { line in
-                        if body[line.lowerBound] != UInt8(ascii: "P") { matched.append(line) }
-                    }
-                    out[i] = matched
+                    out[i] = matchingLines(parts[i].range, parts[i].folded, needles)
                 }
             }
         }
@@ -93,7 +89,8 @@ extension SearchIndex {
             let actions = actionLines[part.meetingID] ?? []
             var attending: [Range<Int>] = []
             if !people.isEmpty {
-                var all = LineCursor(bytes: body, position: part.range.lowerBound, end: part.range.upperBound)
+                let block = Self.split(part.range, part.folded).lines
+                var all = LineCursor(bytes: body, position: block.lowerBound, end: block.upperBound)
                 while let line = all.next() {
                     guard body[line.lowerBound] == UInt8(ascii: "P") else { continue }
                     let f = fields(body, line)
@@ -112,10 +109,11 @@ extension SearchIndex {
             let code = codes[part.committeeID] ?? part.committeeID
             // The agenda of a meeting with hits: numbers, titles and which items are closed.
             var items: [ItemID: (number: String, title: String, closed: Bool)] = [:]
-            var lines = LineCursor(bytes: body, position: part.range.lowerBound, end: part.range.upperBound)
+            let block = Self.split(part.range, part.folded).lines
+            var lines = LineCursor(bytes: body, position: block.lowerBound, end: block.upperBound)
             while let line = lines.next(), body[line.lowerBound] == UInt8(ascii: "I") {
                 let f = fields(body, line)
-                if f.count == 6 { items[f[2]] = (f[3], f[4], f[1] == "1") }
+                if f.count == 5 { items[f[2]] = (f[3], f[4], f[1] == "1") }
             }
             var hits: [SearchHit] = []
             let listing = found.count < limit
@@ -134,11 +132,11 @@ extension SearchIndex {
             for line in matched where listing {
                 let f = fields(body, line)
                 switch f[0] {
-                case "I" where f.count == 6: hit(.item, item: f[2], entry: nil, text: f[4], closed: f[1] == "1")
-                case "E" where f.count == 7:
+                case "I" where f.count == 5: hit(.item, item: f[2], entry: nil, text: f[4], closed: f[1] == "1")
+                case "E" where f.count == 6:
                     hit(SearchHit.Kind(rawValue: f[4]) ?? .note, item: f[2], entry: f[3], text: f[5], closed: f[1] == "1")
-                case "V" where f.count == 6: hit(.vote, item: f[2], entry: f[3], text: f[4], closed: f[1] == "1")
-                case "D" where f.count == 7: hit(.declaration, item: f[2], entry: f[3], text: f[5], closed: f[1] == "1")
+                case "V" where f.count == 5: hit(.vote, item: f[2], entry: f[3], text: f[4], closed: f[1] == "1")
+                case "D" where f.count == 6: hit(.declaration, item: f[2], entry: f[3], text: f[5], closed: f[1] == "1")
                 default: continue
                 }
             }
@@ -185,18 +183,20 @@ extension SearchIndex {
     public func plainText() -> [(MeetingID, String)] {
         var names: [PersonID: String] = [:]
         var actions: [MeetingID: [String]] = [:]
-        var cursor = LineCursor(bytes: body, position: archiveRange.lowerBound, end: archiveRange.upperBound)
+        let archiveLines = Self.split(archiveRange, archiveFolded).lines
+        var cursor = LineCursor(bytes: body, position: archiveLines.lowerBound, end: archiveLines.upperBound)
         while let line = cursor.next() {
             let f = fields(body, line)
-            if f[0] == "N", f.count == 4 { names[f[1]] = f[2] }
-            if f[0] == "A", f.count == 8 { actions[f[2], default: []].append("\(f[6]) — \(f[5])") }
+            if f[0] == "N", f.count == 3 { names[f[1]] = f[2] }
+            if f[0] == "A", f.count == 7 { actions[f[2], default: []].append("\(f[6]) — \(f[5])") }
         }
         return parts.map { part in
             var text = ""
-            var lines = LineCursor(bytes: body, position: part.range.lowerBound, end: part.range.upperBound)
+            let block = Self.split(part.range, part.folded).lines
+            var lines = LineCursor(bytes: body, position: block.lowerBound, end: block.upperBound)
             while let line = lines.next() {
                 let f = fields(body, line)
-                let shown = f[0] == "P" ? (f.count == 3 ? "\(names[f[1]] ?? f[1]) (\(f[2]))" : "") : (f.count >= 2 ? f[f.count - 2] : "")
+                let shown = f[0] == "P" ? (f.count == 3 ? "\(names[f[1]] ?? f[1]) (\(f[2]))" : "") : (f.count >= 2 ? f[f.count - 1] : "")
                 text += shown.replacingOccurrences(of: "\n", with: " ") + "\n"
             }
             for action in actions[part.meetingID] ?? [] { text += action + "\n" }
@@ -212,6 +212,37 @@ extension SearchIndex {
             if f.count == 4 { codes[f[1]] = f[2] }
         }
         return codes
+    }
+
+    /// The lines of a part whose folded text holds every needle, in order: the folded lines
+    /// are scanned, and each that matches is paired with its line (the k-th folded line
+    /// goes with the k-th line that is neither a committee nor an attendance line).
+    func matchingLines(_ range: Range<Int>, _ folded: Int, _ needles: [[UInt8]]) -> [Range<Int>] {
+        let (linesBlock, foldedBlock) = Self.split(range, folded)
+        var hits: [Range<Int>] = []
+        forEachMatch(in: foldedBlock, needles) { hits.append($0) }
+        guard !hits.isEmpty else { return [] }
+        let base = body.baseAddress!
+        var cursor = LineCursor(bytes: body, position: linesBlock.lowerBound, end: linesBlock.upperBound)
+        func nextSearchable() -> Range<Int>? {
+            while let line = cursor.next() {
+                let tag = body[line.lowerBound]
+                if tag != UInt8(ascii: "C") && tag != UInt8(ascii: "P") { return line }
+            }
+            return nil
+        }
+        var result: [Range<Int>] = []
+        var position = foldedBlock.lowerBound
+        var current = nextSearchable()
+        for hit in hits {
+            while position < hit.lowerBound {
+                guard let newline = memchr(base + position, 0x0A, foldedBlock.upperBound - position) else { break }
+                position = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+                current = nextSearchable()
+            }
+            if let current { result.append(current) }
+        }
+        return result
     }
 
     /// Each line in `range` whose folded text holds every needle, in order.
@@ -254,15 +285,11 @@ extension SearchIndex {
         return 5
     }
 
-    /// Whether every needle occurs in the line's folded text (after its last tab).
+    /// Whether every needle occurs in a folded line.
     private func matches(_ line: Range<Int>, _ needles: [[UInt8]]) -> Bool {
         let base = body.baseAddress!
-        var lastTab = line.upperBound - 1
-        while lastTab >= line.lowerBound, base[lastTab] != 0x09 { lastTab -= 1 }
-        guard lastTab >= line.lowerBound else { return false }
-        let start = lastTab + 1
         return needles.allSatisfy { needle in
-            needle.withUnsafeBytes { n in clerk_memmem(base + start, line.upperBound - start, n.baseAddress!, n.count) != nil }
+            needle.withUnsafeBytes { n in clerk_memmem(base + line.lowerBound, line.count, n.baseAddress!, n.count) != nil }
         }
     }
 }
