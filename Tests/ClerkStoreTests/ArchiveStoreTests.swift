@@ -25,7 +25,9 @@ import Testing
     }
 
     /// A committee with two people and one meeting, committed through the store.
-    func seed(_ store: ArchiveStore) throws -> MeetingID {
+    func seed(_ store: ArchiveStore) throws -> MeetingID { try Self.seed(store) }
+
+    static func seed(_ store: ArchiveStore) throws -> MeetingID {
         try store.commit(at: Self.now) { store in
             var s = store.state
             var events: [Event] = []

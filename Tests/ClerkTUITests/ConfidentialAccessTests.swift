@@ -220,6 +220,36 @@ import Testing
         for trace in Self.traces { #expect(!text.contains(trace)) }
     }
 
+    @Test func searchListsConfidentialItemsOnlyToThoseWhoMaySeeThem() throws {
+        // On the screen: the barred member finds nothing of the item; the chair finds it.
+        for (account, sees) in [("pgraves", false), ("stranger", false), ("mandrews", true)] {
+            let f = try Self.fixture(as: account, cols: 100, rows: 30)
+            f.press(.char("/"))
+            for c in "roadshow" { f.press(.char(c)) }
+            f.press(.enter)
+            let screen = f.screen()
+            #expect(screen.contains("Roadshow") == sees, "\(account):\n\(screen)")
+            #expect((f.app.state.search?.total ?? 0 > 0) == sees, "\(account)")
+        }
+        // On the command line: asking for confidential items without access is one line, refused.
+        let (dir, _) = try archive()
+        let base = ["roadshow", "--data", dir.path + "/archive", "--today", "2026-11-23", "--include-confidential"]
+        #expect(throws: CommandError.self) { try Search.parse(base).run(account: "pgraves") }
+        #expect(throws: CommandError.self) { try Search.parse(base + ["--committee", "hpbc"]).run(account: "stranger") }
+        do {
+            try Search.parse(base).run(account: "stranger")
+        } catch let error as CommandError {
+            #expect(error.message.hasSuffix("search without --include-confidential"))
+        }
+        // The index itself lists closed items only for the committees allowed.
+        let (_, closed) = try SearchIndex.search(directory: dir.path + "/archive", save: false, terms: ["roadshow"],
+                                                 confidentialIn: { _ in false })
+        let (_, open) = try SearchIndex.search(directory: dir.path + "/archive", save: false, terms: ["roadshow"],
+                                               confidentialIn: { $0 == Self.committee })
+        #expect(closed.total == 0)
+        #expect(open.total > 0)
+    }
+
     @Test func clerkAccessLinksBarsAndRefuses() throws {
         let dir = try TempDir("clerk-access-cli")
         try DemoInstaller.install(at: dir.path + "/archive", today: ScreenTests.today)

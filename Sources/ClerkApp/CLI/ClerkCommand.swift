@@ -15,7 +15,8 @@ public struct ClerkCommand: ParsableCommand {
         The archive is found at --data DIR, else $CLERK_DATA, else $XDG_DATA_HOME/clerk \
         (~/.local/share/clerk). Try everything safely with 'clerk demo'.
         """,
-        subcommands: [Open.self, Demo.self, Check.self, Committees.self, Meetings.self, Actions.self, Export.self, AccessCommand.self],
+        subcommands: [Open.self, Demo.self, Check.self, Committees.self, Meetings.self, Actions.self, Search.self, Export.self,
+                      AccessCommand.self],
         defaultSubcommand: Open.self
     )
 

@@ -120,10 +120,11 @@ extension Export {
     }
 
     /// Refuses confidential content to a person who may not see it, in one line.
-    static func refuseConfidential(_ access: Access, _ state: ArchiveState, committees: [CommitteeID]) throws {
+    static func refuseConfidential(_ access: Access, _ state: ArchiveState, committees: [CommitteeID],
+                                   doing: String = "export") throws {
         guard let closed = committees.first(where: { !access.canSeeConfidential(committee: $0) }) else { return }
         let name = state.committees[closed]?.name ?? closed
-        throw CommandError(.notAllowed, "the confidential items of \(name) are not open to \(access.describe(in: state)); export without --include-confidential")
+        throw CommandError(.notAllowed, "the confidential items of \(name) are not open to \(access.describe(in: state)); \(doing) without --include-confidential")
     }
 }
 

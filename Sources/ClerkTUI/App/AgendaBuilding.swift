@@ -207,7 +207,7 @@ extension Updater {
 
     /// The meeting selected on the home screen.
     func selectedHomeMeeting(_ state: AppState, _ data: ViewData) -> Meeting? {
-        guard state.meeting == nil, state.workPlan == nil, state.actionReview == nil, state.committeeEditor == nil,
+        guard state.meeting == nil, state.search == nil, state.workPlan == nil, state.actionReview == nil, state.committeeEditor == nil,
               let committee = currentCommittee(state, data) else { return nil }
         let ordered = HomePanes.meetingOrder(data: data, committee: committee)
         return state.home.meetings.selected < ordered.count ? ordered[state.home.meetings.selected] : nil

@@ -61,6 +61,10 @@ public struct MeetingScreen: Sendable, Hashable {
     /// Attendance grouped by organisation (as minuted) or by status.
     public var attendanceByOrganisation = true
     public var overdueOnly = false
+    /// Words of the search the meeting was opened from, highlighted in the minutes.
+    public var highlight: [String] = []
+    /// The item of that search's hit, to show once the meeting is read.
+    public var searchHit: ItemID?
 
     public init(meetingID: MeetingID) {
         self.meetingID = meetingID
@@ -177,6 +181,8 @@ public struct AppState: Sendable, Hashable {
     public var actionReview: ActionReviewScreen?
     /// A committee's terms of reference and members, when open (from the home screen).
     public var committeeEditor: CommitteeScreen?
+    /// Search results across every meeting, when open (`/`).
+    public var search: SearchScreen?
     public var overlay: Overlay?
     public var message: Message?
     public var save: SaveState = .saved
@@ -234,10 +240,14 @@ public struct ViewData: Sendable {
 
     /// What a meeting pane shows at a width, built once per revision.
     func content(_ pane: Pane, width: Int, screen: MeetingScreen) -> Content {
-        let key = PaneCache.Key(pane: pane.rawValue, width: width, revision: revision, meeting: screen.meetingID,
+        let key = PaneCache.Key(pane: pane.rawValue, width: width, revision: revision,
+                                meeting: screen.meetingID + (pane == .minutes ? screen.highlight.joined(separator: "\u{0}") : ""),
                                 flags: (screen.attendanceByOrganisation ? 1 : 0) | (screen.overdueOnly ? 2 : 0) | logFlag(pane, screen),
                                 today: today.dayNumber, minute: pane == .agenda ? Int((now?.secondsSinceEpoch ?? 0) / 60) : 0)
-        return cache.content(key) { MeetingPanes.content(pane, width: width, data: self, screen: screen) }
+        return cache.content(key) {
+            let made = MeetingPanes.content(pane, width: width, data: self, screen: screen)
+            return pane == .minutes ? made.highlighting(screen.highlight) : made
+        }
     }
 
     /// Whether the Actions pane puts the action log first (its agenda item is reviewed).
@@ -306,6 +316,8 @@ public enum Effect: Sendable {
     case minutes(MinutesEffect)
     /// Write an export to the file the person named.
     case export(ExportJob)
+    /// Search every meeting for the words typed.
+    case search(String)
 }
 
 /// A change to the archive, as a ClerkCore command to run when committing. It is given

@@ -38,6 +38,8 @@ public struct Form: Sendable, Hashable {
         case committee(CommitteeForm)
         /// An item's details, a meeting's new date, or why it is stood down (AgendaBuilding.swift).
         case planning(PlanningForm)
+        /// Words to search every meeting for.
+        case search
     }
 
     public enum ObjectiveField: Sendable, Hashable {
@@ -236,6 +238,7 @@ extension Updater {
         if case .newObjective = form.purpose { return submitObjective(&state, form, data) }
         if case .actions(let which) = form.purpose { return submitActionForm(&state, form, which, data) }
         if case .committee = form.purpose { return submitCommitteeForm(&state, form, data) }
+        if case .search = form.purpose { return submitSearch(&state, form) }
         var form = form
         guard let screen = state.meeting, let record = data.record,
               let context = try? MeetingContext(archive: data.archive, record: record),
@@ -279,6 +282,8 @@ extension Updater {
                 return submitActionForm(&state, form, which, data)
             case .committee:
                 return submitCommitteeForm(&state, form, data)
+            case .search:
+                return submitSearch(&state, form)
             case .export(let target):
                 return submitExport(&state, form, target, data)
             case .planning:
@@ -352,6 +357,8 @@ extension Renderer {
             c.wrapped("↑↓ or Tab another field · type · Enter record · Esc cancel", width: width - 2, slot: .muted)
         case .approvePrevious:
             c.wrapped("type an amendment and Enter to record it · Enter on an empty line approves · Esc stops", width: width - 2, slot: .muted)
+        case .search:
+            c.wrapped("type words · Enter searches · Esc cancel", width: width - 2, slot: .muted)
         default:
             c.wrapped((form.choices.isEmpty ? "type" : "↑↓ choose" + (form.text == nil ? "" : " · type")) + " · Enter record · Esc cancel",
                       width: width - 2, slot: .muted)

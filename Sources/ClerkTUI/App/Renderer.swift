@@ -47,6 +47,8 @@ public struct Renderer {
         }
         if let screen = state.meeting {
             drawMeeting(state, screen, data, onlyChanged: false, on: term)
+        } else if let search = state.search {
+            drawSearch(state, search, data, on: term)
         } else if let review = state.actionReview {
             drawActionReview(state, review, data, on: term)
         } else if let plan = state.workPlan {
@@ -280,7 +282,8 @@ public struct Renderer {
             let limit = inner.maxX - (trailingWidth > 0 ? trailingWidth + 1 : 0)
             for span in row.spans where x < limit {
                 let text = DisplayWidth.truncate(Sanitize.visible(span.text), toWidth: limit - x)
-                term.put(text, at: Point(x: x, y: y), style: selected ? theme[selectionSlot] : theme[span.slot])
+                // Words searched for stay highlighted on the selected row too.
+                term.put(text, at: Point(x: x, y: y), style: selected && span.slot != .match ? theme[selectionSlot] : theme[span.slot])
                 x += DisplayWidth.width(of: text)
             }
             if let trailing = row.trailing, trailingWidth > 0, trailingWidth < inner.size.cols {

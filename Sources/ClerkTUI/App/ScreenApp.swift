@@ -160,6 +160,8 @@ public final class ScreenApp {
             runMinutes(minutes)
         case .export(let job):
             runExport(job)
+        case .search(let query):
+            runSearch(query)
         case .loadMeeting(let id):
             do {
                 record = try store.record(of: id)
@@ -168,6 +170,7 @@ public final class ScreenApp {
                 }
                 revision += 1
                 placeOnLastMinutedItem()
+                placeOnSearchHit()
             } catch {
                 state.meeting = nil
                 state.message = Message(text: "\(error)", isError: true)

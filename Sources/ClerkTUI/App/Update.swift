@@ -72,6 +72,8 @@ public struct Updater {
                 state.overlay = nil
             } else if state.meeting != nil {
                 state.meeting = nil
+            } else if state.search != nil {
+                state.search = nil
             } else if state.actionReview != nil {
                 state.actionReview = nil
             } else if state.committeeEditor != nil {
@@ -119,6 +121,7 @@ public struct Updater {
         case "export.actions": return openExportForm(.actions, &state, data)
         case "export.calendar": return openExportForm(.calendar, &state, data)
         default:
+            if let effects = performSearchAction(id, &state, data) { return effects }
             if let effects = performWorkPlanAction(id, &state, data) { return effects }
             if let effects = performActionReviewAction(id, &state, data) { return effects }
             if let effects = performAccessAction(id, &state, data) { return effects }
@@ -145,6 +148,7 @@ public struct Updater {
             let inner = Layout.inner(rect)
             return (data.content(screen.focus, width: inner.size.cols, screen: screen), inner.size.rows)
         }
+        if let list = searchList(state, data) { return list }
         if let list = actionReviewList(state, data) { return list }
         if let list = workPlanList(state, data) { return list }
         if let list = committeeList(state, data) { return list }
@@ -166,13 +170,14 @@ public struct Updater {
             let layout = Layout.meeting(state.size, focus: screen.focus, zoomed: screen.zoomed)
             return Layout.inner(layout.panes[screen.focus] ?? Rect(state.size)).size.rows
         }
+        if state.search != nil { return Layout.inner(Layout.workPlan(state.size)).size.rows }
         if state.actionReview != nil { return Layout.inner(Layout.actionReview(state.size, filterRows: 1).list).size.rows }
         if state.workPlan != nil || state.committeeEditor != nil { return Layout.inner(Layout.workPlan(state.size)).size.rows }
         return Layout.inner(homeMeetingsRect(state.size)).size.rows
     }
 
     private func move(_ state: inout AppState, _ data: ViewData, by delta: Int) {
-        let current: Int = state.meeting.map { $0.position($0.focus).selected }
+        let current: Int = state.meeting.map { $0.position($0.focus).selected } ?? state.search?.position.selected
             ?? state.actionReview?.position.selected ?? state.workPlan?.position.selected
             ?? state.committeeEditor?.position.selected ?? state.home.meetings.selected
         move(&state, data, to: current + delta)
@@ -189,6 +194,10 @@ public struct Updater {
             screen.positions[screen.focus] = p
             state.meeting = screen
             if screen.focus == .agenda { showMinutesOfSelectedItem(&state, data, quiet: true) }
+        } else if var search = state.search {
+            search.position.selected = selected
+            search.position.scroll = content.scroll(keeping: selected, from: search.position.scroll, height: height)
+            state.search = search
         } else if var review = state.actionReview {
             review.position.selected = selected
             review.position.scroll = content.scroll(keeping: selected, from: review.position.scroll, height: height)
@@ -306,6 +315,10 @@ public struct Updater {
             return []
         }
         let size = state.size
+        if state.search != nil {
+            selectRow(&state, data, rect: Layout.workPlan(size), y: mouse.at.y)
+            return []
+        }
         if let review = state.actionReview {
             selectRow(&state, data, rect: actionReviewRect(state, review, data), y: mouse.at.y)
             return []
@@ -333,7 +346,7 @@ public struct Updater {
     private func selectRow(_ state: inout AppState, _ data: ViewData, rect: Rect, y: Int) {
         guard let (content, height) = focusedList(state, data) else { return }
         let inner = Layout.inner(rect)
-        let current: ListPosition = state.meeting.map { $0.position($0.focus) } ?? state.actionReview?.position
+        let current: ListPosition = state.meeting.map { $0.position($0.focus) } ?? state.search?.position ?? state.actionReview?.position
             ?? state.workPlan?.position ?? state.committeeEditor?.position
             ?? state.home.meetings
         let scroll = content.scroll(keeping: current.selected, from: current.scroll, height: height)

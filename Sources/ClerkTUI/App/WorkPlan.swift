@@ -16,6 +16,7 @@ extension AppState {
     /// Whose keys apply: the pane in focus, the work plan, or the home screen.
     var scope: UIAction.Scope {
         if let meeting { return meeting.focus.scope }
+        if search != nil { return .search }
         if actionReview != nil { return .actionReview }
         if committeeEditor != nil { return .terms }
         return workPlan == nil ? .home : .workPlan

@@ -3,7 +3,7 @@
 /// command-line completion and docs/keys.md are all made from this table.
 public struct UIAction: Sendable, Hashable {
     public enum Scope: String, Sendable, Hashable, CaseIterable {
-        case global, home, agenda, attendance, minutes, actions, editing, workPlan, actionReview, terms
+        case global, home, agenda, attendance, minutes, actions, editing, workPlan, actionReview, terms, search
 
         public var title: String {
             switch self {
@@ -17,6 +17,7 @@ public struct UIAction: Sendable, Hashable {
             case .workPlan: "Work plan"
             case .actionReview: "Action review (every committee's actions by due date)"
             case .terms: "Terms of reference (committee set-up)"
+            case .search: "Search results (every meeting, newest first)"
             }
         }
     }
@@ -46,6 +47,7 @@ public enum ActionTable {
         UIAction("app.command", .global, keys: [":"], hint: "command", "Open the command line: run any action by name"),
         UIAction("app.back", .global, keys: ["Esc", "Backspace"], hint: "back", "Close the overlay, or go back to the home screen"),
         UIAction("app.redraw", .global, keys: ["C-l"], "Redraw the whole screen"),
+        UIAction("app.search", .global, keys: ["/"], "Search every meeting (minutes, agendas, actions, names)"),
         UIAction("move.up", .global, keys: ["Up", "k", "C-p"], "Move the selection up one row"),
         UIAction("move.down", .global, keys: ["Down", "j", "C-n"], "Move the selection down one row"),
         UIAction("move.pageUp", .global, keys: ["PgUp", "M-v"], "Move up one page"),
@@ -157,6 +159,9 @@ public enum ActionTable {
         UIAction("terms.addMember", .terms, keys: ["A"], hint: "member", "Seat a member: name, initials, title, letters or post, organisation, role, from date"),
         UIAction("terms.toggleCore", .terms, keys: ["c"], hint: "core", "Mark the selected organisation core (it votes under one vote per organisation), or not"),
         UIAction("terms.endMembership", .terms, keys: ["x"], hint: "end seat", "End the selected member's seat on a date you type; earlier meetings keep it"),
+        // Search results
+        UIAction("search.open", .search, keys: ["Enter", "Right", "l"], hint: "open",
+                 "Open the meeting at the selected result, the words searched for highlighted in the minutes"),
     ]
 
     public static func action(_ id: String) -> UIAction? { all.first { $0.id == id } }
