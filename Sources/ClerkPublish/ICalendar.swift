@@ -22,7 +22,10 @@ public enum ICalendar {
         }
     }
 
-    public static func build(archive: ArchiveState, options: Options) -> String {
+    /// `confidentialItem` says which agenda items are confidential: in the public version an
+    /// action raised under one is left out with them.
+    public static func build(archive: ArchiveState, options: Options,
+                             confidentialItem: (MeetingID, ItemID) -> Bool = { _, _ in false }) -> String {
         let committees = archive.committeeList.filter { options.committees?.contains($0.id) ?? true }
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//clerk//committee meetings//EN", "CALSCALE:GREGORIAN",
                      "METHOD:PUBLISH"]
@@ -35,7 +38,8 @@ public enum ICalendar {
             }
             if options.actions {
                 let actions = archive.actions(matching: ActionFilter(committee: c.id, statuses: [.open, .inProgress]))
-                for a in actions where !(options.confidentiality == .redacted && a.confidential) {
+                for a in actions where !(options.confidentiality == .redacted
+                                         && (a.confidential || a.itemID.map { confidentialItem(a.meetingID, $0) } == true)) {
                     guard let deadline = a.due.deadline else { continue }
                     lines += [
                         "BEGIN:VEVENT",

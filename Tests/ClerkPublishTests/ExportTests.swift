@@ -129,6 +129,14 @@ import Testing
         }
         #expect(!log.contains { $0.action.contains("reflect the points") || $0.action.contains("Anne Walker") })
         #expect(log.count == 2)
+        // The calendar's action due dates too.
+        let options = ICalendar.Options(actions: true, today: Demo.today)
+        let calendar = ICalendar.build(archive: demo.state, options: options) { meeting, id in
+            demo.record(meeting).item(id)?.confidential == true
+        }.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(!calendar.contains("Anne Walker"))
+        #expect(!calendar.contains("reflect the points"))
+        #expect(calendar.contains("to look at how it can support PBC groups"))
     }
 }
 

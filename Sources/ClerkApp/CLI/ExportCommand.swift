@@ -87,17 +87,14 @@ struct Export: ParsableCommand {
         case .actions:
             let filter = try ActionFilters(committee: committee, owner: owner, overdue: overdue, dueThisWeek: dueThisWeek,
                                            meeting: meeting, status: status, all: all).filter(state, today: today)
-            var records: [MeetingID: MeetingRecord] = [:]
             let rows = ActionLog.rows(state.actions(matching: filter), archive: state, today: today,
-                                      confidentiality: confidentiality) { meetingID, itemID in
-                if records[meetingID] == nil { records[meetingID] = try? store.record(of: meetingID) }
-                return records[meetingID]?.item(itemID)?.confidential == true
-            }
+                                      confidentiality: confidentiality, confidentialItem: Self.confidentialItems(store))
             text = format == "json" ? try ActionLog.json(rows) : ActionLog.csv(rows)
         case .calendar:
             let committees = try committee.map { [try state.committee($0).id] }
             text = ICalendar.build(archive: state, options: ICalendar.Options(
-                committees: committees, actions: actions, confidentiality: confidentiality, today: today))
+                committees: committees, actions: actions, confidentiality: confidentiality, today: today),
+                confidentialItem: Self.confidentialItems(store))
         }
         if let output {
             try ExportFile.write(text, to: output)
@@ -120,6 +117,16 @@ extension Export {
     }
 
     /// Refuses confidential content to a person who may not see it, in one line.
+    /// Whether an agenda item is confidential, reading each meeting's agenda once (only
+    /// its agenda records, not its minutes).
+    static func confidentialItems(_ store: ArchiveStore) -> (MeetingID, ItemID) -> Bool {
+        var known: [MeetingID: Set<ItemID>] = [:]
+        return { meeting, item in
+            if known[meeting] == nil { known[meeting] = (try? store.confidentialItems(of: meeting)) ?? [] }
+            return known[meeting]?.contains(item) == true
+        }
+    }
+
     static func refuseConfidential(_ access: Access, _ state: ArchiveState, committees: [CommitteeID],
                                    doing: String = "export") throws {
         guard let closed = committees.first(where: { !access.canSeeConfidential(committee: $0) }) else { return }

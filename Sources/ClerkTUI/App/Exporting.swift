@@ -119,8 +119,12 @@ public struct ExportJob: Sendable, Hashable {
             }
             return format == "json" ? try ActionLog.json(rows) : ActionLog.csv(rows)
         case .calendar:
+            var records: [MeetingID: MeetingRecord] = [:]
             return ICalendar.build(archive: archive, options: .init(committees: [target.committeeID], actions: true,
-                                                                    confidentiality: confidentiality, today: today))
+                                                                    confidentiality: confidentiality, today: today)) { meeting, item in
+                if records[meeting] == nil { records[meeting] = record(meeting) }
+                return records[meeting]?.item(item)?.confidential == true
+            }
         }
     }
 }
