@@ -43,6 +43,12 @@ public struct ListPosition: Sendable, Hashable {
         self.scroll = scroll
     }
 
+    /// Selects an entry of `content` and scrolls as little as keeps it in a window of `height` rows.
+    mutating func place(_ entry: Int, in content: Content, height: Int) {
+        selected = entry
+        scroll = content.scroll(keeping: entry, from: scroll, height: height)
+    }
+
     /// Keeps the selection within `count` rows and visible in a window of `height` rows.
     mutating func clamp(count: Int, height: Int) {
         selected = count == 0 ? 0 : min(max(0, selected), count - 1)

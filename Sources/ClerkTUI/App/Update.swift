@@ -189,30 +189,20 @@ public struct Updater {
         let selected = count == 0 ? 0 : min(max(0, target), count - 1)
         if var screen = state.meeting {
             var p = screen.position(screen.focus)
-            p.selected = selected
-            p.scroll = content.scroll(keeping: selected, from: p.scroll, height: height)
+            p.place(selected, in: content, height: height)
             screen.positions[screen.focus] = p
             state.meeting = screen
             if screen.focus == .agenda { showMinutesOfSelectedItem(&state, data, quiet: true) }
-        } else if var search = state.search {
-            search.position.selected = selected
-            search.position.scroll = content.scroll(keeping: selected, from: search.position.scroll, height: height)
-            state.search = search
-        } else if var review = state.actionReview {
-            review.position.selected = selected
-            review.position.scroll = content.scroll(keeping: selected, from: review.position.scroll, height: height)
-            state.actionReview = review
-        } else if var plan = state.workPlan {
-            plan.position.selected = selected
-            plan.position.scroll = content.scroll(keeping: selected, from: plan.position.scroll, height: height)
-            state.workPlan = plan
-        } else if var screen = state.committeeEditor {
-            screen.position.selected = selected
-            screen.position.scroll = content.scroll(keeping: selected, from: screen.position.scroll, height: height)
-            state.committeeEditor = screen
+        } else if state.search != nil {
+            state.search?.position.place(selected, in: content, height: height)
+        } else if state.actionReview != nil {
+            state.actionReview?.position.place(selected, in: content, height: height)
+        } else if state.workPlan != nil {
+            state.workPlan?.position.place(selected, in: content, height: height)
+        } else if state.committeeEditor != nil {
+            state.committeeEditor?.position.place(selected, in: content, height: height)
         } else {
-            state.home.meetings.selected = selected
-            state.home.meetings.scroll = content.scroll(keeping: selected, from: state.home.meetings.scroll, height: height)
+            state.home.meetings.place(selected, in: content, height: height)
         }
     }
 
