@@ -162,6 +162,40 @@ import Testing
         #expect(index.search(["darzi"], includeConfidential: true, limit: 1).total == 4)
     }
 
+    @Test func hitsPastTheListAreCountedByTheirConfidentialFlag() throws {
+        let store = try ArchiveStore(directory: path, mode: .readWrite)
+        let older: MeetingID = "hpbc-2026-10-15"
+        try store.commit(at: Self.now) { s in
+            var state = s.state
+            return try state.scheduleMeeting("herts-pbc-leads", on: CalendarDate(year: 2026, month: 10, day: 15)!)
+        }
+        try store.commit(at: Self.now) { s in
+            let ctx = try MeetingContext(archive: s.state, record: try s.record(of: older))
+            return try ctx.addItem(AgendaItem(id: "i-1", title: "Darzi review"))
+                + ctx.addItem(AgendaItem(id: "i-2", title: "Darzi contract", confidential: true))
+        }
+        let (index, _) = try SearchIndex.open(directory: path, save: true)
+        // The newer meeting fills the list of one; the older one's hits are only counted.
+        let cut = index.search(["darzi"], limit: 1)
+        #expect(cut.hits.map(\.meetingID) == [meeting])
+        #expect(cut.total == 4)
+        #expect(index.search(["darzi"], includeConfidential: true, limit: 1).total == 6)
+        #expect(index.search(["darzi"]).total == 4)
+        #expect(index.search(["darzi"], includeConfidential: true).hits.filter { $0.meetingID == older }.map(\.confidential) == [false, true])
+    }
+
+    @Test func snippetsOfPlainTextCutWhereTheFoldedSearchFindsTheHit() {
+        let cases: [(String, [String])] = [
+            ("Minutes of the BUDGET meeting\tand the budget", ["budget"]), ("no hit here", ["darzi"]),
+            ("Two words: Zebra and Ant", ["ant", "zebra"]), ("short", ["shorter"]), ("a  double  space", ["double space"]),
+        ]
+        for (text, terms) in cases {
+            let folded = SearchText.ranges(of: terms, in: text).first.map { text.distance(from: text.startIndex, to: $0.lowerBound) }
+            #expect(SearchText.firstHitInASCII(terms, text) == folded ?? 0)
+        }
+        #expect(SearchText.firstHitInASCII(["cafe"], "Le Café") == nil)
+    }
+
     @Test func anEmptyQueryIsRefusedWithAMessage() {
         #expect(throws: StoreError.self) { try SearchText.terms(of: "  \"\" ") }
         #expect((try? SearchText.terms(of: "Darzi  \"Welwyn Garden\"")) == ["darzi", "welwyn garden"])

@@ -1,5 +1,6 @@
 import ClerkCore
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,12 +13,13 @@ import Glibc
 ///
 /// File layout (see docs/journal-format.md):
 ///
-///     clerk-search-index <TAB> 2 <TAB> archive-size <TAB> archive-mtime <TAB> meeting-count <TAB> part-length <TAB> folded-length
+///     clerk-search-index <TAB> 3 <TAB> archive-size <TAB> archive-mtime <TAB> meeting-count <TAB> part-length <TAB> folded-length
 ///     meeting-id <TAB> segment-size <TAB> segment-mtime <TAB> part-length <TAB> folded-length <TAB> committee-id <TAB> date
 ///     the archive part, then each meeting's part, in the order listed (newest meeting first)
 ///
 /// Every part is lines of tab-separated fields, text escaped (`\\`, `\t`, `\n`, `\r`),
-/// followed by its folded lines (the last folded-length bytes of the part):
+/// followed by its folded lines (the last folded-length bytes of the part); a meeting's
+/// lines come in this order, attendance last:
 ///
 ///     C  committee-id  code  name                                       committees
 ///     N  person-id  name                                                people
@@ -30,6 +32,8 @@ import Glibc
 ///
 /// Each line but C and P has a folded line (its text in lower case, accents dropped), the
 /// k-th folded line going with the k-th such line: a search scans the folded lines only.
+/// A folded line begins with its line's confidential flag ("0" or "1"; "0" for N), so that
+/// lines can be counted without reading the lines they go with.
 public struct SearchIndex: Sendable {
     struct Key: Equatable, Sendable {
         var size: UInt64
@@ -103,6 +107,20 @@ public struct SearchIndex: Sendable {
         return !stale.contains(true)
     }
 
+    /// Looks at the journal files of the parts `work` has not yet handed out, a few at a
+    /// time, until there are none left or one has changed; several threads may share it.
+    func check(_ work: JournalCheck, in dir: Int32) {
+        let chunk = 64
+        while !work.stale.load(ordering: .relaxed) {
+            let start = work.next.wrappingAdd(chunk, ordering: .relaxed).oldValue
+            guard start < parts.count else { return }
+            for i in start..<min(start + chunk, parts.count) where parts[i].key != Self.key(of: parts[i].meetingID + ".jsonl", in: dir) {
+                work.stale.store(true, ordering: .relaxed)
+                return
+            }
+        }
+    }
+
     /// Searches the archive in `directory`: the index file is searched while, on another
     /// thread, the journal files are looked at; only when a part turns out stale is the
     /// index brought up to date (see `open`) and searched again.
@@ -117,14 +135,15 @@ public struct SearchIndex: Sendable {
                               confidentialIn: @escaping @Sendable (CommitteeID) -> Bool,
                               limit: Int = 200) throws -> (SearchIndex, SearchResults) {
         if let old = read(from: directory + "/" + relativePath) {
-            nonisolated(unsafe) var fresh = false
+            let dir = FileIO.open(directory + "/journal/meetings", O_RDONLY | O_DIRECTORY)
+            defer { if dir >= 0 { close(dir) } }
+            let work = JournalCheck()
             nonisolated(unsafe) var results: SearchResults?
             nonisolated(unsafe) var committeeID: CommitteeID?
             nonisolated(unsafe) var failure: (any Error)?
+            // One thread looks at the journal files while the other searches, then helps it.
             DispatchQueue.concurrentPerform(iterations: 2) { lane in
-                if lane == 0 {
-                    fresh = old.isFresh(directory: directory, lanes: 1)
-                } else {
+                if lane == 1 {
                     do {
                         committeeID = try committee.map { try old.committee(matching: $0) }
                         results = old.search(terms, committee: committeeID, confidentialIn: confidentialIn,
@@ -133,8 +152,10 @@ public struct SearchIndex: Sendable {
                         failure = error
                     }
                 }
+                if dir >= 0 { old.check(work, in: dir) }
             }
-            if fresh {
+            let partsFresh = dir >= 0 ? !work.stale.load(ordering: .relaxed) : old.parts.isEmpty
+            if partsFresh, old.archiveKey == Self.key(of: directory + "/journal/archive.jsonl") {
                 if let failure { throw failure }
                 if let results { return (old, results) }
             }
@@ -159,7 +180,7 @@ public struct SearchIndex: Sendable {
         var lines = LineCursor(bytes: bytes, position: 0)
         guard let headerLine = lines.next() else { return nil }
         let header = fields(bytes, headerLine)
-        guard header.count == 7, header[0] == magic, header[1] == "2",
+        guard header.count == 7, header[0] == magic, header[1] == "3",
               let aSize = UInt64(header[2]), let aTime = Int64(header[3]), let count = Int(header[4]),
               let aLength = Int(header[5]), let aFolded = Int(header[6]), count >= 0, aLength >= 0,
               (0...aLength).contains(aFolded) else { return nil }
@@ -204,7 +225,7 @@ public struct SearchIndex: Sendable {
     func encoded() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(body.count + parts.count * 48 + 100)
-        let header = [Self.magic, "2", String(archiveKey.size), String(archiveKey.mtime), String(parts.count),
+        let header = [Self.magic, "3", String(archiveKey.size), String(archiveKey.mtime), String(parts.count),
                       String(archiveRange.count), String(archiveFolded)].joined(separator: "\t") + "\n"
         out += header.utf8
         for part in parts {
@@ -339,6 +360,12 @@ public struct SearchIndex: Sendable {
 
 }
 
+/// The journal files still to be looked at, shared between threads.
+final class JournalCheck: Sendable {
+    let next = Atomic<Int>(0)
+    let stale = Atomic<Bool>(false)
+}
+
 /// The index's bytes: the file mapped into memory (nothing is copied, and only the pages a
 /// search touches are read), or bytes just built.
 final class IndexBytes: @unchecked Sendable {
@@ -379,9 +406,12 @@ struct PartWriter {
     var lines = LineWriter()
     var folded = LineWriter()
 
+    /// A line and its folded line, which begins with the line's confidential flag (the
+    /// second field of every searchable line but N).
     mutating func searchable(_ fields: [String], folded text: String) {
         lines.line(fields)
-        folded.line([SearchText.fold(text)])
+        let closed = fields.count > 1 && fields[0] != "N" && fields[1] == "1"
+        folded.line([(closed ? "1" : "0") + SearchText.fold(text)])
     }
 
     mutating func plain(_ fields: [String]) { lines.line(fields) }
@@ -440,6 +470,16 @@ struct LineCursor {
 /// The tab-separated fields of a line, unescaped.
 func fields(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> [String] {
     var result: [String] = []
+    // Most lines hold no escape: their fields are taken as they are.
+    if memchr(bytes.baseAddress! + line.lowerBound, 0x5C, line.count) == nil {
+        var start = line.lowerBound
+        for i in line where bytes[i] == 0x09 {
+            result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+            start = i + 1
+        }
+        result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<line.upperBound]), as: UTF8.self))
+        return result
+    }
     var field: [UInt8] = []
     var i = line.lowerBound
     while i < line.upperBound {

@@ -76,43 +76,38 @@ extension SearchIndex {
             }
         }
 
-        // The lines of each meeting that match, looked for on `lanes` threads.
+        // The folded lines of each meeting that match, looked for on `lanes` threads; they
+        // are paired with their lines only where the lines are needed.
         nonisolated(unsafe) var perPart = [[Range<Int>]](repeating: [], count: parts.count)
         perPart.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
             DispatchQueue.concurrentPerform(iterations: lanes) { lane in
                 for i in stride(from: lane, to: parts.count, by: lanes) {
                     if let committee, parts[i].committeeID != committee { continue }
-                    out[i] = matchingLines(parts[i].range, parts[i].folded, needles)
+                    out[i] = matchingFoldedLines(parts[i].range, parts[i].folded, needles)
                 }
             }
         }
+        let personIDs = people.keys.map { Array($0.utf8) }
 
         var found: [(date: String, order: Int, hit: SearchHit)] = []
         var total = 0
         for (partIndex, part) in parts.enumerated() {
             if let committee, part.committeeID != committee { continue }
-            let matched = perPart[partIndex]
+            let matchedFolded = perPart[partIndex]
             let actions = actionLines[part.meetingID] ?? []
-            var attending: [Range<Int>] = []
-            if !people.isEmpty {
-                let block = Self.split(part.range, part.folded).lines
-                var all = LineCursor(bytes: body, position: block.lowerBound, end: block.upperBound)
-                while let line = all.next() {
-                    guard body[line.lowerBound] == UInt8(ascii: "P") else { continue }
-                    let f = fields(body, line)
-                    if f.count == 3, people[f[1]] != nil { attending.append(line) }
-                }
-            }
-            if matched.isEmpty && actions.isEmpty && attending.isEmpty { continue }
+            let attending = personIDs.isEmpty ? [] : attendanceLines(part, of: personIDs)
+            if matchedFolded.isEmpty && actions.isEmpty && attending.isEmpty { continue }
             let includeConfidential = confidentialIn(part.committeeID)
             // Parts are newest first: once the list is full, lines under items and attendance
-            // are only counted (their confidential flag is the byte after the tag).
+            // are only counted, by their folded lines (whose first byte is the confidential flag).
             if found.count >= limit {
-                let open = matched.filter { includeConfidential || body[$0.lowerBound + 2] == UInt8(ascii: "0") }.count
-                total += open + attending.count
+                total += includeConfidential ? matchedFolded.count
+                    : matchedFolded.filter { body[$0.lowerBound] == UInt8(ascii: "0") }.count
+                total += attending.count
                 if actions.isEmpty { continue }
             }
+            let matched = found.count < limit ? lines(of: matchedFolded, part.range, part.folded) : []
             guard let date = CalendarDate(iso: part.date) else { continue }
             let code = codes[part.committeeID] ?? part.committeeID
             // The agenda of a meeting with hits: numbers, titles and which items are closed.
@@ -222,14 +217,47 @@ extension SearchIndex {
         return codes
     }
 
-    /// The lines of a part whose folded text holds every needle, in order: the folded lines
-    /// are scanned, and each that matches is paired with its line (the k-th folded line
-    /// goes with the k-th line that is neither a committee nor an attendance line).
+    /// The lines of a part whose folded text holds every needle, in order.
     func matchingLines(_ range: Range<Int>, _ folded: Int, _ needles: [[UInt8]]) -> [Range<Int>] {
-        let (linesBlock, foldedBlock) = Self.split(range, folded)
+        lines(of: matchingFoldedLines(range, folded, needles), range, folded)
+    }
+
+    /// The folded lines of a part that hold every needle, in order.
+    func matchingFoldedLines(_ range: Range<Int>, _ folded: Int, _ needles: [[UInt8]]) -> [Range<Int>] {
         var hits: [Range<Int>] = []
-        forEachMatch(in: foldedBlock, needles) { hits.append($0) }
+        forEachMatch(in: Self.split(range, folded).folded, needles) { hits.append($0) }
+        return hits
+    }
+
+    /// A meeting's attendance lines of the people given (their ids' bytes). Attendance lines
+    /// come last in a part, so they are read from the end.
+    func attendanceLines(_ part: Part, of people: [[UInt8]]) -> [Range<Int>] {
+        let block = Self.split(part.range, part.folded).lines
+        let base = body.baseAddress!
+        var result: [Range<Int>] = []
+        var end = block.upperBound - 1  // the "\n" ending the last line
+        while end > block.lowerBound {
+            var start = end
+            while start > block.lowerBound, base[start - 1] != 0x0A { start -= 1 }
+            guard base[start] == UInt8(ascii: "P"), start + 2 <= end, base[start + 1] == 0x09 else { break }
+            var idEnd = start + 2
+            while idEnd < end, base[idEnd] != 0x09 { idEnd += 1 }
+            let length = idEnd - start - 2
+            // Three fields: no tab after the one ending the id.
+            let threeFields = idEnd < end && memchr(base + idEnd + 1, 0x09, end - idEnd - 1) == nil
+            if threeFields, people.contains(where: { $0.count == length && memcmp(base + start + 2, $0, length) == 0 }) {
+                result.append(start..<end)
+            }
+            end = start - 1
+        }
+        return result.reversed()
+    }
+
+    /// The lines that go with folded lines of a part: the k-th folded line goes with the
+    /// k-th line that is neither a committee nor an attendance line.
+    func lines(of hits: [Range<Int>], _ range: Range<Int>, _ folded: Int) -> [Range<Int>] {
         guard !hits.isEmpty else { return [] }
+        let (linesBlock, foldedBlock) = Self.split(range, folded)
         let base = body.baseAddress!
         var cursor = LineCursor(bytes: body, position: linesBlock.lowerBound, end: linesBlock.upperBound)
         func nextSearchable() -> Range<Int>? {
@@ -253,43 +281,80 @@ extension SearchIndex {
         return result
     }
 
-    /// Each line in `range` whose folded text holds every needle, in order.
+    /// Each folded line in `range` (flag included) whose text holds every needle, in order.
     ///
-    /// Candidates are found with memchr on the needle's rarest byte (by how often letters
+    /// Candidates for the longest needle are found by its rarest bytes (by how often letters
     /// occur in English prose), which runs far faster than a general substring search, then
-    /// checked with memcmp.
+    /// checked with memcmp: with memchr when that byte is rare (z, q, j, x, k, a digit), else
+    /// 16 positions at a time, where both of its two rarest bytes are in place.
     private func forEachMatch(in range: Range<Int>, _ needles: [[UInt8]], _ body: (Range<Int>) -> Void) {
-        guard let longest = needles.max(by: { $0.count < $1.count }), !longest.isEmpty, !range.isEmpty else { return }
+        guard let longest = needles.max(by: { $0.count < $1.count }), !longest.isEmpty, range.count >= longest.count
+        else { return }
         let base = self.body.baseAddress!
-        let rare = longest.indices.min { Self.rank(longest[$0]) < Self.rank(longest[$1]) } ?? 0
-        let rareByte = Int32(longest[rare])
+        let count = longest.count
+        let lastStart = range.upperBound - count
+        let ranked = longest.indices.sorted { (Self.rank(longest[$0]), $0) < (Self.rank(longest[$1]), $1) }
+        let rare = ranked[0]
         longest.withUnsafeBytes { n in
             let needle = n.baseAddress!
-            var from = range.lowerBound + rare
-            let last = range.upperBound - (longest.count - rare)
-            while from <= last {
-                guard let found = memchr(base + from, rareByte, last - from + 1) else { return }
-                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) - rare
-                guard memcmp(base + at, needle, longest.count) == 0 else {
-                    from = at + rare + 1
-                    continue
-                }
+            // The longest needle is at `at`: the line it is in is checked whole. Returns
+            // where the next line begins.
+            func lineFound(at: Int) -> Int {
                 var start = at
                 while start > range.lowerBound, base[start - 1] != 0x0A { start -= 1 }
                 let end = memchr(base + at, 0x0A, range.upperBound - at)
                     .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? range.upperBound
-                if matches(start..<end, needles) { body(start..<end) }
-                from = end + 1 + rare
+                // The line's text follows its confidential flag.
+                if matches((start + 1)..<end, needles) { body(start..<end) }
+                return end + 1
+            }
+            if count >= 2, Self.rank(longest[rare]) >= Self.rank(UInt8(ascii: "v")) {
+                let (i, j) = (min(rare, ranked[1]), max(rare, ranked[1]))
+                let first = SIMD16<UInt8>(repeating: longest[i]), second = SIMD16<UInt8>(repeating: longest[j])
+                let raw = UnsafeRawPointer(base)
+                var at = range.lowerBound
+                while at <= lastStart {
+                    guard at + j + 16 <= range.upperBound else {
+                        // The last few positions, one at a time.
+                        at = base[at + i] == longest[i] && memcmp(base + at, needle, count) == 0 ? lineFound(at: at) : at + 1
+                        continue
+                    }
+                    let both = (raw.loadUnaligned(fromByteOffset: at + i, as: SIMD16<UInt8>.self) .== first)
+                        .& (raw.loadUnaligned(fromByteOffset: at + j, as: SIMD16<UInt8>.self) .== second)
+                    var next = at + 16
+                    if any(both) {
+                        for k in 0..<16 where both[k] && at + k <= lastStart && memcmp(base + at + k, needle, count) == 0 {
+                            next = lineFound(at: at + k)
+                            break
+                        }
+                    }
+                    at = next
+                }
+                return
+            }
+            let rareByte = Int32(longest[rare])
+            var from = range.lowerBound + rare
+            let last = range.upperBound - (count - rare)
+            while from <= last {
+                guard let found = memchr(base + from, rareByte, last - from + 1) else { return }
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) - rare
+                guard memcmp(base + at, needle, count) == 0 else {
+                    from = at + rare + 1
+                    continue
+                }
+                from = lineFound(at: at) + rare
             }
         }
     }
 
     /// How common a byte is in folded minutes: lower is rarer. Letters by their frequency
     /// in English; digits and punctuation rarer than letters; space and e the commonest.
-    private static func rank(_ byte: UInt8) -> Int {
+    private static func rank(_ byte: UInt8) -> Int { ranks[Int(byte)] }
+
+    private static let ranks: [Int] = (0...255).map { byte in
         let common = Array("etaoinsrhldcumfpgwybvkxjqz".utf8).reversed()
         if byte == 0x20 { return 100 }
-        if let i = common.firstIndex(of: byte) { return 10 + common.distance(from: common.startIndex, to: i) }
+        if let i = common.firstIndex(of: UInt8(byte)) { return 10 + common.distance(from: common.startIndex, to: i) }
         return 5
     }
 

@@ -102,12 +102,35 @@ public enum SearchText {
         return found.sorted { $0.lowerBound < $1.lowerBound }
     }
 
+    /// Where the first hit is in ASCII text, in characters (0 when there is none), found
+    /// byte by byte: ASCII folds one character to one character, as `ranges` compares.
+    /// Nil when the text is not ASCII (or holds "\r\n", one character of two bytes).
+    static func firstHitInASCII(_ terms: [String], _ text: String) -> Int? {
+        var bytes = Array(text.utf8)
+        for i in bytes.indices {
+            let byte = bytes[i]
+            if byte >= 0x80 || byte == 0x0D { return nil }
+            if byte >= 0x41 && byte <= 0x5A { bytes[i] = byte + 0x20 } else if byte == 0x09 || byte == 0x0A { bytes[i] = 0x20 }
+        }
+        var first: Int?
+        for term in terms {
+            let needle = Array(term.utf8)
+            guard !needle.isEmpty, needle.count <= bytes.count else { continue }
+            for start in 0...(bytes.count - needle.count)
+            where bytes[start] == needle[0] && bytes[start..<(start + needle.count)].elementsEqual(needle) {
+                first = min(first ?? start, start)
+                break
+            }
+        }
+        return first ?? 0
+    }
+
     /// About `width` characters of `text` around the first hit, with "…" where it was cut.
     public static func snippet(_ text: String, terms: [String], width: Int = 90) -> String {
         let flat = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
         guard flat.count > width else { return flat }
-        let first = ranges(of: terms, in: flat).first
-        let hitOffset = first.map { flat.distance(from: flat.startIndex, to: $0.lowerBound) } ?? 0
+        let hitOffset = firstHitInASCII(terms, flat)
+            ?? ranges(of: terms, in: flat).first.map { flat.distance(from: flat.startIndex, to: $0.lowerBound) } ?? 0
         let start = max(0, min(hitOffset - width / 3, flat.count - width))
         let lower = flat.index(flat.startIndex, offsetBy: start)
         let upper = flat.index(lower, offsetBy: width, limitedBy: flat.endIndex) ?? flat.endIndex
