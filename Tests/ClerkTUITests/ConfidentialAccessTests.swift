@@ -220,6 +220,22 @@ import Testing
         for trace in Self.traces { #expect(!text.contains(trace)) }
     }
 
+    @Test func anItemMarkedConfidentialByAnotherSessionHidesItsActionsAtOnce() throws {
+        let f = try Self.fixture(as: "pgraves", cols: 100, rows: 30)
+        f.press(.char("a"))
+        #expect(f.screen().contains("children’s agenda"))
+        // The secretary, in another session, marks item 2 (where action (i) was raised) confidential.
+        let other = try ArchiveStore(directory: f.dir.path + "/archive", mode: .readWrite)
+        try other.commit(at: ScreenApp.systemContext().now) { store in
+            var item = try #require(try store.record(of: Self.meeting).items.first { $0.title == "Provider services" })
+            item.confidential = true
+            return [.itemEdited(ItemEdited(meetingID: Self.meeting, item: item))]
+        }
+        f.app.tick()
+        #expect(!f.screen().contains("children’s agenda"))
+        #expect(!f.app.data().archive.actions.values.contains { $0.text.contains("children’s agenda") })
+    }
+
     @Test func searchListsConfidentialItemsOnlyToThoseWhoMaySeeThem() throws {
         // On the screen: the barred member finds nothing of the item; the chair finds it.
         for (account, sees) in [("pgraves", false), ("stranger", false), ("mandrews", true)] {

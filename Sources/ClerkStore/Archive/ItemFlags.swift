@@ -23,4 +23,12 @@ extension ArchiveStore {
         try Self.refuseCorruption(result, path: path)
         return Access.confidentialItems(of: agenda)
     }
+
+    /// The size of a meeting's journal file (nil when it has none): whether what was read
+    /// from it may have changed since.
+    public func segmentSize(of id: MeetingID) -> UInt64? {
+        guard let path = try? meetingPath(id) else { return nil }
+        var info = stat()
+        return stat(path, &info) == 0 ? UInt64(info.st_size) : nil
+    }
 }

@@ -32,9 +32,13 @@ extension ScreenApp {
             made.record = record.flatMap { redact($0, access) }
             made.earlier = earlier.flatMap { redact($0, access) }
             let open = [record, earlier].compactMap { $0 }
-            for r in open { confidentialItems[r.meetingID] = Access.confidentialItems(of: r) }
+            for r in open {
+                confidentialItems[r.meetingID] = Access.confidentialItems(of: r)
+                confidentialItemsRead[r.meetingID] = store.segmentSize(of: r.meetingID)
+            }
             for id in access.meetingsToCheck(in: store.state, actions: store.state.actions.values) where confidentialItems[id] == nil {
                 // Its agenda only; a meeting that cannot be read hides its actions raised under an item.
+                confidentialItemsRead[id] = store.segmentSize(of: id)
                 confidentialItems[id] = try? store.confidentialItems(of: id)
             }
             let flags = confidentialItems
@@ -42,6 +46,20 @@ extension ScreenApp {
         }
         seen = made
         return made
+    }
+
+    /// Whether a meeting whose agenda flags were read has been written to since (another
+    /// session may have marked an item confidential): those flags are read again. Only for
+    /// a person who may not see everything; one stat per meeting read.
+    func confidentialFlagsChanged() -> Bool {
+        guard let seen, !seen.access.seesEverything else { return false }
+        var changed = false
+        for (id, size) in confidentialItemsRead where store.segmentSize(of: id) != size {
+            confidentialItems[id] = nil
+            confidentialItemsRead[id] = nil
+            changed = true
+        }
+        return changed
     }
 
     /// A meeting's record as this person may see it.

@@ -30,6 +30,8 @@ public final class ScreenApp {
     var seen: SeenData?
     /// Confidential items of meetings whose actions were checked (see `SeenData`).
     var confidentialItems: [MeetingID: Set<ItemID>?] = [:]
+    /// The size of each meeting's file when its flags were read.
+    var confidentialItemsRead: [MeetingID: UInt64?] = [:]
     /// Whether `state.readOnly` was set because the person may not change what is open.
     var limitedByAccess = false
 
@@ -210,8 +212,11 @@ public final class ScreenApp {
     /// watch reports a change (without flushing the minutes: that waits for a pause).
     func follow() {
         do {
-            if try store.refresh() {
-                if let id = state.meeting?.meetingID { record = try store.record(of: id) }
+            let appended = try store.refresh()
+            // An item may have been marked confidential (or not) elsewhere, in a meeting not open.
+            let flagsChanged = confidentialFlagsChanged()
+            if appended, let id = state.meeting?.meetingID { record = try store.record(of: id) }
+            if appended || flagsChanged {
                 revision += 1
                 dirty = true
             }
