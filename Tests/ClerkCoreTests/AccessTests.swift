@@ -36,6 +36,12 @@ import Testing
         Access(archive: state, account: account, administrator: owner, today: day ?? today)
     }
 
+    @Test func aCommitteeCannotBeCreatedAgainOverAnExistingOne() {
+        let state = archive()
+        let again = Event.committeeCreated(Committee(id: "pcpg", name: "Taken over", code: "pcpg", terms: TermsOfReference()))
+        #expect(throws: CommandError.self) { try access("pgraves", state).check([again], in: state) }
+    }
+
     @Test func chairAndSecretariatWriteMembersRead() {
         let state = archive()
         let graves = access("pgraves", state), walker = access("awalker", state)

@@ -203,6 +203,32 @@ import Testing
         #expect(throws: (any Error).self) { try Actions.parse(["--mine", "--owner", "PG"]) }
     }
 
+    @Test func rightsGoByTheSystemsDateNotTodayAsTyped() throws {
+        let (dir, store) = try archive()
+        // The chair's seat ended last year; typing a day he still sat gives him nothing back.
+        try store.commit(at: ScreenApp.systemContext().now) { _ in
+            [.membershipEnded(MembershipEnded(committeeID: Self.committee, personID: "mark-andrews",
+                                              until: CalendarDate(year: 2025, month: 12, day: 31)!))]
+        }
+        let out = try actions(dir, as: "mandrews", "--committee", "hpbc", "--today", "2025-06-01")
+        #expect(!out.contains("Anne Walker"))
+        let base = ["--data", dir.path + "/archive", "--today", "2025-06-01", "--include-confidential"]
+        #expect(throws: CommandError.self) { try Export.parse(["minutes", Self.meeting] + base).run(account: "mandrews") }
+    }
+
+    @Test(.enabled(if: getuid() == 0, "needs root to give a folder to another account"))
+    func theAdministratorIsWhoeverOwnsTheJournalNotTheFolderNamed() throws {
+        let (dir, _) = try archive()
+        let fake = dir.path + "/mine"
+        try FileManager.default.createDirectory(atPath: fake, withIntermediateDirectories: false)
+        try FileManager.default.copyItem(atPath: dir.path + "/archive/clerk-archive.json", toPath: fake + "/clerk-archive.json")
+        try FileManager.default.createSymbolicLink(atPath: fake + "/journal", withDestinationPath: dir.path + "/archive/journal")
+        chown(fake, 65534, 65534)
+        chown(fake + "/clerk-archive.json", 65534, 65534)
+        #expect(SystemAccount.owner(of: fake) == SystemAccount.owner(of: dir.path + "/archive"))
+        #expect(SystemAccount.owner(of: fake) != "nobody")
+    }
+
     @Test func exportWithConfidentialItemsIsRefusedWithoutAccess() throws {
         let (dir, _) = try archive()
         let path = dir.path + "/minutes.txt"

@@ -11,11 +11,19 @@ enum SystemAccount {
         name(of: geteuid())
     }
 
-    /// The account owning the archive folder: the archive's administrator.
+    /// The account owning the archive's journal (its archive segment, links followed): the
+    /// archive's administrator. Not the folder named with --data, which anyone can make
+    /// and fill with links to another archive's journal.
     static func owner(of directory: String) -> String? {
         var info = stat()
-        guard stat(directory, &info) == 0 else { return nil }
+        guard stat(directory + "/journal/archive.jsonl", &info) == 0 else { return nil }
         return name(of: info.st_uid)
+    }
+
+    /// The local date rights are worked out on: the system's clock, never --today (which a
+    /// person could set to a day they held a seat).
+    static func today() -> CalendarDate {
+        ScreenLauncher.localClock(fixedToday: nil).0
     }
 
     private static func name(of uid: uid_t) -> String {
@@ -105,7 +113,7 @@ struct AccessCommand: ParsableCommand {
 
     /// What the command prints, as `account`; tests give the account.
     func output(account: String) throws -> String {
-        let today = try global.todayDate()
+        let today = SystemAccount.today()
         if verb == .show {
             let store = try global.openStore(mode: .readOnly)
             return Self.show(store.state, access: store.access(account: account, today: today))

@@ -70,7 +70,7 @@ struct Export: ParsableCommand {
         let today = try global.todayDate()
         let state = store.state
         if includeConfidential {
-            try Self.refuseConfidential(store.access(account: account, today: today), state,
+            try Self.refuseConfidential(store.access(account: account, today: SystemAccount.today()), state,
                                         committees: try scope(state))
         }
         let confidentiality: Confidentiality = includeConfidential ? .included : .redacted
@@ -117,13 +117,15 @@ extension Export {
     }
 
     /// Refuses confidential content to a person who may not see it, in one line.
-    /// Whether an agenda item is confidential, reading each meeting's agenda once (only
-    /// its agenda records, not its minutes).
+    /// Whether an agenda item is confidential (or under one), reading each meeting's agenda
+    /// once (only its agenda records, not its minutes). A meeting that cannot be read counts
+    /// every item as confidential: in doubt, an action stays out of the public version.
     static func confidentialItems(_ store: ArchiveStore) -> (MeetingID, ItemID) -> Bool {
-        var known: [MeetingID: Set<ItemID>] = [:]
+        var known: [MeetingID: Set<ItemID>?] = [:]
         return { meeting, item in
-            if known[meeting] == nil { known[meeting] = (try? store.confidentialItems(of: meeting)) ?? [] }
-            return known[meeting]?.contains(item) == true
+            if known[meeting] == nil { known[meeting] = .some(try? store.confidentialItems(of: meeting)) }
+            guard let items = known[meeting] ?? nil else { return true }
+            return items.contains(item)
         }
     }
 

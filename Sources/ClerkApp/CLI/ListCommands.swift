@@ -114,7 +114,7 @@ struct Actions: ParsableCommand {
     func output(_ store: ArchiveStore, account: String) throws -> String {
         let today = try global.todayDate()
         let state = store.state
-        let access = store.access(account: account, today: today)
+        let access = store.access(account: account, today: SystemAccount.today())
         var filter = try ActionFilters(committee: committee, owner: owner, overdue: overdue, dueThisWeek: dueThisWeek,
                                        meeting: meeting, status: status, all: all).filter(state, today: today)
         if mine { filter.ownerIs = .person(try access.me(in: state).id) }

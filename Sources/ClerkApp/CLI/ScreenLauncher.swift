@@ -31,7 +31,9 @@ public enum ScreenLauncher {
         let app = ScreenApp(store: store, terminal: term, theme: theme, keymap: keymap, readOnly: !writable,
                             wallClock: { localClock(fixedToday: fixedToday) }, context: { context(fixedToday: fixedToday) })
         app.watch = ArchiveWatch(directory: directory)
-        app.accessRule = store.accessRule(account: SystemAccount.current()) { localClock(fixedToday: fixedToday).0 }
+        // Rights go by the system's date, not the screen's (which --today can fix).
+        let rule = store.accessRule(account: SystemAccount.current()) { SystemAccount.today() }
+        app.accessRule = { state, _ in rule(state, SystemAccount.today()) }
         if let warning = themeWarning ?? keyProblems.first {
             app.show(warning, isError: true)
         } else if !readOnly && !permitted {

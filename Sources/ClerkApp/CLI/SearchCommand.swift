@@ -55,7 +55,7 @@ struct Search: ParsableCommand {
         var confidentialIn: @Sendable (CommitteeID) -> Bool = { _ in false }
         if includeConfidential {
             let store = try global.openStore(mode: .readOnly)
-            let access = store.access(account: account, today: try global.todayDate())
+            let access = store.access(account: account, today: SystemAccount.today())
             let state = store.state
             let scope = try committee.map { [try state.committee($0).id] } ?? state.committeeList.map(\.id)
             if !scope.contains(where: { access.canSeeConfidential(committee: $0) }) {

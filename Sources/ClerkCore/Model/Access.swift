@@ -146,6 +146,9 @@ public struct Access: Sendable, Hashable {
             switch event {
             case .accountsSet:
                 throw CommandError(.notAllowed, "only the archive's owner account may link accounts to people; ask them to run 'clerk access link'")
+            case .committeeCreated(let c) where archive.committees[c.id] != nil:
+                // Applied, it would replace the committee whole, members and terms included.
+                throw CommandError(.notAllowed, "committee '\(c.id)' exists already; change it through its terms of reference")
             default:
                 break
             }

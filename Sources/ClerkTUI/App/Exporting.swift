@@ -99,7 +99,7 @@ public struct ExportJob: Sendable, Hashable {
     /// The file's contents. `record` reads a meeting's record: the open one, or any other
     /// whose confidential items decide which actions the public action log leaves out.
     public func contents(archive: ArchiveState, today: CalendarDate,
-                         record: (MeetingID) -> MeetingRecord?) throws -> String {
+                         record: @escaping (MeetingID) -> MeetingRecord?) throws -> String {
         switch target.kind {
         case .minutes, .agenda:
             guard let id = target.meetingID, let open = record(id) else {
@@ -112,19 +112,24 @@ public struct ExportJob: Sendable, Hashable {
         case .actions:
             let actions = archive.actions(matching: ActionFilter(committee: target.committeeID,
                                                                  statuses: [.open, .inProgress, .ongoing]))
-            var records: [MeetingID: MeetingRecord] = [:]
-            let rows = ActionLog.rows(actions, archive: archive, today: today, confidentiality: confidentiality) { meeting, item in
-                if records[meeting] == nil { records[meeting] = record(meeting) }
-                return records[meeting]?.item(item)?.confidential == true
-            }
+            let rows = ActionLog.rows(actions, archive: archive, today: today, confidentiality: confidentiality,
+                                      confidentialItem: Self.confidentialItems(record))
             return format == "json" ? try ActionLog.json(rows) : ActionLog.csv(rows)
         case .calendar:
-            var records: [MeetingID: MeetingRecord] = [:]
             return ICalendar.build(archive: archive, options: .init(committees: [target.committeeID], actions: true,
-                                                                    confidentiality: confidentiality, today: today)) { meeting, item in
-                if records[meeting] == nil { records[meeting] = record(meeting) }
-                return records[meeting]?.item(item)?.confidential == true
-            }
+                                                                    confidentiality: confidentiality, today: today),
+                                   confidentialItem: Self.confidentialItems(record))
+        }
+    }
+
+    /// Whether an agenda item is confidential, or under one: each meeting's record read once;
+    /// a meeting whose record cannot be read counts every item as confidential.
+    static func confidentialItems(_ record: @escaping (MeetingID) -> MeetingRecord?) -> (MeetingID, ItemID) -> Bool {
+        var known: [MeetingID: Set<ItemID>?] = [:]
+        return { meeting, item in
+            if known[meeting] == nil { known[meeting] = .some(record(meeting).map(Access.confidentialItems(of:))) }
+            guard let items = known[meeting] ?? nil else { return true }
+            return items.contains(item)
         }
     }
 }

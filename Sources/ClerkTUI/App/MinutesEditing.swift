@@ -340,7 +340,8 @@ extension ScreenApp {
     /// After a reopen: the minutes selection on the item of the most recent paragraph of a
     /// meeting in progress, where the secretary was typing.
     func placeOnLastMinutedItem() {
-        guard let screen = state.meeting, screen.positions[.minutes] == nil, let record,
+        // The record as this person may see it: positions count the rows they are shown.
+        guard let screen = state.meeting, screen.positions[.minutes] == nil, let record = data().record,
               store.state.meetings[screen.meetingID]?.status == .inProgress,
               let last = record.entries.last, let index = record.items.firstIndex(where: { $0.id == last.itemID }) else { return }
         state.meeting?.positions[.minutes] = ListPosition(selected: index)

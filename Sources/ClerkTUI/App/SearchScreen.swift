@@ -163,7 +163,8 @@ extension ScreenApp {
 
     /// After a meeting opened from a search result: the agenda and minutes at the hit's item.
     func placeOnSearchHit() {
-        guard let screen = state.meeting, let item = screen.searchHit, let record,
+        // The record as this person may see it: positions count the rows they are shown.
+        guard let screen = state.meeting, let item = screen.searchHit, let record = data().record,
               let index = record.items.firstIndex(where: { $0.id == item }) else { return }
         state.meeting?.positions[.agenda] = ListPosition(selected: index)
         var minutes = ListPosition(selected: index)
