@@ -14,6 +14,7 @@ public enum AgendaDocument {
             blocks.append(.group(nil, lines))
         }
         blocks.append(.section("Agenda"))
+        let shown = hidden.shown(record)
         // The clock runs through the allocations of top-level items (sub-items share their parent's).
         var clock = meeting.start
         for item in record.items {
@@ -23,7 +24,7 @@ public enum AgendaDocument {
                 clock = item.minutes.flatMap { TimeOfDay(minutesSinceMidnight: start.hour * 60 + start.minute + $0) }
             }
             guard !hidden.contains(item.id) else { continue }
-            let number = record.number(of: item.id)
+            let number = shown.number(of: item.id)
             var title = item.title.visible
             if item.confidential { title += " [confidential]" }
             blocks.append(.item(label: isSub ? String(number.last ?? "a") : number, title: title, isSub: isSub))

@@ -35,8 +35,9 @@ public enum MinutesDocument {
 
         // The items, with what was minuted under each.
         let excluded = committee.terms.declaredExcludedFromQuorum
-        for item in record.items where !hidden.contains(item.id) {
-            let number = record.number(of: item.id)
+        let shown = hidden.shown(record)
+        for item in shown.items {
+            let number = shown.number(of: item.id)
             let isSub = item.parentID != nil
             var title = item.title
             if let ref = item.refersTo, ref.carried == true, let from = archive.meetings[ref.meetingID] {
@@ -76,9 +77,9 @@ public enum MinutesDocument {
             .sorted { ($0.number, $0.id) < ($1.number, $1.id) }
         if !actions.isEmpty {
             blocks.append(.section("Actions arising from the meeting"))
-            for a in actions {
+            for (i, a) in actions.enumerated() {
                 let due = a.due.text.isEmpty ? nil : a.due.text.visible
-                blocks.append(.action(label: "(\(Roman.numeral(a.number)))", text: "\(archive.ownerName(a.owner)) \(a.text)".visible, due: due))
+                blocks.append(.action(label: hidden.label(a, at: i), text: "\(archive.ownerName(a.owner)) \(a.text)".visible, due: due))
             }
         }
         if let next = archive.nextMeeting(of: committee.id, after: meeting.date) {
@@ -153,6 +154,20 @@ struct HiddenItems {
     }
 
     func contains(_ id: ItemID) -> Bool { ids.contains(id) }
+
+    /// The record without its hidden items: what the public version numbers. Leaving them
+    /// out of the numbering too leaves no gap where a part II item was.
+    func shown(_ record: MeetingRecord) -> MeetingRecord {
+        guard !ids.isEmpty else { return record }
+        var shown = record
+        shown.items.removeAll { ids.contains($0.id) }
+        return shown
+    }
+
+    /// Actions are numbered (i), (ii)… in the order shown: the public version has no gap either.
+    func label(_ action: Action, at index: Int) -> String {
+        "(\(Roman.numeral(redacted ? index + 1 : action.number)))"
+    }
 
     /// An action is hidden when it is itself confidential or raised under a hidden item.
     func hides(_ action: Action) -> Bool {

@@ -121,6 +121,14 @@ import Testing
             #expect(full.contains("CATS Roadshow") && full.contains("confidential"), "\(format)")
             #expect(full.contains("reflect the points back"), "\(format)")
         }
+        // No gap where the item was: the items after it, and the actions, close up.
+        let text = DocumentFormat.text.render(try MinutesDocument.build(archive: demo.state, record: record))
+        #expect(text.contains("\n6. PCT/PBC/PEC Meeting 14th May\n"))
+        #expect(text.contains("\n8. Future meetings\n"))
+        #expect(text.contains("(ii)  LMC to arrange next meetings"))
+        let full = DocumentFormat.text.render(try MinutesDocument.build(archive: demo.state, record: record, confidentiality: .included))
+        #expect(full.contains("\n7. PCT/PBC/PEC Meeting 14th May\n"))
+        #expect(full.contains("(iii) LMC to arrange next meetings"))
         let pack = DocumentFormat.text.render(try AgendaDocument.build(archive: demo.state, record: demo.record(Demo.pcpgJanuary)))
         #expect(!pack.contains("out-of-hours"))
         #expect(!pack.contains("Paper C"))
