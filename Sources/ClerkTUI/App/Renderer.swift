@@ -217,7 +217,7 @@ public struct Renderer {
         let room = rect.size.cols - rightWidth - 1
         if DisplayWidth.width(of: title) > room, let committee = data.archive.committees[meeting.committeeID] {
             let nameRoom = room - DisplayWidth.width(of: headerTitle(meeting, data, name: ""))
-            let name = nameRoom >= 8 ? DisplayWidth.truncate(committee.name, toWidth: nameRoom, ellipsis: true) : committee.code
+            let name = nameRoom >= 12 ? DisplayWidth.truncate(committee.name, toWidth: nameRoom, ellipsis: true) : committee.code
             title = headerTitle(meeting, data, name: name)
         }
         drawBar(title, right, in: rect, slot: .header, on: term)
