@@ -17,10 +17,11 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "Terminal", dependencies: ["CNcursesw"], swiftSettings: strict),
+        .target(name: "TextCells", swiftSettings: strict),
+        .target(name: "Terminal", dependencies: ["CNcursesw", "TextCells"], swiftSettings: strict),
         .target(name: "ClerkCore", swiftSettings: strict),
         .target(name: "ClerkStore", dependencies: ["ClerkCore"], swiftSettings: strict),
-        .target(name: "ClerkPublish", dependencies: ["ClerkCore"], swiftSettings: strict),
+        .target(name: "ClerkPublish", dependencies: ["ClerkCore", "TextCells"], swiftSettings: strict),
         .target(name: "ClerkTUI", dependencies: ["ClerkCore", "ClerkStore", "ClerkPublish", "Terminal"], swiftSettings: strict),
         .target(
             name: "ClerkApp",
@@ -38,7 +39,7 @@ let package = Package(
         .testTarget(name: "ClerkStoreTests", dependencies: ["ClerkStore", "ClerkCore", "clerk-journal-torture"], swiftSettings: strict),
         .testTarget(name: "ClerkPublishTests", dependencies: ["ClerkPublish", "ClerkCore", "ClerkStore", "ClerkApp", "ClerkTestSupport", "clerk"],
                     swiftSettings: strict),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal"], swiftSettings: strict),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TextCells"], swiftSettings: strict),
         .testTarget(
             name: "ClerkTUITests",
             dependencies: ["ClerkTUI", "Terminal", "ClerkCore", "ClerkStore", "ClerkApp", "ClerkTestSupport", "clerk"],

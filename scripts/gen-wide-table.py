@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates Sources/Terminal/WideTable.swift from Python's Unicode database.
+"""Regenerates Sources/TextCells/WideTable.swift from Python's Unicode database.
 
 Wide = East_Asian_Width W or F (assigned code points only), plus the CJK blocks and
 planes that default to wide. Ranges separated only by unassigned code points are merged
@@ -38,4 +38,4 @@ extension DisplayWidth {
     ]
 }
 """ % (u.unidata_version, "\n".join(lines))
-open('Sources/Terminal/WideTable.swift', 'w').write(src)
+open('Sources/TextCells/WideTable.swift', 'w').write(src)

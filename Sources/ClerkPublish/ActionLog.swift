@@ -51,7 +51,7 @@ public enum ActionLog {
             let last = a.history.last
             return ActionLogRow(
                 id: a.id, committee: archive.committees[a.committeeID]?.code ?? a.committeeID, meeting: a.meetingID,
-                meetingDate: archive.meetings[a.meetingID]?.date.iso ?? "", number: Roman.numeral(a.number),
+                meetingDate: archive.meetings[a.meetingID]?.date.iso ?? "", number: Action.numeral(a.number),
                 action: a.text.visible, owner: archive.ownerName(a.owner).visible, due: a.due.text.visible,
                 deadline: a.due.deadline?.iso, status: a.status.rawValue, overdue: a.isOverdue(on: today),
                 lastUpdate: last?.on.iso, lastNote: last.map { $0.note.visible })

@@ -1,4 +1,5 @@
 import ClerkCore
+import TextCells
 
 /// A record laid out for reading away from clerk: minutes or an agenda pack, built once
 /// from the archive and written out as plain text, Markdown or HTML by a `Format`. The
@@ -77,36 +78,10 @@ public enum Confidentiality: Sendable, Hashable {
     case redacted, included
 }
 
-enum Roman {
-    /// "i", "ii", "iv": actions are numbered in roman as minuted.
-    static func numeral(_ n: Int) -> String {
-        guard n > 0, n < 4000 else { return String(n) }
-        let table: [(Int, String)] = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                                      (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-        var n = n, out = ""
-        for (value, letters) in table {
-            while n >= value { out += letters; n -= value }
-        }
-        return out
-    }
-}
-
 extension String {
-    /// Control characters from the record become visible symbols (ESC as ␛), so that nothing
-    /// in an exported file can drive the terminal or program that shows it.
-    var visible: String {
-        var out = String.UnicodeScalarView()
-        for s in unicodeScalars {
-            switch s.value {
-            case 0x09: out.append(" ")
-            case 0x00..<0x20: out.append(Unicode.Scalar(0x2400 + s.value)!)
-            case 0x7F: out.append("\u{2421}")
-            case 0x80..<0xA0, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: out.append("\u{FFFD}")
-            default: out.append(s)
-            }
-        }
-        return String(out)
-    }
+    /// Control characters from the record become visible symbols (ESC as ␛), as on the
+    /// screen, so that nothing in an exported file can drive the program that shows it.
+    var visible: String { Sanitize.visible(self) }
 
     /// The record's multi-paragraph text, paragraph by paragraph, each made visible.
     var paragraphs: [String] {

@@ -1,3 +1,5 @@
+import TextCells
+
 /// Plain text wrapped for email: 72 columns, items numbered and indented as seed 001.
 struct TextFormat {
     var width: Int
@@ -6,7 +8,7 @@ struct TextFormat {
         var out: [String] = []
         func blank() { if out.last?.isEmpty == false { out.append("") } }
         func wrap(_ text: String, indent: Int, hanging: Int? = nil) {
-            out += TextWrap.lines(text, width: width - indent).enumerated().map { i, line in
+            out += DisplayWidth.wrap(text, width: max(10, width - indent)).enumerated().map { i, line in
                 String(repeating: " ", count: i == 0 ? indent : (hanging ?? indent)) + line
             }
         }
@@ -39,7 +41,7 @@ struct TextFormat {
                 wrap(text, indent: inSub ? 6 : 3)
             case .action(let label, let text, let due):
                 let pad = max(6, label.count + 1)
-                let lines = TextWrap.lines(text + (due.map { " — \($0)" } ?? ""), width: width - pad)
+                let lines = DisplayWidth.wrap(text + (due.map { " — \($0)" } ?? ""), width: max(10, width - pad))
                 for (i, line) in lines.enumerated() {
                     out.append((i == 0 ? label + String(repeating: " ", count: pad - label.count) : String(repeating: " ", count: pad)) + line)
                 }
@@ -204,60 +206,5 @@ struct HTMLFormat {
             }
         }
         return out
-    }
-}
-
-/// Word wrapping by display width: wide characters (CJK, emoji) take two columns, and a
-/// word longer than the line is broken.
-enum TextWrap {
-    static func lines(_ text: String, width: Int) -> [String] {
-        let width = max(10, width)
-        var lines: [String] = []
-        var line = "", lineWidth = 0
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            var word = String(word)
-            var w = Self.width(word)
-            if lineWidth > 0, lineWidth + 1 + w > width {
-                lines.append(line)
-                line = ""; lineWidth = 0
-            }
-            while w > width {
-                // Break a word that cannot fit on any line.
-                var head = "", headWidth = 0
-                for c in word {
-                    let cw = Self.width(c)
-                    if headWidth + cw > width - lineWidth - (lineWidth > 0 ? 1 : 0) { break }
-                    head.append(c); headWidth += cw
-                }
-                if head.isEmpty { lines.append(line); line = ""; lineWidth = 0; continue }
-                line += (lineWidth > 0 ? " " : "") + head
-                lines.append(line)
-                line = ""; lineWidth = 0
-                word.removeFirst(head.count)
-                w = Self.width(word)
-            }
-            if !word.isEmpty {
-                line += (lineWidth > 0 ? " " : "") + word
-                lineWidth += (lineWidth > 0 ? 1 : 0) + w
-            }
-        }
-        if !line.isEmpty || lines.isEmpty { lines.append(line) }
-        return lines
-    }
-
-    static func width(_ s: String) -> Int { s.reduce(0) { $0 + width($1) } }
-
-    static func width(_ c: Character) -> Int {
-        guard let s = c.unicodeScalars.first else { return 0 }
-        if s.properties.generalCategory == .nonspacingMark || s.properties.generalCategory == .enclosingMark { return 0 }
-        if c.unicodeScalars.count > 1, c.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
-        switch s.value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x3FFFD:
-            return 2
-        default:
-            return 1
-        }
     }
 }

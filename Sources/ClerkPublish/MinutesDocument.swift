@@ -166,7 +166,7 @@ struct HiddenItems {
 
     /// Actions are numbered (i), (ii)… in the order shown: the public version has no gap either.
     func label(_ action: Action, at index: Int) -> String {
-        "(\(Roman.numeral(redacted ? index + 1 : action.number)))"
+        "(\(Action.numeral(redacted ? index + 1 : action.number)))"
     }
 
     /// An action is hidden when it is itself confidential or raised under a hidden item.

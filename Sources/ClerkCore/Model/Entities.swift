@@ -323,6 +323,16 @@ public struct Action: Sendable, Hashable, Codable {
         self.history = history
     }
 
+    /// "i", "ii", "iv": how actions are numbered as minuted ("(iii) LMC to arrange…").
+    public static func numeral(_ n: Int) -> String {
+        guard n > 0, n < 4000 else { return String(n) }
+        let table: [(Int, String)] = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                                      (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+        var n = n, out = ""
+        for (value, letters) in table { while n >= value { out += letters; n -= value } }
+        return out
+    }
+
     public func isOverdue(on today: CalendarDate) -> Bool {
         (status == .open || status == .inProgress) && due.isOverdue(on: today)
     }

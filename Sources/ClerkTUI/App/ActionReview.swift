@@ -159,7 +159,7 @@ public enum ActionReviewPane {
                   + " · \(action.status.label)", width: width, slot: .muted)
         let committee = archive.committees[action.committeeID]?.name ?? action.committeeID
         let raised = archive.meetings[action.meetingID]?.date.medium ?? action.raisedOn.medium
-        c.wrapped("Raised at the meeting of \(raised) (\(committee)), action (\(MeetingPanes.roman(action.number)))",
+        c.wrapped("Raised at the meeting of \(raised) (\(committee)), action (\(Action.numeral(action.number)))",
                   width: width, slot: .muted)
         c.blank()
         if action.history.isEmpty { c.wrapped("No updates yet.", width: width, slot: .muted) }

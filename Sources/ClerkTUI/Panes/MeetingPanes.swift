@@ -237,7 +237,7 @@ public enum MeetingPanes {
             let slot: ThemeSlot = overdue ? .actionOverdue : (a.status == .done || a.status == .dropped ? .actionDone : .base)
             let owner = archive.ownerName(a.owner)
             let due = a.due.text.isEmpty ? "" : a.due.text
-            c.wrapped("\(owner) \(a.text)", lead: "(\(roman(a.number))) ", width: width, slot: slot, entry: entry,
+            c.wrapped("\(owner) \(a.text)", lead: "(\(Action.numeral(a.number))) ", width: width, slot: slot, entry: entry,
                       trailing: Span(overdue ? "overdue \(due)" : due, overdue ? .actionOverdue : .muted))
             let here = a.progress(at: meeting.id)
             let before = a.history.last { $0.meetingID != meeting.id }
@@ -275,15 +275,5 @@ public enum MeetingPanes {
         if selected >= 0, selected < record.items.count, record.items[selected].standing == .actionLog { return true }
         guard meeting.status == .inProgress, let current = record.currentItem else { return false }
         return record.item(current)?.standing == .actionLog
-    }
-
-    /// "i", "ii", "iv": actions are numbered in roman as minuted.
-    static func roman(_ n: Int) -> String {
-        guard n > 0, n < 4000 else { return String(n) }
-        let table: [(Int, String)] = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                                      (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-        var n = n, out = ""
-        for (value, letters) in table { while n >= value { out += letters; n -= value } }
-        return out
     }
 }

@@ -153,7 +153,7 @@ public enum DisplayWidth {
 
     /// Width of a single scalar standing alone (controls count 0 here; callers handle
     /// them through `Sanitize`).
-    static func scalarWidth(_ s: Unicode.Scalar) -> Int {
+    public static func scalarWidth(_ s: Unicode.Scalar) -> Int {
         let v = s.value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         if v < 0x300 { return 1 }
@@ -173,7 +173,7 @@ public enum DisplayWidth {
         }
     }
 
-    static func isRegionalIndicator(_ s: Unicode.Scalar) -> Bool {
+    public static func isRegionalIndicator(_ s: Unicode.Scalar) -> Bool {
         (0x1F1E6...0x1F1FF).contains(s.value)
     }
 
