@@ -1,8 +1,6 @@
 /// Which actions to list: the chair's filters.
 public struct ActionFilter: Sendable, Hashable {
     public var committee: CommitteeID?
-    /// Matched against the owner's name, initials, id, or organisation name, case-insensitively.
-    public var owner: String?
     /// Exactly this owner, as resolved from what was typed (`ownerFilter`). An organisation
     /// matches its own actions only, not those of its people.
     public var ownerIs: Owner?
@@ -13,12 +11,11 @@ public struct ActionFilter: Sendable, Hashable {
     /// Raised at this meeting.
     public var meeting: MeetingID?
 
-    public init(committee: CommitteeID? = nil, owner: String? = nil, overdueOn: CalendarDate? = nil,
+    public init(committee: CommitteeID? = nil, overdueOn: CalendarDate? = nil,
                 statuses: Set<ActionStatus>? = nil, dueBetween: ClosedRange<CalendarDate>? = nil, meeting: MeetingID? = nil,
                 ownerIs: Owner? = nil) {
         self.committee = committee
         self.ownerIs = ownerIs
-        self.owner = owner
         self.overdueOn = overdueOn
         self.statuses = statuses
         self.dueBetween = dueBetween
@@ -29,12 +26,10 @@ public struct ActionFilter: Sendable, Hashable {
 extension ArchiveState {
     /// Actions matching the filter, sorted by due date (undated last), then by when raised.
     public func actions(matching filter: ActionFilter) -> [Action] {
-        let ownerKey = filter.owner?.lowercased()
         let matching = actions.values.filter { a in
             if let c = filter.committee, a.committeeID != c { return false }
             if let statuses = filter.statuses, !statuses.contains(a.status) { return false }
             if let today = filter.overdueOn, !a.isOverdue(on: today) { return false }
-            if let key = ownerKey, !ownerMatches(a.owner, key) { return false }
             if let owner = filter.ownerIs, a.owner != owner { return false }
             if let m = filter.meeting, a.meetingID != m { return false }
             if let span = filter.dueBetween {
@@ -66,17 +61,6 @@ extension ArchiveState {
         static func < (x: DueOrder, y: DueOrder) -> Bool {
             (x.undated ? 1 : 0, x.deadline, x.raisedOn, x.meetingID, x.number)
                 < (y.undated ? 1 : 0, y.deadline, y.raisedOn, y.meetingID, y.number)
-        }
-    }
-
-    private func ownerMatches(_ owner: Owner, _ key: String) -> Bool {
-        switch owner {
-        case .person(let id):
-            guard let p = people[id] else { return id == key }
-            return id == key || p.initials.lowercased() == key || p.name.lowercased().contains(key)
-                || p.formalName.lowercased() == key
-        case .organisation(let id):
-            return id == key || (organisations[id]?.name.lowercased() == key)
         }
     }
 }

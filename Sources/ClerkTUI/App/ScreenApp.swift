@@ -205,16 +205,18 @@ public final class ScreenApp {
         if state.editing?.isPending == true { flushMinutes() }
         let (_, clock) = wallClock()
         if clock != lastClock { lastClock = clock; dirty = true }
-        follow()
+        // With a watch, a write anywhere in the journal wakes the loop and follows at once,
+        // flags included; the idle tick then need not stat every meeting file again.
+        follow(checkingFlags: watch == nil)
     }
 
     /// Reads what other sessions appended. Called on every idle tick, and at once when the
     /// watch reports a change (without flushing the minutes: that waits for a pause).
-    func follow() {
+    func follow(checkingFlags: Bool = true) {
         do {
             let appended = try store.refresh()
             // An item may have been marked confidential (or not) elsewhere, in a meeting not open.
-            let flagsChanged = confidentialFlagsChanged()
+            let flagsChanged = checkingFlags && confidentialFlagsChanged()
             if appended, let id = state.meeting?.meetingID { record = try store.record(of: id) }
             if appended || flagsChanged {
                 revision += 1

@@ -150,7 +150,7 @@ extension ScreenApp {
         do {
             let terms = try SearchText.terms(of: query)
             let (_, results) = try SearchIndex.search(
-                directory: store.directory, save: !state.readOnly, terms: terms,
+                directory: store.directory, save: !sessionReadOnly, terms: terms,
                 confidentialIn: SearchAccess.confidentialIn(data().access), limit: SearchAccess.limit)
             state.search = SearchScreen(query: query, terms: terms, hits: results.hits, total: results.total)
             state.meeting = nil
