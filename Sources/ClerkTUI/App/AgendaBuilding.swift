@@ -48,18 +48,6 @@ extension Updater {
         }
     }
 
-    /// True on the second press of the action's key; on the first, asks for it.
-    private func confirmed(_ id: String, _ what: String, _ state: inout AppState) -> Bool {
-        if state.confirming == id {
-            state.confirming = nil
-            return true
-        }
-        state.confirming = id
-        let key = keymap.keys(for: id).first ?? "the key"
-        state.message = Message(text: "press \(key) again to \(what); any other key cancels", isError: false)
-        return false
-    }
-
     /// A change to the selected item, tried first; the selection follows the item.
     private func itemChange(_ label: String, _ state: inout AppState, _ data: ViewData,
                             _ command: @escaping @Sendable (MeetingContext, ItemID) throws -> [Event]) -> [Effect] {

@@ -24,12 +24,8 @@ extension Updater {
             })]
         case "meeting.close":
             // A read-only session is refused at once rather than asked to confirm.
-            guard state.confirming == id || state.readOnly else {
-                state.confirming = id
-                state.message = Message(text: "press \(keymap.keys(for: id).first ?? "C") again to close the meeting; any other key cancels", isError: false)
-                return []
-            }
-            state.confirming = nil
+            // A read-only session is refused at once (by the commit) rather than asked to confirm.
+            guard state.readOnly || confirmed(id, "close the meeting", &state) else { return [] }
             return [.commit(Change("close the meeting") { store, ctx in
                 try MeetingContext(archive: store.state, record: try store.record(of: meetingID)).close(context: ctx)
             })]

@@ -133,6 +133,19 @@ public struct Updater {
         return []
     }
 
+    /// An action that asks to be confirmed by pressing its key again: true on the second
+    /// press; on the first, says so on the status line (any other key clears it, see `update`).
+    func confirmed(_ id: String, _ what: String, _ state: inout AppState, otherwise: String = "cancels") -> Bool {
+        if state.confirming == id {
+            state.confirming = nil
+            return true
+        }
+        state.confirming = id
+        let key = keymap.keys(for: id).first ?? "the key"
+        state.message = Message(text: "press \(key) again to \(what); any other key \(otherwise)", isError: false)
+        return false
+    }
+
     private func quit(_ state: inout AppState) -> [Effect] {
         state.running = false
         return [.quit]

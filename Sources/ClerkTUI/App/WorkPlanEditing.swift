@@ -52,14 +52,7 @@ extension Updater {
                 state.overlay = .form(Form(purpose: .objective(o.id, field: .leads), title: "Leads of \(o.number) (initials or groups, / between)",
                                            choices: [], text: CommandInput(text: o.leads.joined(separator: "/")), textLabel: "Leads: "))
             } else {
-                guard state.confirming == id else {
-                    state.confirming = id
-                    let key = keymap.keys(for: id).first ?? "d"
-                    state.message = Message(text: "press \(key) again to remove \(o.number); any other key keeps it",
-                                            isError: false)
-                    return []
-                }
-                state.confirming = nil
+                guard confirmed(id, "remove \(o.number)", &state, otherwise: "keeps it") else { return [] }
                 let objectiveID = o.id
                 return [.commit(Change("remove the objective") { store, _ in try store.state.removeObjective(objectiveID) })]
             }
