@@ -23,7 +23,6 @@ extension Updater {
                 try MeetingContext(archive: store.state, record: try store.record(of: meetingID)).start(context: ctx)
             })]
         case "meeting.close":
-            // A read-only session is refused at once rather than asked to confirm.
             // A read-only session is refused at once (by the commit) rather than asked to confirm.
             guard state.readOnly || confirmed(id, "close the meeting", &state) else { return [] }
             return [.commit(Change("close the meeting") { store, ctx in
