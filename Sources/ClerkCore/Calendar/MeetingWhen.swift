@@ -18,8 +18,10 @@ public struct MeetingWhen: Hashable, Sendable {
         guard let first = words.first else {
             return .failure(RuleError("type the date as YYYY-MM-DD, then the times if known: 2026-12-17 13:00-15:00"))
         }
-        guard let date = CalendarDate(iso: first) else {
-            return .failure(RuleError(Self.dateProblem(first)))
+        let date: CalendarDate
+        switch CalendarDate.parseTyped(first, example: "2026-12-17, then the times if known: 2026-12-17 13:00-15:00") {
+        case .success(let d): date = d
+        case .failure(let problem): return .failure(problem)
         }
         guard words.count > 1 else { return .success(MeetingWhen(date: date)) }
         let times = words.dropFirst().joined(separator: " ")
@@ -27,19 +29,5 @@ public struct MeetingWhen: Hashable, Sendable {
         case .success(let range): return .success(MeetingWhen(date: date, start: range.start, end: range.end))
         case .failure: return .failure(RuleError("the times '\(times)' are not a range such as 13:00-14:30"))
         }
-    }
-
-    /// Why `text` is not a date: the shape is wrong, or the day does not exist in that month.
-    static func dateProblem(_ text: String) -> String {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-           let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) {
-            if !(1...12).contains(m) { return "\(text) is not a date: there is no month \(m); months run 01 to 12" }
-            let days = CalendarDate.daysIn(month: m, year: y)
-            if d < 1 || d > days {
-                return "\(text) is not a date: \(CalendarDate.monthName(m)) \(y) has \(days) days"
-            }
-        }
-        return "'\(text)' is not a date; write it as YYYY-MM-DD, then the times if known: 2026-12-17 13:00-15:00"
     }
 }

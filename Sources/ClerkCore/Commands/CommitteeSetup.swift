@@ -2,20 +2,20 @@
 /// members found by their initials, and dated changes of role.
 extension CalendarDate {
     /// Reads a typed "YYYY-MM-DD", saying what is wrong: "2027-02-30 is not a date:
-    /// February 2027 has 28 days".
-    public static func parseTyped(_ text: String) -> Result<CalendarDate, RuleError> {
+    /// February 2027 has 28 days". `example` shows how to write it when the shape is wrong.
+    public static func parseTyped(_ text: String, example: String = "2027-01-21") -> Result<CalendarDate, RuleError> {
         let typed = text.trimmingSpaces
         if let date = CalendarDate(iso: typed) { return .success(date) }
         let parts = typed.split(separator: "-", omittingEmptySubsequences: false)
         if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) {
             if !(1...12).contains(m) {
-                return .failure(RuleError("\(typed) is not a date: there is no month \(m); write YYYY-MM-DD, e.g. 2027-01-21"))
+                return .failure(RuleError("\(typed) is not a date: there is no month \(m); months run 01 to 12"))
             }
             let last = daysIn(month: m, year: y)
-            return .failure(RuleError("\(typed) is not a date: \(monthName(m)) \(y) has \(last) days (not \(d)); write YYYY-MM-DD, e.g. 2027-01-21"))
+            if d < 1 || d > last { return .failure(RuleError("\(typed) is not a date: \(monthName(m)) \(y) has \(last) days")) }
         }
-        return .failure(RuleError("'\(typed)' is not a date: write it as YYYY-MM-DD, e.g. 2027-01-21"))
+        return .failure(RuleError("'\(typed)' is not a date; write it as YYYY-MM-DD, e.g. \(example)"))
     }
 }
 
