@@ -50,17 +50,6 @@ extension ArchiveStore {
     func access(account: String, today: CalendarDate) -> Access {
         accessRule(account: account, today: { today })(state, today)
     }
-
-    /// Whether an action is confidential, or raised under a confidential item, reading only
-    /// the records of meetings that matter to `access`.
-    func confidentialItems(for access: Access, actions: some Sequence<Action>) -> (MeetingID, ItemID) -> Bool {
-        var items: [MeetingID: Set<ItemID>] = [:]
-        for id in access.meetingsToCheck(in: state, actions: actions) {
-            // A meeting that cannot be read hides all its actions raised under an item.
-            items[id] = try? confidentialItems(of: id)
-        }
-        return { meeting, item in items[meeting].map { $0.contains(item) } ?? true }
-    }
 }
 
 /// `clerk access`: which accounts are which people, and who is barred from confidential items.

@@ -88,13 +88,13 @@ struct Export: ParsableCommand {
             let filter = try ActionFilters(committee: committee, owner: owner, overdue: overdue, dueThisWeek: dueThisWeek,
                                            meeting: meeting, status: status, all: all).filter(state, today: today)
             let rows = ActionLog.rows(state.actions(matching: filter), archive: state, today: today,
-                                      confidentiality: confidentiality, confidentialItem: Self.confidentialItems(store))
+                                      confidentiality: confidentiality, confidentialItem: store.confidentialItemLookup())
             text = format == "json" ? try ActionLog.json(rows) : ActionLog.csv(rows)
         case .calendar:
             let committees = try committee.map { [try state.committee($0).id] }
             text = ICalendar.build(archive: state, options: ICalendar.Options(
                 committees: committees, actions: actions, confidentiality: confidentiality, today: today),
-                confidentialItem: Self.confidentialItems(store))
+                confidentialItem: store.confidentialItemLookup())
         }
         if let output {
             try ExportFile.write(text, to: output)
@@ -117,18 +117,6 @@ extension Export {
     }
 
     /// Refuses confidential content to a person who may not see it, in one line.
-    /// Whether an agenda item is confidential (or under one), reading each meeting's agenda
-    /// once (only its agenda records, not its minutes). A meeting that cannot be read counts
-    /// every item as confidential: in doubt, an action stays out of the public version.
-    static func confidentialItems(_ store: ArchiveStore) -> (MeetingID, ItemID) -> Bool {
-        var known: [MeetingID: Set<ItemID>?] = [:]
-        return { meeting, item in
-            if known[meeting] == nil { known[meeting] = .some(try? store.confidentialItems(of: meeting)) }
-            guard let items = known[meeting] ?? nil else { return true }
-            return items.contains(item)
-        }
-    }
-
     static func refuseConfidential(_ access: Access, _ state: ArchiveState, committees: [CommitteeID],
                                    doing: String = "export") throws {
         guard let closed = committees.first(where: { !access.canSeeConfidential(committee: $0) }) else { return }

@@ -119,7 +119,7 @@ struct Actions: ParsableCommand {
                                        meeting: meeting, status: status, all: all).filter(state, today: today)
         if mine { filter.ownerIs = .person(try access.me(in: state).id) }
         let listed = state.actions(matching: filter)
-        let hidden = store.confidentialItems(for: access, actions: listed)
+        let hidden = store.confidentialItemLookup()
         let actions = listed.filter { !access.hides($0, isConfidentialItem: hidden) }
         let rows = actions.map { a -> Row in
             let kind: String

@@ -24,6 +24,18 @@ extension ArchiveStore {
         return Access.confidentialItems(of: agenda)
     }
 
+    /// Whether an agenda item is confidential (or under one), reading each meeting's agenda
+    /// once, when first asked. A meeting that cannot be read counts every item as
+    /// confidential: in doubt, what hangs off it stays out of what others are shown.
+    public func confidentialItemLookup() -> (MeetingID, ItemID) -> Bool {
+        var known: [MeetingID: Set<ItemID>?] = [:]
+        return { [self] meeting, item in
+            if known[meeting] == nil { known[meeting] = .some(try? confidentialItems(of: meeting)) }
+            guard let items = known[meeting] ?? nil else { return true }
+            return items.contains(item)
+        }
+    }
+
     /// The size of a meeting's journal file (nil when it has none): whether what was read
     /// from it may have changed since.
     public func segmentSize(of id: MeetingID) -> UInt64? {
