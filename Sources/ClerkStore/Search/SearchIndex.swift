@@ -319,12 +319,8 @@ public struct SearchIndex: Sendable {
 
     static func meetingPart(_ record: MeetingRecord) -> (bytes: [UInt8], folded: Int) {
         var out = PartWriter()
-        var closed: [ItemID: Bool] = [:]
-        for item in record.items {
-            let parentClosed = item.parentID.flatMap { closed[$0] } ?? false
-            closed[item.id] = item.confidential || parentClosed
-        }
-        func flag(_ item: ItemID) -> String { closed[item] == true ? "1" : "0" }
+        let closed = Access.confidentialItems(of: record)
+        func flag(_ item: ItemID) -> String { closed.contains(item) ? "1" : "0" }
         for item in record.items {
             out.searchable(["I", flag(item.id), item.id, record.number(of: item.id), item.title], folded: item.title)
         }
