@@ -254,6 +254,46 @@ import Testing
         #expect(try committee(f).terms.reviewDate == day("2027-11-01"))
     }
 
+    @Test func badNamesCodesAndInitialsAreRefusedAndChangeNothing() throws {
+        let f = try Fixture(cols: 80, rows: 24)
+        try expectRefusedInForm(f, mentioning: "type the committee's name") {
+            f.press(.char("C"))
+            answer(f, "")
+        }
+        try expectRefusedInForm(f, mentioning: "West Herts PBC Leads exists already") {
+            f.press(.char("C"))
+            answer(f, "west herts pbc leads")
+        }
+        try expectRefusedInForm(f, mentioning: "must be lower-case letters") {
+            f.press(.char("C"))
+            answer(f, "New Group")
+            answer(f, "New Code!")
+        }
+        try expectRefusedInForm(f, mentioning: "code 'whpl' is used by West Herts PBC Leads") {
+            f.press(.char("C"))
+            answer(f, "Another Group")
+            answer(f, "whpl")
+        }
+        _ = try smallCommittee(f)
+        try expectRefusedInForm(f, mentioning: "type the organisation's name") {
+            f.press(.char("O"))
+            answer(f, "")
+        }
+        try expectRefusedInForm(f, mentioning: "Small Body is already one of") {
+            f.press(.char("O"))
+            answer(f, "Small Body")
+        }
+        try expectRefusedInForm(f, mentioning: "type the member's name") {
+            f.press(.char("A"))
+            answer(f, "")
+        }
+        try expectRefusedInForm(f, mentioning: "initials 'D3' must be 1 to 6 letters") {
+            f.press(.char("A"))
+            answer(f, "Dee Vine")
+            answer(f, "D3")
+        }
+    }
+
     @Test func initialsMatchingNobodyOrTwoPeopleAreRefused() throws {
         let f = try Fixture(cols: 80, rows: 24)
         let org = try smallCommittee(f)
