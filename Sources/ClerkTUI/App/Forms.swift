@@ -233,17 +233,21 @@ extension Updater {
     }
 
     private func submit(_ state: inout AppState, _ form: Form, _ data: ViewData) -> [Effect] {
-        if case .export(let target) = form.purpose { return submitExport(&state, form, target, data) }
-        if case .objective = form.purpose { return submitObjective(&state, form, data) }
-        if case .newObjective = form.purpose { return submitObjective(&state, form, data) }
-        if case .actions(let which) = form.purpose { return submitActionForm(&state, form, which, data) }
-        if case .committee = form.purpose { return submitCommitteeForm(&state, form, data) }
-        if case .search = form.purpose { return submitSearch(&state, form) }
+        // Forms that need no open meeting.
+        switch form.purpose {
+        case .export(let target): return submitExport(&state, form, target, data)
+        case .objective, .newObjective: return submitObjective(&state, form, data)
+        case .actions(let which): return submitActionForm(&state, form, which, data)
+        case .committee: return submitCommitteeForm(&state, form, data)
+        case .search: return submitSearch(&state, form)
+        case .newMeeting: return newMeeting(&state, form, data)
+        default: break
+        }
         var form = form
         guard let screen = state.meeting, let record = data.record,
               let context = try? MeetingContext(archive: data.archive, record: record),
               form.selected < form.choices.count || form.choices.isEmpty
-        else { return newMeeting(&state, form, data) }
+        else { return [] }
         let meetingID = screen.meetingID
         let probe = CommandContext(now: Instant(secondsSinceEpoch: 0)) { $0 + "probe" }
         do {
@@ -274,18 +278,8 @@ extension Updater {
                     try MeetingContext(archive: store.state, record: try store.record(of: meetingID))
                         .declare(person, on: item, interest: interest, context: ctx)
                 })]
-            case .newMeeting:
-                return newMeeting(&state, form, data)
-            case .objective, .newObjective:
-                return submitObjective(&state, form, data)
-            case .actions(let which):
-                return submitActionForm(&state, form, which, data)
-            case .committee:
-                return submitCommitteeForm(&state, form, data)
-            case .search:
-                return submitSearch(&state, form)
-            case .export(let target):
-                return submitExport(&state, form, target, data)
+            case .newMeeting, .objective, .newObjective, .actions, .committee, .search, .export:
+                return []  // answered above
             case .planning:
                 return planningFormKey(&state, form, .enter, data) ?? []
             case .addItem(let parent, let after):
