@@ -304,7 +304,7 @@ extension Updater {
         switch which {
         case .update(let id, let meeting):
             guard form.selected < form.choices.count, let status = ActionStatus(rawValue: form.choices[form.selected].key) else { return [] }
-            let probe = CommandContext(now: Instant(secondsSinceEpoch: 0)) { $0 + "probe" }
+            let probe = data.probe
             do {
                 _ = try data.archive.updateAction(id, status: status, note: typed, meetingID: meeting, context: probe)
             } catch {

@@ -64,7 +64,7 @@ extension Updater {
                                _ command: @escaping @Sendable (MeetingContext, CommandContext) throws -> [Event]) -> [Effect] {
         guard let meetingID = state.meeting?.meetingID, let record = data.record,
               let context = try? MeetingContext(archive: data.archive, record: record) else { return [] }
-        let probe = CommandContext(now: Instant(date: data.today, time: TimeOfDay(hour: 0, minute: 0)!)) { $0 + "probe" }
+        let probe = data.probe
         do {
             let events = try command(context, probe)
             if events.isEmpty { return [] }

@@ -236,6 +236,12 @@ public struct ViewData: Sendable {
         self.cache = cache
     }
 
+    /// A context for trying a command before committing it (so that a refusal keeps the form
+    /// open): dated the day the screen shows, with ids that are never written.
+    var probe: CommandContext {
+        CommandContext(now: Instant(date: today, time: clock)) { $0 + "probe" }
+    }
+
     /// The same data with nothing remembered: the next frame is drawn whole.
     public func withFreshCache() -> ViewData {
         var fresh = ViewData(archive: archive, record: record, today: today, clock: clock, revision: revision, now: now, cache: PaneCache())

@@ -249,7 +249,7 @@ extension Updater {
               form.selected < form.choices.count || form.choices.isEmpty
         else { return [] }
         let meetingID = screen.meetingID
-        let probe = CommandContext(now: Instant(secondsSinceEpoch: 0)) { $0 + "probe" }
+        let probe = data.probe
         do {
             switch form.purpose {
             case .deputy(let person):
@@ -302,9 +302,9 @@ extension Updater {
                         .refer(item, to: target, of: try store.record(of: earlierID))
                 })]
             case .approvePrevious(let item, let previous):
-                return submitApproval(&state, form, meetingID: meetingID, item: item, previous: previous, context: context)
+                return submitApproval(&state, form, meetingID: meetingID, item: item, previous: previous, context: context, probe: probe)
             case .correction(let item):
-                return submitCorrection(&state, form, meetingID: meetingID, item: item, context: context)
+                return submitCorrection(&state, form, meetingID: meetingID, item: item, context: context, probe: probe)
             case .vote(let item):
                 let ballots = form.choices.compactMap { c in form.ballots[c.key].map { Ballot(voterID: c.key, choice: $0) } }
                 let motion = record.item(item)?.title ?? "the item"

@@ -77,10 +77,9 @@ extension Updater {
     /// Enter with text minutes the amendment and keeps the form open; on an empty line the
     /// previous minutes are approved at this meeting and locked.
     func submitApproval(_ state: inout AppState, _ form: Form, meetingID: MeetingID, item: ItemID, previous: MeetingID,
-                        context: MeetingContext) -> [Effect] {
+                        context: MeetingContext, probe: CommandContext) -> [Effect] {
         var form = form
         let typed = Self.amendment(form.text?.text ?? "")
-        let probe = CommandContext(now: Instant(secondsSinceEpoch: 0)) { $0 + "probe" }
         if typed.isEmpty {
             guard let meeting = context.archive.meetings[previous] else { return [] }
             guard meeting.status == .minutesDraft || meeting.status == .minutesCirculated else {
@@ -145,11 +144,11 @@ extension Updater {
     }
 
     func submitCorrection(_ state: inout AppState, _ form: Form, meetingID: MeetingID, item: ItemID,
-                          context: MeetingContext) -> [Effect] {
+                          context: MeetingContext, probe: CommandContext) -> [Effect] {
         var form = form
         let text = form.text?.text ?? ""
         do {
-            _ = try context.correct(item: item, text: text, context: CommandContext(now: Instant(secondsSinceEpoch: 0)) { $0 })
+            _ = try context.correct(item: item, text: text, context: probe)
         } catch {
             form.problem = (error as? CommandError)?.message ?? "\(error)"
             state.overlay = .form(form)

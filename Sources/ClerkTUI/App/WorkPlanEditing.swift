@@ -92,7 +92,7 @@ extension Updater {
             state.overlay = .form(form)
             return []
         }
-        let probe = CommandContext(now: Instant(secondsSinceEpoch: 0)) { $0 + "probe" }
+        let probe = data.probe
         do {
             _ = try data.archive.addObjective(committee: committee, theme: theme, number: number, text: text, context: probe)
         } catch {
