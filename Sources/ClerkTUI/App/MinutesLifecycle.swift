@@ -65,13 +65,24 @@ extension Updater {
         guard let previous = data.archive.previousMeeting(of: meeting.committeeID, before: meeting.date) else {
             return refuse("the committee has no earlier meeting whose minutes could be approved")
         }
-        guard previous.status == .minutesDraft || previous.status == .minutesCirculated else {
-            return refuse("the minutes of \(previous.date.medium) are \(previous.status.label); only draft or circulated minutes can be approved")
+        // The approval's own rules, tried now, so that the form does not open for nothing.
+        do {
+            _ = try Self.approval(of: previous.id, at: meeting.id, archive: data.archive, context: data.probe)
+        } catch {
+            return refuse((error as? CommandError)?.message ?? "\(error)")
         }
         state.overlay = .form(Form(purpose: .approvePrevious(item: item.id, previous: previous.id),
                                    title: "Approve the minutes of \(previous.date.medium)", choices: [],
                                    text: CommandInput(), textLabel: "It was noted that "))
         return []
+    }
+
+    /// Approving `previous`'s minutes at `meeting`: the rules are ClerkCore's (draft or
+    /// circulated minutes, at a later meeting of the same committee); the approval needs
+    /// nothing of the record beyond the meeting.
+    static func approval(of previous: MeetingID, at meeting: MeetingID, archive: ArchiveState,
+                         context: CommandContext) throws -> [Event] {
+        try MeetingContext(archive: archive, record: MeetingRecord(meetingID: previous)).approve(atMeeting: meeting, context: context)
     }
 
     /// Enter with text minutes the amendment and keeps the form open; on an empty line the
@@ -82,8 +93,10 @@ extension Updater {
         let typed = Self.amendment(form.text?.text ?? "")
         if typed.isEmpty {
             guard let meeting = context.archive.meetings[previous] else { return [] }
-            guard meeting.status == .minutesDraft || meeting.status == .minutesCirculated else {
-                form.problem = "the minutes of \(meeting.date.medium) are \(meeting.status.label); only draft or circulated minutes can be approved"
+            do {
+                _ = try Self.approval(of: previous, at: meetingID, archive: context.archive, context: probe)
+            } catch {
+                form.problem = (error as? CommandError)?.message ?? "\(error)"
                 state.overlay = .form(form)
                 return []
             }
@@ -91,8 +104,7 @@ extension Updater {
             let amended = form.choices.isEmpty ? "" : " with \(form.choices.count) amendment\(form.choices.count == 1 ? "" : "s")"
             state.message = Message(text: "the minutes of \(meeting.date.medium) are approved\(amended) and locked", isError: false)
             return [.commit(Change("approve the previous minutes") { store, ctx in
-                try MeetingContext(archive: store.state, record: try store.record(of: previous))
-                    .approve(atMeeting: meetingID, context: ctx)
+                try Self.approval(of: previous, at: meetingID, archive: store.state, context: ctx)
             })]
         }
         do {
