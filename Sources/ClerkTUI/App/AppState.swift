@@ -205,6 +205,23 @@ public struct AppState: Sendable, Hashable {
     }
 }
 
+extension AppState {
+    /// Where the list of the full-screen view shown stands (search results, the action
+    /// review, the work plan, the terms), else the home screen's meetings.
+    var listPosition: ListPosition {
+        get {
+            search?.position ?? actionReview?.position ?? workPlan?.position ?? committeeEditor?.position ?? home.meetings
+        }
+        set {
+            if search != nil { search?.position = newValue }
+            else if actionReview != nil { actionReview?.position = newValue }
+            else if workPlan != nil { workPlan?.position = newValue }
+            else if committeeEditor != nil { committeeEditor?.position = newValue }
+            else { home.meetings = newValue }
+        }
+    }
+}
+
 /// What the screen reads from the archive for one frame.
 public struct ViewData: Sendable {
     public var archive: ArchiveState

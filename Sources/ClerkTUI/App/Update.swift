@@ -190,9 +190,7 @@ public struct Updater {
     }
 
     private func move(_ state: inout AppState, _ data: ViewData, by delta: Int) {
-        let current: Int = state.meeting.map { $0.position($0.focus).selected } ?? state.search?.position.selected
-            ?? state.actionReview?.position.selected ?? state.workPlan?.position.selected
-            ?? state.committeeEditor?.position.selected ?? state.home.meetings.selected
+        let current: Int = state.meeting.map { $0.position($0.focus).selected } ?? state.listPosition.selected
         move(&state, data, to: current + delta)
     }
 
@@ -206,16 +204,8 @@ public struct Updater {
             screen.positions[screen.focus] = p
             state.meeting = screen
             if screen.focus == .agenda { showMinutesOfSelectedItem(&state, data, quiet: true) }
-        } else if state.search != nil {
-            state.search?.position.place(selected, in: content, height: height)
-        } else if state.actionReview != nil {
-            state.actionReview?.position.place(selected, in: content, height: height)
-        } else if state.workPlan != nil {
-            state.workPlan?.position.place(selected, in: content, height: height)
-        } else if state.committeeEditor != nil {
-            state.committeeEditor?.position.place(selected, in: content, height: height)
         } else {
-            state.home.meetings.place(selected, in: content, height: height)
+            state.listPosition.place(selected, in: content, height: height)
         }
     }
 
@@ -349,9 +339,7 @@ public struct Updater {
     private func selectRow(_ state: inout AppState, _ data: ViewData, rect: Rect, y: Int) {
         guard let (content, height) = focusedList(state, data) else { return }
         let inner = Layout.inner(rect)
-        let current: ListPosition = state.meeting.map { $0.position($0.focus) } ?? state.search?.position ?? state.actionReview?.position
-            ?? state.workPlan?.position ?? state.committeeEditor?.position
-            ?? state.home.meetings
+        let current: ListPosition = state.meeting.map { $0.position($0.focus) } ?? state.listPosition
         let scroll = content.scroll(keeping: current.selected, from: current.scroll, height: height)
         guard let entry = content.entry(atRow: scroll + y - inner.minY) else { return }
         move(&state, data, to: entry)
