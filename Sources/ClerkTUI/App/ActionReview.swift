@@ -178,7 +178,7 @@ public enum ActionReviewPane {
 
 extension ViewData {
     func actionReviewContent(_ screen: ActionReviewScreen, width: Int) -> Content {
-        cachedContent(kind: -3, width: width, key: screen.filterKey) {
+        cachedContent(kind: .actionReview, width: width, key: screen.filterKey) {
             ActionReviewPane.content(screen, data: self, width: width)
         }
     }

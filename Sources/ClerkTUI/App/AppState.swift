@@ -285,9 +285,15 @@ public struct ViewData: Sendable {
         return MeetingPanes.reviewingActionLog(record, meeting: meeting, screen: screen) ? 4 : 0
     }
 
+    /// What else is cached beside the meeting panes (0–3) and the home list (-1): each has
+    /// a kind of its own, so that two views' keys can never meet.
+    enum CachedKind: Int {
+        case workPlan = -2, actionReview = -3, search = -5, committee = -6, minutesEditor = -7
+    }
+
     /// Any other content, built once per revision for a width and a key.
-    func cachedContent(kind: Int, width: Int, key: String, build: () -> Content) -> Content {
-        let cacheKey = PaneCache.Key(pane: kind, width: width, revision: revision, meeting: key, flags: 0,
+    func cachedContent(kind: CachedKind, width: Int, key: String, build: () -> Content) -> Content {
+        let cacheKey = PaneCache.Key(pane: kind.rawValue, width: width, revision: revision, meeting: key, flags: 0,
                                      today: today.dayNumber, minute: 0)
         return cache.content(cacheKey, build: build)
     }

@@ -258,7 +258,7 @@ public enum CommitteePane {
 
 extension ViewData {
     func committeeContent(_ committee: Committee, width: Int) -> Content {
-        cachedContent(kind: -3, width: width, key: committee.id) {
+        cachedContent(kind: .committee, width: width, key: committee.id) {
             CommitteePane.content(data: self, committee: committee, width: width)
         }
     }

@@ -88,7 +88,7 @@ extension Content {
 
 extension ViewData {
     func searchContent(_ screen: SearchScreen, width: Int) -> Content {
-        cachedContent(kind: -5, width: width, key: "\(screen.query)|\(screen.total)|\(screen.hits.count)") {
+        cachedContent(kind: .search, width: width, key: "\(screen.query)|\(screen.total)|\(screen.hits.count)") {
             SearchPane.content(screen, width: width)
         }
     }

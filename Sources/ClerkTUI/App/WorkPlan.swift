@@ -140,7 +140,7 @@ public enum WorkPlanPane {
 
 extension ViewData {
     func workPlanContent(_ committee: Committee, width: Int) -> Content {
-        cachedContent(kind: -2, width: width, key: committee.id) {
+        cachedContent(kind: .workPlan, width: width, key: committee.id) {
             WorkPlanPane.content(data: self, committee: committee, width: width)
         }
     }

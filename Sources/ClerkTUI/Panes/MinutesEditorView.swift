@@ -15,7 +15,7 @@ enum MinutesEditorView {
         -> (content: Content, editorStart: Int, editorRows: Int, item: Int)? {
         guard let item = record.items.firstIndex(where: { $0.id == edit.itemID }) else { return nil }
         // The rest of the minutes change only when the archive does: built once per revision.
-        var c = data.cachedContent(kind: -2, width: width, key: edit.entryID ?? "") {
+        var c = data.cachedContent(kind: .minutesEditor, width: width, key: edit.entryID ?? "") {
             var others = record
             others.entries.removeAll { $0.id == edit.entryID }
             return MeetingPanes.minutes(others, width: width, data: data)
