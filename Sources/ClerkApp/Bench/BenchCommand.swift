@@ -199,21 +199,28 @@ enum Bench {
         return total
     }
 
-    /// Runs a command to completion with its output discarded: wall time, peak resident
-    /// memory of that process alone (KiB, from wait4), and the number of output lines.
-    static func spawn(_ path: String, _ args: [String], allowingStatus allowed: Set<Int32> = [0]) throws -> (Double, Int, Int) {
-        let outPath = NSTemporaryDirectory() + "/clerk-bench-out-\(getpid())"
+    /// Starts a program with its standard output in the file `output` (and its errors
+    /// discarded); returns its pid.
+    static func start(_ path: String, _ args: [String], output: String) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv = ([path] + args).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let t = seconds()
         let rc = posix_spawn(&pid, path, &actions, nil, argv, environ)
         guard rc == 0 else { throw ValidationError("cannot run \(path): \(String(cString: strerror(rc)))") }
+        return pid
+    }
+
+    /// Runs a command to completion with its output discarded: wall time, peak resident
+    /// memory of that process alone (KiB, from wait4), and the number of output lines.
+    static func spawn(_ path: String, _ args: [String], allowingStatus allowed: Set<Int32> = [0]) throws -> (Double, Int, Int) {
+        let outPath = NSTemporaryDirectory() + "/clerk-bench-out-\(getpid())"
+        let t = seconds()
+        let pid = try start(path, args, output: outPath)
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}

@@ -24,7 +24,7 @@ extension BenchCommand {
             let watch = poll ? nil : ArchiveWatch(directory: directory)
             if !poll && watch == nil { print("inotify is not available here: polling every 500 ms") }
             let acks = NSTemporaryDirectory() + "/clerk-follow-acks-\(getpid())"
-            let writer = try Self.start(Bench.sibling("clerk-bench"),
+            let writer = try Bench.start(Bench.sibling("clerk-bench"),
                                         ["follow-writer", directory, "--entries", String(entries), "--interval", String(interval)],
                                         output: acks)
             var seen: [Int: Double] = [:]
@@ -59,20 +59,6 @@ extension BenchCommand {
                   + "p99 \(Bench.ms(Bench.percentile(latencies, 99))) max \(Bench.ms(latencies.max() ?? 0)); "
                   + "\(early) seen before the writer's acknowledgement (counted as 0); "
                   + "from the append's start: p50 \(Bench.ms(Bench.percentile(sinceStart, 50))) p99 \(Bench.ms(Bench.percentile(sinceStart, 99)))")
-        }
-
-        /// Starts a program with its standard output in a file; returns its pid.
-        static func start(_ path: String, _ args: [String], output: String) throws -> pid_t {
-            var actions = posix_spawn_file_actions_t()
-            posix_spawn_file_actions_init(&actions)
-            defer { posix_spawn_file_actions_destroy(&actions) }
-            posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-            let argv = ([path] + args).map { strdup($0) } + [nil]
-            defer { argv.forEach { free($0) } }
-            var pid: pid_t = 0
-            let rc = posix_spawn(&pid, path, &actions, nil, argv, environ)
-            guard rc == 0 else { throw ValidationError("cannot run \(path): \(String(cString: strerror(rc)))") }
-            return pid
         }
     }
 

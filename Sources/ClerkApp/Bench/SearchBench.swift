@@ -62,12 +62,11 @@ extension BenchCommand {
             if rg == nil { print("rg not found: comparing with grep -r -i -n instead") }
             for query in queries {
                 var clerkTimes: [Double] = [], otherTimes: [Double] = []
-                var clerkLines = 0, otherLines = 0
+                var otherLines = 0
                 // Interleaved, so that both see the same machine load.
                 for _ in 0..<runs {
-                    let (wall, _, lines) = try Bench.spawn(clerkPath, ["--data", directory, "search", query])
+                    let (wall, _, _) = try Bench.spawn(clerkPath, ["--data", directory, "search", query])
                     clerkTimes.append(wall)
-                    clerkLines = lines
                     if let rg {
                         let (w, _, l) = try Bench.spawn(rg, ["-i", "-n", "--no-heading", query, exportDir], allowingStatus: [0, 1])
                         otherTimes.append(w)
@@ -79,7 +78,6 @@ extension BenchCommand {
                     }
                 }
                 let hits = index.search(try SearchText.terms(of: query)).total
-                _ = clerkLines
                 let c50 = Bench.percentile(clerkTimes, 50), o50 = Bench.percentile(otherTimes, 50)
                 print("'\(query)': clerk search \(hits) hits, p50 \(Bench.ms(c50)) p99 \(Bench.ms(Bench.percentile(clerkTimes, 99))); "
                       + "\(rg == nil ? "grep" : "rg") \(otherLines) lines, p50 \(Bench.ms(o50)) p99 \(Bench.ms(Bench.percentile(otherTimes, 99))); "
