@@ -117,12 +117,8 @@ extension MeetingContext {
         try requireRenumberable("removed")
         let number = record.number(of: id)
         let family = Set([item.id] + record.subItems(of: id).map(\.id))
-        let recorded: [String] = [
-            record.entries.contains { family.contains($0.itemID) } ? "minutes" : nil,
-            record.votes.contains { family.contains($0.itemID) } ? "votes" : nil,
-            record.declarations.contains { family.contains($0.itemID) } ? "declarations of interest" : nil,
-            archive.actions.values.contains { $0.meetingID == meeting.id && $0.itemID.map(family.contains) == true } ? "actions" : nil,
-        ].compactMap { $0 }
+        let recorded = record.recorded(under: item.id) + (archive.actions.values.contains {
+            $0.meetingID == meeting.id && $0.itemID.map(family.contains) == true } ? ["actions"] : [])
         guard recorded.isEmpty else {
             throw CommandError(.notAllowed, "item \(number) has \(recorded.joined(separator: ", ")) recorded against it, so it stays on the agenda")
         }

@@ -82,10 +82,7 @@ public struct MeetingContext: Sendable {
     /// in themselves or their sub-items.
     public var unfinishedItems: [AgendaItem] {
         record.topLevelItems.filter { item in
-            guard item.standing == nil else { return false }
-            let family = [item.id] + record.subItems(of: item.id).map(\.id)
-            return !record.entries.contains { family.contains($0.itemID) } && !record.votes.contains { family.contains($0.itemID) }
-                && !record.declarations.contains { family.contains($0.itemID) }
+            item.standing == nil && record.recorded(under: item.id).isEmpty
         }
     }
 

@@ -191,6 +191,17 @@ public struct MeetingRecord: Sendable, Hashable, Codable {
     public func declarations(on item: ItemID) -> [Declaration] { declarations.filter { $0.itemID == item } }
 
     public var topLevelItems: [AgendaItem] { items.filter { $0.parentID == nil } }
+
+    /// What is recorded against an item or its sub-items: "minutes", "votes",
+    /// "declarations of interest" (empty when nothing is).
+    public func recorded(under id: ItemID) -> [String] {
+        let family = Set([id] + subItems(of: id).map(\.id))
+        return [
+            entries.contains { family.contains($0.itemID) } ? "minutes" : nil,
+            votes.contains { family.contains($0.itemID) } ? "votes" : nil,
+            declarations.contains { family.contains($0.itemID) } ? "declarations of interest" : nil,
+        ].compactMap { $0 }
+    }
     public func subItems(of parent: ItemID) -> [AgendaItem] { items.filter { $0.parentID == parent } }
 
     /// "1", "1a", "8b": numbering as printed on agendas, derived from order.
