@@ -36,6 +36,21 @@ import Testing
         Access(archive: state, account: account, administrator: owner, today: day ?? today)
     }
 
+    @Test func linkingNamesExactlyOnePerson() throws {
+        var state = archive(linked: false)
+        state.apply(.personAdded(Person(id: "pgrey", name: "Pat Grey", initials: "PG")))
+        #expect(try state.person(matching: "dr anne walker").id == "walker")
+        #expect(throws: CommandError.self) { try state.linkAccount("who", to: "Nobody Known") }
+        do {
+            _ = try state.linkAccount("pg", to: "PG")
+            Issue.record("two people with initials PG were accepted")
+        } catch let error as CommandError {
+            #expect(error.message == "'PG' could be any of graves, pgrey; give the person's id")
+        }
+        #expect(throws: CommandError.self) { try state.linkAccount("not an account!", to: "walker") }
+        #expect(try state.linkAccount("awalker", to: "AW").count == 1)
+    }
+
     @Test func aCommitteeCannotBeCreatedAgainOverAnExistingOne() {
         let state = archive()
         let again = Event.committeeCreated(Committee(id: "pcpg", name: "Taken over", code: "pcpg", terms: TermsOfReference()))

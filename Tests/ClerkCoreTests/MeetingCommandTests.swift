@@ -364,3 +364,30 @@ import Testing
         #expect(w.archive.meetings(of: PCPG.id).filter { $0.date == first.date }.count == 1)
     }
 }
+
+/// Matters arising refer back to an earlier meeting, never to a later one or to itself.
+@Suite struct MattersArisingTests {
+    @Test func anItemRefersOnlyToAnEarlierMeeting() throws {
+        var w = try PCPG.world()
+        let earlier = PCPG.meetingID
+        let earlierItem = try w.addItem(earlier, "Estates strategy")
+        let later = try w.schedule(PCPG.id, "2027-01-12")
+        let laterItem = try w.addItem(later, "Matters arising")
+        // The later meeting's item may refer to the earlier one.
+        let earlierRecord = w.record(earlier)
+        try w.run(in: later) { m, _ in try m.refer(laterItem, to: earlierItem, of: earlierRecord) }
+        #expect(w.record(later).item(laterItem)?.refersTo?.itemID == earlierItem)
+        // Not the other way round, nor to itself; nothing changes.
+        let before = w.record(earlier)
+        expectRefused(.invalid, mentioning: "earlier meeting", "is not before") {
+            try w.meeting(earlier).refer(earlierItem, to: laterItem, of: w.record(later))
+        }
+        expectRefused(.invalid, mentioning: "earlier meeting") {
+            try w.meeting(earlier).refer(earlierItem, to: earlierItem, of: w.record(earlier))
+        }
+        expectRefused(.notFound, mentioning: "agenda item") {
+            try w.meeting(later).refer(laterItem, to: "i-nowhere", of: w.record(earlier))
+        }
+        #expect(w.record(earlier) == before)
+    }
+}
