@@ -166,7 +166,7 @@ import Testing
         let store = try ArchiveStore(directory: path, mode: .readWrite)
         let older: MeetingID = "hpbc-2026-10-15"
         try store.commit(at: Self.now) { s in
-            var state = s.state
+            let state = s.state
             return try state.scheduleMeeting("herts-pbc-leads", on: CalendarDate(year: 2026, month: 10, day: 15)!)
         }
         try store.commit(at: Self.now) { s in

@@ -56,9 +56,9 @@ import Testing
         let f = try ScreenTests.Fixture(cols: 80, rows: 24)
         let april = Self.aprilActions(f)
         // A later deadline on the first action moves it to the end.
-        try f.store.commit(at: ScreenApp.systemContext().now) { store in
+        try f.store.commit(at: ScreenTests.context().now) { store in
             try store.state.editAction(april[0], text: "to look at the children’s agenda", owner: "LMC", due: "31 December 2026",
-                                       context: ScreenApp.systemContext())
+                                       context: ScreenTests.context())
         }
         f.press(.char("a"))
         #expect(try Self.listed(f) == [april[1], april[2], april[0]])

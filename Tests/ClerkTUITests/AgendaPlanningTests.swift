@@ -32,8 +32,7 @@ struct PlanningScreen {
         let date = CalendarDate(iso: today)!
         let ids = IDs()
         app = ScreenApp(store: store, terminal: term, theme: ThemeLoader.builtinDefault, keymap: keymap, readOnly: false,
-                        wallClock: { (date, TimeOfDay(hour: 10, minute: 0)!) },
-                        context: { CommandContext(now: Instant(date: date, time: TimeOfDay(hour: 10, minute: 0)!)) { ids.next($0) } })
+                        clock: .fixed(date, TimeOfDay(hour: 10, minute: 0)!), makeID: { ids.next($0) })
     }
 
     func press(_ keys: Key...) {
@@ -83,7 +82,7 @@ struct PlanningScreen {
         let s = try PlanningScreen()
         s.app.open(Self.whpl)
         s.select(5)
-        let locality = try #require(try s.record(Self.whpl).items[5].id)
+        let locality = try s.record(Self.whpl).items[5].id
         s.press(.char("K"))
         #expect(try s.record(Self.whpl).number(of: locality) == "5")
         #expect(s.app.state.meeting?.positions[.agenda]?.selected == 4)
@@ -135,7 +134,7 @@ struct PlanningScreen {
         s.retype("Joint commissioning priorities 2027/28")
         s.press(.enter)
         #expect(s.form == nil)
-        let item = try #require(try s.record(Self.whpl).items[4])
+        let item = try s.record(Self.whpl).items[4]
         #expect(item.title == "Joint commissioning priorities 2027/28")
         #expect(item.presenter == "Dr Small")
         #expect(item.papers == ["Commissioning plan", "Budget table"])

@@ -25,7 +25,7 @@ import Testing
 
     /// Makes the item confidential, links the accounts and bars Dr Graves.
     static func restrict(_ store: ArchiveStore) throws {
-        try store.commit(at: ScreenApp.systemContext().now) { store in
+        try store.commit(at: ScreenTests.context().now) { store in
             let record = try store.record(of: meeting)
             var item = try #require(record.items.first { $0.title == "CATS Roadshow" })
             item.confidential = true
@@ -132,7 +132,7 @@ import Testing
         _ = f.store.accessRule(account: "mjones") { ScreenTests.today }
         let id = f.store.state.meetings(of: Self.committee).last!.id
         #expect(throws: CommandError.self) {
-            try f.store.commit(at: ScreenApp.systemContext().now) { store in
+            try f.store.commit(at: ScreenTests.context().now) { store in
                 [.meetingCancelled(MeetingCancelled(meetingID: id, reason: "x"))]
             }
         }
@@ -186,7 +186,7 @@ import Testing
         #expect(graves.split(separator: "\r\n").count == 1)
         let (open, _) = try archive()
         var store = try ArchiveStore(directory: open.path + "/archive", mode: .readWrite)
-        try store.commit(at: ScreenApp.systemContext().now) { _ in
+        try store.commit(at: ScreenTests.context().now) { _ in
             [.confidentialBarred(ConfidentialBarred(committeeID: Self.committee, personID: "peter-graves", barred: false))]
         }
         let mine = try actions(open, as: "pgraves", "--mine")
@@ -206,7 +206,7 @@ import Testing
     @Test func rightsGoByTheSystemsDateNotTodayAsTyped() throws {
         let (dir, store) = try archive()
         // The chair's seat ended last year; typing a day he still sat gives him nothing back.
-        try store.commit(at: ScreenApp.systemContext().now) { _ in
+        try store.commit(at: ScreenTests.context().now) { _ in
             [.membershipEnded(MembershipEnded(committeeID: Self.committee, personID: "mark-andrews",
                                               until: CalendarDate(year: 2025, month: 12, day: 31)!))]
         }
@@ -252,7 +252,7 @@ import Testing
         #expect(f.screen().contains("children’s agenda"))
         // The secretary, in another session, marks item 2 (where action (i) was raised) confidential.
         let other = try ArchiveStore(directory: f.dir.path + "/archive", mode: .readWrite)
-        try other.commit(at: ScreenApp.systemContext().now) { store in
+        try other.commit(at: ScreenTests.context().now) { store in
             var item = try #require(try store.record(of: Self.meeting).items.first { $0.title == "Provider services" })
             item.confidential = true
             return [.itemEdited(ItemEdited(meetingID: Self.meeting, item: item))]

@@ -63,7 +63,7 @@ import Testing
     @Test func theAgendaPackLeavesConfidentialItemsOutUnlessTheFullRecordIsChosen() throws {
         let f = try ScreenTests.Fixture(cols: 100, rows: 30)
         let id = ScreenTests.meeting
-        try f.store.commit(at: ScreenApp.systemContext().now) { store in
+        try f.store.commit(at: ScreenTests.context().now) { store in
             let record = try store.record(of: id)
             var item = try #require(record.items.first { $0.title == "CATS Roadshow" })
             item.confidential = true
@@ -91,7 +91,7 @@ import Testing
         let term = VirtualTerminal(size: Size(cols: 100, rows: 30))
         let store = try ArchiveStore(directory: f.dir.path + "/archive", mode: .readOnly)
         let app = ScreenApp(store: store, terminal: term, theme: ThemeLoader.builtinDefault, keymap: keymap, readOnly: true,
-                            wallClock: { (ScreenTests.today, TimeOfDay(hour: 10, minute: 30)!) })
+                            clock: .fixed(ScreenTests.today, TimeOfDay(hour: 10, minute: 30)!))
         let path = "\(f.dir.path)/meetings.ics"
         app.handle(.key(.char("w")))
         guard case .form(let form)? = app.state.overlay, case .export(let target) = form.purpose else {

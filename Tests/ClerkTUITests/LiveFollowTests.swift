@@ -55,8 +55,8 @@ final class PipeTerminal: Terminal {
         let (keymap, _) = Keymap.load(configText: nil)
         let reader = ScreenApp(store: try ArchiveStore(directory: archive, mode: .readOnly), terminal: term,
                                theme: ThemeLoader.builtinDefault, keymap: keymap, readOnly: true,
-                               wallClock: { (ScreenTests.today, TimeOfDay(hour: 10, minute: 0)!) })
-        reader.watch = try #require(ArchiveWatch(directory: archive))
+                               clock: .fixed(ScreenTests.today, TimeOfDay(hour: 10, minute: 0)!))
+        reader.watch = ArchiveWatch(directory: archive)
         reader.open(Self.meeting)
         reader.handle(.key(.char("3")))
         #expect(reader.nextInput(timeoutMs: 0).changed == false)

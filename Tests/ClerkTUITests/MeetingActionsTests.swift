@@ -106,30 +106,33 @@ import Testing
 
 /// Two sessions on one archive: the secretary's screen and the chair's.
 @Suite struct TwoSessionsTests {
-    final class Clock: @unchecked Sendable {
+    /// One clock for both sessions: the screen's day, and instants that tests move on.
+    final class SharedClock: @unchecked Sendable {
         var now = Instant(date: CalendarDate(year: 2027, month: 1, day: 12)!, time: TimeOfDay(hour: 10, minute: 0)!)
         var n = 0
-        func context() -> CommandContext {
-            CommandContext(now: now) { [self] prefix in
-                n += 1
-                return "\(prefix)t\(n)"
-            }
+        var clock: ClerkCore.Clock {
+            ClerkCore.Clock(reading: { [self] in ClockReading(instant: now, today: ScreenTests.today, time: now.time) },
+                            seconds: { 0 })
+        }
+        @Sendable func id(_ prefix: String) -> String {
+            n += 1
+            return "\(prefix)t\(n)"
         }
     }
 
-    func screen(_ path: String, clock: Clock, size: Size = Size(cols: 160, rows: 48)) throws -> (ScreenApp, VirtualTerminal, ArchiveStore) {
+    func screen(_ path: String, clock: SharedClock, size: Size = Size(cols: 160, rows: 48)) throws -> (ScreenApp, VirtualTerminal, ArchiveStore) {
         let store = try ArchiveStore(directory: path, mode: .readWrite)
         let term = VirtualTerminal(size: size)
         let (keymap, _) = Keymap.load(configText: nil)
         let app = ScreenApp(store: store, terminal: term, theme: ThemeLoader.builtinDefault, keymap: keymap, readOnly: false,
-                            wallClock: { (ScreenTests.today, TimeOfDay(hour: 10, minute: 0)!) }, context: clock.context)
+                            clock: clock.clock, makeID: clock.id)
         return (app, term, store)
     }
 
     @Test func theChairUpdatesActionsWhileTheSecretaryRunsTheMeetingAndEachSeesTheOther() throws {
         let dir = try TempDir("clerk-two")
         try DemoInstaller.install(at: dir.path + "/a", today: ScreenTests.today)
-        let clock = Clock()
+        let clock = SharedClock()
         let (secretary, secretaryTerm, _) = try screen(dir.path + "/a", clock: clock)
         let (chair, _, chairStore) = try screen(dir.path + "/a", clock: clock)
         secretary.open("hpbc-2008-04-22")
@@ -153,7 +156,7 @@ import Testing
     @Test func theItemUnderDiscussionShowsItsRunningClockAndOverruns() throws {
         let dir = try TempDir("clerk-clock")
         try DemoInstaller.install(at: dir.path + "/a", today: ScreenTests.today)
-        let clock = Clock()
+        let clock = SharedClock()
         let (app, term, store) = try screen(dir.path + "/a", clock: clock)
         app.open("pcpg-2027-01-12")
         app.handle(.key(.char("S")))

@@ -135,7 +135,7 @@ import Testing
         let (f, _) = try Self.open()
         // "next meeting" needs one scheduled after 22 April 2008.
         let committee = try #require(f.store.state.meetings[ScreenTests.meeting]?.committeeID)
-        try f.store.commit(at: ScreenApp.systemContext().now) { store in
+        try f.store.commit(at: ScreenTests.context().now) { store in
             try store.state.scheduleMeeting(committee, on: CalendarDate(year: 2008, month: 5, day: 15)!)
         }
         f.app.tick()
@@ -199,9 +199,9 @@ import Testing
 
     @Test func editingIsRefusedOnApprovedMinutesAndReadOnly() throws {
         let (f, _) = try Self.open()
-        try f.store.commit(at: ScreenApp.systemContext().now) { store in
+        try f.store.commit(at: ScreenTests.context().now) { store in
             try MeetingContext(archive: store.state, record: try store.record(of: ScreenTests.meeting))
-                .approve(atMeeting: nil, context: ScreenApp.systemContext())
+                .approve(atMeeting: nil, context: ScreenTests.context())
         }
         f.app.tick()
         f.press(.char("a"))
@@ -212,7 +212,7 @@ import Testing
         let (keymap, _) = Keymap.load(configText: nil)
         let (theme, _) = ThemeLoader.load(name: nil, environment: [:], colorCount: 256)
         let readOnly = ScreenApp(store: g.store, terminal: g.term, theme: theme, keymap: keymap, readOnly: true,
-                                 wallClock: { (ScreenTests.today, TimeOfDay(hour: 10, minute: 30)!) })
+                                 clock: .fixed(ScreenTests.today, TimeOfDay(hour: 10, minute: 30)!))
         readOnly.open(ScreenTests.meeting)
         readOnly.handle(.key(.char("3")))
         readOnly.handle(.key(.char("e")))
@@ -235,7 +235,7 @@ import Testing
         let f = try Fixture(cols: 80, rows: 24)
         // A meeting in progress whose last paragraph is on its third item.
         let next = try #require(f.store.state.meetings.values.first { $0.status == .planned || $0.status == .agendaPublished })
-        let ctx = ScreenApp.systemContext()
+        let ctx = ScreenTests.context()
         if try f.store.record(of: next.id).items.isEmpty {
             try f.store.commit(at: ctx.now) { store in
                 try MeetingContext(archive: store.state, record: try store.record(of: next.id)).standingAgenda(context: ctx)

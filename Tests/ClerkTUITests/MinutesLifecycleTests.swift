@@ -20,7 +20,7 @@ import Testing
     /// Plans the committee's next meeting after 22 April 2008 with its standing agenda.
     static func nextMeeting(_ f: ScreenTests.Fixture) throws -> MeetingID {
         let committee = try #require(f.store.state.meetings[april]?.committeeID)
-        let ctx = ScreenApp.systemContext()
+        let ctx = ScreenTests.context()
         try f.store.commit(at: ctx.now) { store in try store.state.scheduleMeeting(committee, on: may) }
         let id = try #require(f.store.state.meetings(of: committee).first { $0.date == may }?.id)
         try f.store.commit(at: ctx.now) { store in
@@ -41,9 +41,9 @@ import Testing
     }
 
     static func approveApril(_ f: ScreenTests.Fixture) throws {
-        try f.store.commit(at: ScreenApp.systemContext().now) { store in
+        try f.store.commit(at: ScreenTests.context().now) { store in
             try MeetingContext(archive: store.state, record: try store.record(of: april))
-                .approve(atMeeting: nil, context: ScreenApp.systemContext())
+                .approve(atMeeting: nil, context: ScreenTests.context())
         }
         f.app.tick()
     }
@@ -66,7 +66,7 @@ import Testing
         let f = try ScreenTests.Fixture(cols: 160, rows: 48)
         let (keymap, _) = Keymap.load(configText: nil)
         let readOnly = ScreenApp(store: f.store, terminal: f.term, theme: ThemeLoader.builtinDefault, keymap: keymap, readOnly: true,
-                                 wallClock: { (ScreenTests.today, TimeOfDay(hour: 10, minute: 30)!) })
+                                 clock: .fixed(ScreenTests.today, TimeOfDay(hour: 10, minute: 30)!))
         readOnly.open(Self.april)
         readOnly.handle(.key(.char("3")))
         readOnly.handle(.key(.char("M")))
@@ -156,7 +156,7 @@ import Testing
         #expect(correction.kind == .correction)
         #expect(correction.itemID == record.items[0].id)
         #expect(correction.text == "The meeting was held at the LMC Office, Aston")
-        let today = ScreenApp.systemContext().today
+        let today = ScreenTests.context().today
         #expect(correction.correctedOn == today)
         #expect(f.screen().contains("Correction (\(today.iso)): The meeting was held"))
     }
@@ -176,7 +176,7 @@ import Testing
         #expect(f.app.state.overlay == nil)
         let april = try #require(f.store.state.meetings[Self.april])
         #expect(april.status == .minutesApproved)
-        #expect(april.approvedOn == ScreenApp.systemContext().today)
+        #expect(april.approvedOn == ScreenTests.context().today)
         #expect(try f.store.record(of: july).entries(for: item.id).map(\.text) == ["Dr Graves had sent apologies"])
         // An item added by hand with that title counts too; a sub-item does not.
         #expect(Updater.isPreviousMinutes(AgendaItem(id: "x", title: "Minutes of the previous meeting")))

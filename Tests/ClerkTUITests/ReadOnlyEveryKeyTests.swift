@@ -43,7 +43,7 @@ import Testing
                     let key = try #require(KeySpec.key(named: name), "\(action.id): key '\(name)'")
                     let app = ScreenApp(store: store, terminal: VirtualTerminal(size: Size(cols: 120, rows: 40)),
                                         theme: ThemeLoader.builtinDefault, keymap: keymap, readOnly: true,
-                                        wallClock: { (ScreenTests.today, TimeOfDay(hour: 10, minute: 0)!) })
+                                        clock: .fixed(ScreenTests.today, TimeOfDay(hour: 10, minute: 0)!))
                     place.reach(app)
                     reached = reached || app.state.scope == place.scope
                     app.handle(.key(key))

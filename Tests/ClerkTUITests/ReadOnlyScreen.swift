@@ -15,7 +15,7 @@ extension ScreenTests {
         let term = VirtualTerminal(size: Size(cols: cols, rows: rows))
         let (keymap, _) = Keymap.load(configText: nil)
         let app = ScreenApp(store: store, terminal: term, theme: ThemeLoader.builtinDefault, keymap: keymap, readOnly: true,
-                            wallClock: { (today, TimeOfDay(hour: 10, minute: 0)!) })
+                            clock: .fixed(today, TimeOfDay(hour: 10, minute: 0)!))
         return (dir, app)
     }
 }

@@ -12,6 +12,11 @@ import Testing
 @Suite struct ScreenTests {
     static let today = CalendarDate(year: 2026, month: 11, day: 23)!
 
+    /// A change made on the screens' day, at 10:30, with fresh ids: never the system's clock.
+    static func context() -> CommandContext {
+        CommandContext(Clock.fixed(today, TimeOfDay(hour: 10, minute: 30)!).read(), makeID: ScreenApp.randomID)
+    }
+
     /// A screen on a fresh copy of the demo archive.
     struct Fixture {
         let dir: TempDir
@@ -27,7 +32,7 @@ import Testing
             let (keymap, _) = Keymap.load(configText: nil)
             let (theme, _) = ThemeLoader.load(name: theme, environment: environment, colorCount: colorCount)
             app = ScreenApp(store: store, terminal: term, theme: theme, keymap: keymap, readOnly: false,
-                            wallClock: { (ScreenTests.today, TimeOfDay(hour: 10, minute: 30)!) })
+                            clock: .fixed(ScreenTests.today, TimeOfDay(hour: 10, minute: 30)!))
         }
 
         func screen() -> String {

@@ -121,7 +121,7 @@ public struct BenchCommand: ParsableCommand {
             let (keymap, _) = Keymap.load(configText: nil)
             let (theme, _) = ThemeLoader.load(name: nil, environment: [:], colorCount: 256)
             let app = ScreenApp(store: store, terminal: term, theme: theme, keymap: keymap, readOnly: false,
-                                wallClock: { (CalendarDate(year: 2026, month: 11, day: 23)!, TimeOfDay(hour: 10, minute: 30)!) })
+                                clock: .fixed(CalendarDate(year: 2026, month: 11, day: 23)!, TimeOfDay(hour: 10, minute: 30)!))
             // The meeting with the most minutes.
             let busiest = store.state.meetings.values.filter { $0.status == .minutesDraft }.map(\.id).sorted().prefix(200).max { a, b in
                 ((try? store.record(of: a).entries.count) ?? 0) < ((try? store.record(of: b).entries.count) ?? 0)

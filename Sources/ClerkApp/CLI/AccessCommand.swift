@@ -23,7 +23,7 @@ enum SystemAccount {
     /// The local date rights are worked out on: the system's clock, never --today (which a
     /// person could set to a day they held a seat).
     static func today() -> CalendarDate {
-        ScreenLauncher.localClock(fixedToday: nil).0
+        SystemClock.clock.read().today
     }
 
     private static func name(of uid: uid_t) -> String {
@@ -110,7 +110,7 @@ struct AccessCommand: ParsableCommand {
         let store = try global.openStore()
         _ = store.access(account: account, today: today)
         let name = person ?? ""
-        let events = try store.commit(at: Clock.now()) { store in
+        let events = try store.commit(at: SystemClock.clock.read().instant) { store in
             switch verb {
             case .link: try store.state.linkAccount(self.account ?? "", to: name)
             case .unlink: try store.state.unlinkAccount(name)

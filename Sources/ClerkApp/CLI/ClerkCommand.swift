@@ -74,7 +74,7 @@ public struct GlobalOptions: ParsableArguments {
             }
             return date
         }
-        return Clock.now().date
+        return SystemClock.clock.read().today
     }
 
     func openStore(mode: ArchiveStore.Mode? = nil) throws -> ArchiveStore {
@@ -83,15 +83,6 @@ public struct GlobalOptions: ParsableArguments {
             throw StoreError("no archive at \(dir); create one with 'clerk demo --init \(dir)' or point --data at an archive")
         }
         return try ArchiveStore(directory: dir, mode: mode ?? (readOnly ? .readOnly : .readWrite))
-    }
-}
-
-/// Wall-clock time, read only here, at the edge: the domain is given it.
-public enum Clock {
-    public static func now() -> Instant {
-        var ts = timespec()
-        clock_gettime(CLOCK_REALTIME, &ts)
-        return Instant(secondsSinceEpoch: Int64(ts.tv_sec))
     }
 }
 

@@ -33,7 +33,7 @@ public enum DemoInstaller {
         let events = try DemoArchive.events(today: today)
         try ArchiveStore.create(at: directory)
         let store = try ArchiveStore(directory: directory, mode: .readWrite)
-        try store.commit(at: Clock.now()) { _ in events }
+        try store.commit(at: SystemClock.clock.read().instant) { _ in events }
         try store.writeCheckpoint()
     }
 

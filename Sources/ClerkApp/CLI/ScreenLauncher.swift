@@ -28,8 +28,10 @@ public enum ScreenLauncher {
         defer { term.end() }
         let (theme, themeWarning) = ThemeLoader.load(name: themeName, environment: environment, colorCount: term.colorCount)
         let fixedToday = today.flatMap(CalendarDate.init(iso:))
+        // A date fixed with --today is the date things are recorded on (an agenda
+        // published, an action updated), as the screen shows it.
         let app = ScreenApp(store: store, terminal: term, theme: theme, keymap: keymap, readOnly: !writable,
-                            wallClock: { localClock(fixedToday: fixedToday) }, context: { context(fixedToday: fixedToday) })
+                            clock: SystemClock.clock.fixingToday(fixedToday))
         app.watch = ArchiveWatch(directory: directory)
         // Rights go by the system's date, not the screen's (which --today can fix).
         let rule = store.accessRule(account: SystemAccount.current()) { SystemAccount.today() }
@@ -43,22 +45,5 @@ public enum ScreenLauncher {
             signal(sig) { _ in stopRequested.store(true, ordering: .relaxed) }
         }
         app.run { stopRequested.load(ordering: .relaxed) }
-    }
-
-    /// The context of a change: a date fixed with --today is the date things are recorded on
-    /// (an agenda published, an action updated), as the screen shows it.
-    static func context(fixedToday: CalendarDate?) -> CommandContext {
-        var context = ScreenApp.systemContext()
-        if let fixedToday { context.today = fixedToday }
-        return context
-    }
-
-    /// Today's date and the wall-clock time where the person is.
-    static func localClock(fixedToday: CalendarDate?) -> (CalendarDate, TimeOfDay) {
-        var now = time(nil)
-        var parts = tm()
-        localtime_r(&now, &parts)
-        let today = fixedToday ?? CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
-        return (today, TimeOfDay(hour: Int(parts.tm_hour), minute: Int(parts.tm_min))!)
     }
 }

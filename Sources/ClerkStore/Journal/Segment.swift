@@ -224,7 +224,7 @@ public final class Segment: @unchecked Sendable {
 
     /// The line written before each run of set-aside bytes in a `.broken` file.
     static func setAsideHeader(offset: UInt64, count: UInt64) -> String {
-        let at = ISO8601DateFormatter().string(from: Date())
+        let at = SystemClock.clock.read().instant.iso
         return "#clerk-set-aside offset=\(offset) bytes=\(count) at=\(at)\n"
     }
 

@@ -231,13 +231,6 @@ extension Array {
 // MARK: - Committing
 
 extension ScreenApp {
-    /// Seconds on a clock that never goes back, for "a second since the last flush".
-    public static func monotonicSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
-
     func runMinutes(_ effect: MinutesEffect) {
         switch effect {
         case .flush:

@@ -12,7 +12,8 @@ public final class ScreenApp {
     /// Draws frames; its read-only marker follows `state.readOnly`, which access can change per meeting.
     var renderer: Renderer
     let updater: Updater
-    let wallClock: () -> (CalendarDate, TimeOfDay)
+    /// The one clock: the screen's date and time, the instant of every change.
+    let clock: Clock
     var record: MeetingRecord?
     /// The committee's previous meeting, read when a meeting is opened (matters arising).
     var earlier: MeetingRecord?
@@ -35,32 +36,32 @@ public final class ScreenApp {
     /// Whether `state.readOnly` was set because the person may not change what is open.
     var limitedByAccess = false
 
-    /// The instant and fresh ids for commands; injected so tests and benchmarks control them.
-    let context: () -> CommandContext
+    /// Fresh ids for commands; injected so tests and benchmarks control them.
+    let makeID: @Sendable (String) -> String
     /// Seconds that never go back: when the minutes last flushed. Tests set it.
-    public var monotonic: () -> Double = ScreenApp.monotonicSeconds
+    public var monotonic: () -> Double
     /// Wakes the loop as soon as another session appends (live follow); without it the
     /// loop looks for appends on every idle tick.
     public var watch: ArchiveWatch?
 
     public init(store: ArchiveStore, terminal: any Terminal, theme: Theme, keymap: Keymap, readOnly: Bool,
-                wallClock: @escaping () -> (CalendarDate, TimeOfDay),
-                context: @escaping () -> CommandContext = ScreenApp.systemContext) {
-        self.context = context
+                clock: Clock, makeID: @escaping @Sendable (String) -> String = ScreenApp.randomID) {
+        self.clock = clock
+        self.makeID = makeID
+        self.monotonic = { clock.seconds() }
         self.store = store
         self.term = terminal
         self.updater = Updater(keymap: keymap)
-        self.wallClock = wallClock
         sessionReadOnly = readOnly || store.mode == .readOnly
         state = AppState(size: terminal.size, readOnly: sessionReadOnly)
         renderer = Renderer(theme: theme, keymap: keymap)
     }
 
     public func data() -> ViewData {
-        let (today, clock) = wallClock()
-        let seen = visible(today: today)
-        var data = ViewData(archive: seen.archive, record: seen.record, today: today, clock: clock, revision: revision,
-                            now: context().now, cache: cache)
+        let now = clock.read()
+        let seen = visible(today: now.today)
+        var data = ViewData(archive: seen.archive, record: seen.record, today: now.today, clock: now.time, revision: revision,
+                            now: now.instant, cache: cache)
         data.earlier = seen.earlier
         data.access = seen.access
         return data
@@ -112,13 +113,14 @@ public final class ScreenApp {
         for effect in effects { run(effect) }
     }
 
-    /// The system clock and random ids.
-    public static func systemContext() -> CommandContext {
-        var ts = timespec()
-        clock_gettime(CLOCK_REALTIME, &ts)
-        return CommandContext(now: Instant(secondsSinceEpoch: Int64(ts.tv_sec))) { prefix in
-            prefix + String(UInt64.random(in: 0...UInt64.max) % 2_176_782_336, radix: 36)
-        }
+    /// A fresh random id with a readable prefix.
+    @Sendable public static func randomID(_ prefix: String) -> String {
+        prefix + String(UInt64.random(in: 0...UInt64.max) % 2_176_782_336, radix: 36)
+    }
+
+    /// The context of a change made now: the clock's instant and local date, fresh ids.
+    func context() -> CommandContext {
+        CommandContext(clock.read(), makeID: makeID)
     }
 
     /// Runs a change against the store. "saved" shows only after the journal acknowledged it.
@@ -183,11 +185,12 @@ public final class ScreenApp {
     /// Writes an export, whole or not at all; read-only sessions may export too, since the
     /// file is one the person named and the archive is not touched.
     func runExport(_ job: ExportJob) {
-        let seen = visible(today: wallClock().0)
+        let today = clock.read().today
+        let seen = visible(today: today)
         let open = seen.record
         do {
             try refuseConfidential(job, seen)
-            let text = try job.contents(archive: seen.archive, today: wallClock().0) { id in
+            let text = try job.contents(archive: seen.archive, today: today) { id in
                 id == open?.meetingID ? open : self.visibleRecord(id, seen.access)
             }
             let path = job.path.hasPrefix("~/") ? (ProcessInfo.processInfo.environment["HOME"] ?? "") + job.path.dropFirst() : job.path
@@ -203,8 +206,8 @@ public final class ScreenApp {
     /// Between keys: the clock, and records other sessions appended.
     public func tick() {
         if state.editing?.isPending == true { flushMinutes() }
-        let (_, clock) = wallClock()
-        if clock != lastClock { lastClock = clock; dirty = true }
+        let time = clock.read().time
+        if time != lastClock { lastClock = time; dirty = true }
         // With a watch, a write anywhere in the journal wakes the loop and follows at once,
         // flags included; the idle tick then need not stat every meeting file again.
         follow(checkingFlags: watch == nil)
