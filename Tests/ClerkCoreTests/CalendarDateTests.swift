@@ -116,6 +116,21 @@ import Testing
         #expect((try? TimeRange.parse("later").get()) == nil)
     }
 
+    /// An end before the start is read as the afternoon only when both are written the
+    /// 12-hour way; "14:00-09:30" became 14:00–21:30 without a word.
+    @Test func anEndBeforeItsStartIsRefusedUnlessWrittenTheTwelveHourWay() throws {
+        #expect(try TimeRange.parse("10.00 - 7.30").get().text == "10:00–19:30")
+        #expect(try TimeRange.parse("11.30 - 12.30").get().text == "11:30–12:30")
+        for reversed in ["14:00-09:30", "14:00-9:30", "16:00 to 10:00", "09:30-09:00", "10:00-10:00", "2.30pm - 1pm"] {
+            guard case .failure(let e) = TimeRange.parse(reversed) else {
+                Issue.record("'\(reversed)' was accepted")
+                continue
+            }
+            #expect(e.message.contains("before it starts"), "\(reversed): \(e.message)")
+            #expect(!e.message.contains("\n"))
+        }
+    }
+
     @Test func instants() throws {
         let i = Instant(iso: "2026-11-23T18:55:00Z")
         #expect(i?.date == day("2026-11-23"))

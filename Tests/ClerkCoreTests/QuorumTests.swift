@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test(arguments: ["", "banana", "XXX of members", "0 members", "members from 0 organisations", "4/3 of members",
-                      "a majority", "members"])
+                      "a majority", "members", "two thirds of members present xyz"])
     func rejects(text: String) {
         guard case .failure(let e) = QuorumRule.parse(text) else {
             Issue.record("'\(text)' should not parse")
@@ -95,5 +95,70 @@ import Testing
     @Test func codable() throws {
         #expect(try roundTrip(QuorumRule.membersAndOrganisations(members: 3, organisations: 2)))
         #expect(try roundTrip(QuorumRule.organisations(4).evaluate(april2008)))
+    }
+
+    // MARK: Conditions on who is present
+
+    @Test(arguments: [
+        ("half the voting members, including one GP and one lay member",
+         QuorumRule.including(.fractionOfMembers(numerator: 1, denominator: 2),
+                              [.atLeast(count: 1, category: "gp"), .atLeast(count: 1, category: "lay member")])),
+        ("3 members including two GPs", .including(.members(3), [.atLeast(count: 2, category: "gp")])),
+        ("one third of members and at least one from each core organisation",
+         .including(.fractionOfMembers(numerator: 1, denominator: 3), [.oneFromEachCoreOrganisation])),
+        ("at least one member from each core organisation", .including(.none, [.oneFromEachCoreOrganisation])),
+        ("3 members and 2 organisations", .membersAndOrganisations(members: 3, organisations: 2)),
+    ])
+    func parsesConditions(text: String, rule: QuorumRule) {
+        #expect(QuorumRule(text: text) == rule, "\(text)")
+        #expect(QuorumRule(text: rule.text) == rule, "\(rule.text)")
+    }
+
+    /// A condition clerk cannot read is refused with what was understood, never dropped:
+    /// "half the voting members, including one GP and one lay member" was stored as "half
+    /// of members".
+    @Test(arguments: ["half of members, including the finance director's nominee who must sign",
+                      "3 members provided that the chair is present", "half of members, and xyz"])
+    func refusesConditionsItCannotRead(text: String) {
+        guard case .failure(let e) = QuorumRule.parse(text) else {
+            Issue.record("'\(text)' should not parse")
+            return
+        }
+        #expect(e.message.contains("understood so far: half of members") || e.message.contains("is not a word of a quorum rule"), "\(e.message)")
+        #expect(!e.message.contains("\n"))
+    }
+
+    @Test func conditionsAreEvaluatedAmongThoseWhoCount() throws {
+        let rule = try QuorumRule.parse("2 members, including one GP and one lay member").get()
+        func present(_ labels: [[String]], counts: Bool = true) -> QuorumInput {
+            QuorumInput(memberCount: 6, present: labels.enumerated().map {
+                QuorumAttendee(personID: "p\($0.offset)", organisationID: nil, counts: counts, labels: $0.element)
+            })
+        }
+        let both = rule.evaluate(present([["GP", "member"], ["Lay Member for Audit", "member"]]))
+        #expect(both.isQuorate)
+        #expect(both.summary == "quorate: 2 of 2 members, 1 of 1 gp, 1 of 1 lay member")
+        let noLay = rule.evaluate(present([["GP"], ["Director of Finance"], ["GP"]]))
+        #expect(!noLay.isQuorate)
+        #expect(noLay.summary == "INQUORATE: 3 of 2 members, 2 of 1 gp, no lay member present")
+        // Those in attendance never satisfy a condition.
+        #expect(!rule.evaluate(present([["GP"], ["Lay member"]], counts: false)).isQuorate)
+    }
+
+    @Test func oneFromEachCoreOrganisation() throws {
+        let rule = try QuorumRule.parse("2 members and at least one from each core organisation").get()
+        let core = [NamedOrganisation(id: "lmc", name: "LMC"), NamedOrganisation(id: "pct", name: "PCT")]
+        let onlyLMC = QuorumInput(memberCount: 4, present: [
+            QuorumAttendee(personID: "a", organisationID: "lmc", counts: true),
+            QuorumAttendee(personID: "b", organisationID: "lmc", counts: true),
+            QuorumAttendee(personID: "c", organisationID: "pct", counts: false),
+        ], coreOrganisations: core)
+        let status = rule.evaluate(onlyLMC)
+        #expect(!status.isQuorate)
+        #expect(status.summary == "INQUORATE: 2 of 2 members, no one from PCT")
+        var both = onlyLMC
+        both.present[2].counts = true
+        #expect(rule.evaluate(both).isQuorate)
+        #expect(try roundTrip(rule))
     }
 }

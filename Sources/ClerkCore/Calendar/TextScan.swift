@@ -94,6 +94,12 @@ enum TextScan {
         }
     }
 
+    /// 1 → "one", 12 → "twelve"; larger numbers as digits.
+    static func countWord(_ n: Int) -> String {
+        let names = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+        return names.indices.contains(n) ? names[n] : String(n)
+    }
+
     static func plural(_ n: Int, _ one: String, _ many: String) -> String {
         "\(n) \(n == 1 ? one : many)"
     }

@@ -103,7 +103,10 @@ public struct TimeRange: Hashable, Sendable, Codable {
         self.end = end
     }
 
-    /// Reads "1.00 – 2.30", "13:00-14:30", "6.30-8.30" (an end before its start is moved to the afternoon/evening).
+    /// Reads "1.00 – 2.30", "13:00-14:30", "6.30-8.30". An end written the casual way
+    /// (a one-or-two-digit hour without a leading zero, no am/pm) that falls before a start
+    /// written the same way is read as the afternoon or evening ("10.00 - 7.30" → 10:00–19:30);
+    /// any other end before its start is refused, never guessed ("14:00-09:30").
     public static func parse(_ text: String) -> Result<TimeRange, RuleError> {
         let separators: [String] = [" to ", "–", "—", "-"]
         for sep in separators {
@@ -112,14 +115,28 @@ public struct TimeRange: Hashable, Sendable, Codable {
             guard case .success(let start) = TimeOfDay.parse(halves[0]),
                   case .success(var end) = TimeOfDay.parse(halves[1])
             else { break }
-            if end <= start, end.hour < 12, let later = TimeOfDay(hour: end.hour + 12, minute: end.minute) {
+            if end < start, end.hour < 12, isCasual(halves[0]), isCasual(halves[1]),
+               let later = TimeOfDay(hour: end.hour + 12, minute: end.minute), start < later {
                 end = later
             }
-            guard start < end else { break }
+            guard start < end else {
+                return .failure(RuleError(
+                    "'\(text.trimmingSpaces)' ends (\(end.text)) before it starts (\(start.text)); write the end after the start, like 13:00-14:30"))
+            }
             return .success(TimeRange(start: start, end: end))
         }
         return .failure(RuleError(
             "can't read '\(text)' as a start and end time; write it like 1.00 – 2.30 or 13:00-14:30"))
+    }
+
+    /// "7.30", "10.00", "11": an hour of 1–12 without a leading zero or am/pm, as people
+    /// write times on a 12-hour clock.
+    private static func isCasual(_ text: String) -> Bool {
+        let t = text.trimmingSpaces
+        let hour = t.prefix { $0.isASCII && $0.isNumber }
+        guard !hour.isEmpty, !hour.hasPrefix("0"), let h = Int(hour), (1...12).contains(h) else { return false }
+        let rest = t.dropFirst(hour.count)
+        return rest.isEmpty || ((rest.hasPrefix(".") || rest.hasPrefix(":")) && rest.dropFirst().allSatisfy { $0.isASCII && $0.isNumber })
     }
 
     /// "13:00–14:30".

@@ -31,6 +31,12 @@ extension ArchiveState {
     /// when none is marked core. While the committee has no voting members yet (it is being
     /// set up) any quorum is allowed: it is checked once members are seated.
     public func quorumProblem(_ quorum: QuorumRule, seats: [Membership], coreOrganisations: [OrganisationID]) -> String? {
+        if case .including(let base, let conditions) = quorum {
+            if conditions.contains(.oneFromEachCoreOrganisation), coreOrganisations.isEmpty {
+                return "the quorum asks for one from each core organisation, but no organisation is marked core; mark them core first (c on the Organisations list)"
+            }
+            return quorumProblem(base, seats: seats, coreOrganisations: coreOrganisations)
+        }
         let voting = seats.filter { $0.role.isVotingMember && $0.until == nil }
         guard !voting.isEmpty else { return nil }
         let people = Set(voting.map(\.personID)).count
@@ -38,7 +44,7 @@ extension ArchiveState {
         let orgNoun = coreOrganisations.isEmpty ? "organisations among the voting members" : "core organisations"
         var needMembers: Int?, needOrganisations: Int?
         switch quorum {
-        case .none, .fractionOfMembers: return nil
+        case .none, .fractionOfMembers, .including: return nil
         case .members(let n): needMembers = n
         case .organisations(let n): needOrganisations = n
         case .membersAndOrganisations(let m, let o): needMembers = m; needOrganisations = o

@@ -290,17 +290,25 @@ public struct MeetingContext: Sendable {
                 let seat = votingSeats.first { $0.personID == member }
                 let excluded = committee.terms.declaredExcludedFromQuorum && declared.contains(a.personID)
                 present.append(QuorumAttendee(personID: member, organisationID: seat?.organisationID,
-                                              counts: seat != nil && !excluded))
+                                              counts: seat != nil && !excluded, labels: labels(member, seat)))
             case .present:
                 let seat = votingSeats.first { $0.personID == a.personID }
                 let excluded = committee.terms.declaredExcludedFromQuorum && declared.contains(a.personID)
                 present.append(QuorumAttendee(personID: a.personID, organisationID: seat?.organisationID,
-                                              counts: seat != nil && !excluded))
+                                              counts: seat != nil && !excluded, labels: labels(a.personID, seat)))
             case .inAttendance, .apologies, .absent:
                 continue
             }
         }
-        return committee.terms.quorum.evaluate(QuorumInput(memberCount: votingSeats.count, present: present))
+        let core = committee.coreOrganisations.map { NamedOrganisation(id: $0, name: archive.organisations[$0]?.name ?? $0) }
+        return committee.terms.quorum.evaluate(QuorumInput(memberCount: votingSeats.count, present: present, coreOrganisations: core))
+    }
+
+    /// What a seat's holder is, for quorum conditions: letters, post and role. A deputy
+    /// stands in the seat of the member they replace, so the seat's holder is that member.
+    private func labels(_ person: PersonID, _ seat: Membership?) -> [String] {
+        let p = archive.people[person]
+        return [p?.letters, p?.position, seat?.role.rawValue].compactMap { $0 }
     }
 
     /// Who may vote on an item: person ids under one-vote-per-member, organisation ids under

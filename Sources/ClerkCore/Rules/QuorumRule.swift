@@ -9,8 +9,20 @@ public enum QuorumRule: Hashable, Sendable, Codable, CustomStringConvertible {
     case organisations(Int)
     /// Both at once: "3 members from 4 organisations".
     case membersAndOrganisations(members: Int, organisations: Int)
+    /// A rule with conditions on who must be among those present: "half of members,
+    /// including one GP and one lay member".
+    indirect case including(QuorumRule, [QuorumCondition])
 
-    static let examples = "e.g. '3 members', 'one third of members', 'members from 4 core organisations', 'half' or 'none'"
+    static let memberWords: Set<String> = ["member", "members", "people", "persons", "membership"]
+    /// Every word a count may be written with, besides numbers and fractions.
+    static let baseWords: Set<String> = memberWords.union([
+        "organisation", "organisations", "organization", "organizations", "orgs", "bodies",
+        "of", "the", "voting", "core", "present", "at", "least", "from", "different", "distinct",
+        "constituent", "in", "office", "quorum", "is", "be", "shall", "must", "will", "whole",
+        "total", "its", "their", "committee", "board", "group", "/", "majority",
+    ])
+
+    static let examples = "e.g. '3 members', 'one third of members', 'members from 4 core organisations', 'half' or 'none', with conditions such as 'including one GP and one lay member' or 'at least one from each core organisation'"
 
     public init?(text: String) {
         guard case .success(let rule) = QuorumRule.parse(text) else { return nil }
@@ -18,16 +30,17 @@ public enum QuorumRule: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     /// Reads "3 members", "one third of members", "a third of the members", "1/3",
-    /// "members from 4 core organisations", "3 members from 4 organisations", "half", "none".
-    public static func parse(_ text: String) -> Result<QuorumRule, RuleError> {
-        let words = TextScan.words(text, keeping: ["/"])
+    /// "members from 4 core organisations", "3 members from 4 organisations", "half", "none"
+    /// (the count), each with optional conditions (`QuorumCondition`). Every word must be
+    /// understood: a rule with a part clerk cannot read is refused, saying what was read.
+    static func parseBase(_ words: [String], text: String) -> Result<QuorumRule, RuleError> {
         func fail(_ why: String) -> Result<QuorumRule, RuleError> {
             .failure(RuleError("can't read '\(text.trimmingSpaces)' as a quorum rule: \(why); \(examples)"))
         }
         if words.isEmpty { return fail("it is empty") }
         if words == ["none"] || words == ["no", "quorum"] || words == ["no", "quorum", "rule"] || words == ["n/a"] { return .success(.none) }
 
-        let memberWords: Set<String> = ["member", "members", "people", "persons"]
+        let memberWords = QuorumRule.memberWords
         let orgWords: Set<String> = ["organisation", "organisations", "organization", "organizations", "orgs", "bodies"]
         let denominators: [String: Int] = ["half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5]
 
@@ -35,6 +48,9 @@ public enum QuorumRule: Hashable, Sendable, Codable, CustomStringConvertible {
         var organisations: Int? = nil
         var fraction: (Int, Int)? = nil
         var sawCount = false
+        if let unknown = words.first(where: { !baseWords.contains($0) && TextScan.count($0) == nil && denominators[$0] == nil }) {
+            return fail("'\(unknown)' is not a word of a quorum rule")
+        }
         for (i, w) in words.enumerated() {
             let prev = i > 0 ? words[i - 1] : ""
             let prev2 = i > 1 ? words[i - 2] : ""
@@ -85,6 +101,7 @@ public enum QuorumRule: Hashable, Sendable, Codable, CustomStringConvertible {
         case .organisations(let n): "members from \(TextScan.plural(n, "organisation", "organisations"))"
         case .membersAndOrganisations(let m, let o):
             "\(TextScan.plural(m, "member", "members")) from \(TextScan.plural(o, "organisation", "organisations"))"
+        case .including(let base, let conditions): QuorumCondition.text(base, conditions)
         }
     }
 
@@ -133,6 +150,8 @@ public enum QuorumRule: Hashable, Sendable, Codable, CustomStringConvertible {
             return result(people >= m && orgs.count >= o, people, m,
                           [line(people, m, "members"), line(orgs.count, o, "organisations")],
                           orgHave: orgs.count, orgNeed: o)
+        case .including(let base, let conditions):
+            return QuorumCondition.evaluate(base.evaluate(input), conditions, input)
         }
     }
 }
@@ -142,10 +161,24 @@ public struct QuorumInput: Hashable, Sendable, Codable {
     /// Voting members of the committee in office (for fractional rules).
     public var memberCount: Int
     public var present: [QuorumAttendee]
+    /// The committee's core organisations, for "at least one from each core organisation".
+    public var coreOrganisations: [NamedOrganisation]
 
-    public init(memberCount: Int, present: [QuorumAttendee]) {
+    public init(memberCount: Int, present: [QuorumAttendee], coreOrganisations: [NamedOrganisation] = []) {
         self.memberCount = memberCount
         self.present = present
+        self.coreOrganisations = coreOrganisations
+    }
+}
+
+/// An organisation's id and the name a quorum line gives it.
+public struct NamedOrganisation: Hashable, Sendable, Codable {
+    public var id: String
+    public var name: String
+
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
     }
 }
 
@@ -157,11 +190,15 @@ public struct QuorumAttendee: Hashable, Sendable, Codable {
     /// False for those in attendance, advisers, the secretariat, and members excluded by a
     /// declaration when the rules say so.
     public var counts: Bool
+    /// What the seat's holder is, for conditions such as "including one GP": their letters
+    /// ("GP"), post ("Lay Member for Audit") and role.
+    public var labels: [String]
 
-    public init(personID: String, organisationID: String?, counts: Bool) {
+    public init(personID: String, organisationID: String?, counts: Bool, labels: [String] = []) {
         self.personID = personID
         self.organisationID = organisationID
         self.counts = counts
+        self.labels = labels
     }
 }
 
