@@ -10,16 +10,43 @@ import Testing
         #expect(w.record(m).attendance(of: "tom-bevan")?.presence == .deputy(for: "owen-davies", confirmedException: false))
     }
 
-    @Test func someoneFromTheMembersOrganisationIsAccepted() throws {
+    @Test func someoneFromTheMembersOrganisationNeedsAConfirmedException() throws {
         var w = try PCPG.world()
         // Helen Rees is in attendance for the Local Authority, not Siân Evans's named alternate.
-        try w.run(in: m) { m, _ in try m.mark("helen-rees", .deputy(for: "sian-evans", confirmedException: false)) }
-        #expect(w.record(m).attendance(of: "helen-rees")?.isHere == true)
+        expectRefused(.notAllowed, mentioning: "Helen Rees", "not a named alternate for Siân Evans", "confirm an exception") {
+            try w.meeting(m).mark("helen-rees", .deputy(for: "sian-evans", confirmedException: false))
+        }
+        try w.run(in: m) { m, _ in try m.mark("helen-rees", .deputy(for: "sian-evans", confirmedException: true)) }
+        #expect(w.record(m).attendance(of: "helen-rees")?.presence == .deputy(for: "sian-evans", confirmedException: true))
+    }
+
+    /// An alternate named for one member was accepted for another of the same organisation.
+    @Test func theAlternateOfOneMemberIsNotTheAlternateOfAnother() throws {
+        let w = try PCPG.world()
+        let seats = try w.archive.committee(PCPG.id).memberships
+        let named = try #require(seats.first { $0.role == .alternate && $0.alternateFor == "owen-davies" })
+        let otherMember = try #require(seats.first { $0.role.isVotingMember && $0.personID != "owen-davies" })
+        let otherName = try #require(w.archive.people[otherMember.personID]?.name)
+        expectRefused(.notAllowed, mentioning: "is the named alternate for Owen Davies, not for \(otherName)", "confirm an exception") {
+            try w.meeting(m).mark(named.personID, .deputy(for: otherMember.personID, confirmedException: false))
+        }
+    }
+
+    /// A member already on the committee was accepted as deputy for another.
+    @Test func aSeatedMemberNeverDeputises() throws {
+        let w = try PCPG.world()
+        let seats = try w.archive.committee(PCPG.id).memberships.filter { $0.role.isVotingMember }
+        let (a, b) = (seats[0].personID, seats[1].personID)
+        for confirmed in [false, true] {
+            expectRefused(.notAllowed, mentioning: "in their own right", "mark them present") {
+                try w.meeting(m).mark(a, .deputy(for: b, confirmedException: confirmed))
+            }
+        }
     }
 
     @Test func anyoneElseNeedsAConfirmedException() throws {
         var w = try PCPG.world()
-        expectRefused(.notAllowed, mentioning: "Dylan Roberts", "not a named alternate", "Local Authority", "Siân Evans", "confirm an exception") {
+        expectRefused(.notAllowed, mentioning: "Dylan Roberts", "not a named alternate for Siân Evans", "confirm an exception") {
             try w.meeting(m).mark("dylan-roberts", .deputy(for: "sian-evans", confirmedException: false))
         }
         try w.run(in: m) { m, _ in try m.mark("dylan-roberts", .deputy(for: "sian-evans", confirmedException: true)) }

@@ -222,34 +222,64 @@ import Testing
         #expect(f.screen().contains("deputy for"))
     }
 
-    @Test func aDeputyWhoIsNotAnAlternateNeedsTheSecretaryToConfirm() throws {
-        let f = try ScreenTests.Fixture(cols: 160, rows: 48)
-        f.app.open(Self.pcpg)
-        f.press(.char("1"), .char("S"), .char("2"))
-        // The first on the roll is here; they stand in for a member of another organisation
-        // who has not come.
+    /// Moves the roll call's selection to `person`.
+    func select(_ f: ScreenTests.Fixture, _ person: PersonID) throws {
         let meeting = f.store.state.meetings[Self.pcpg]!
-        let committee = f.store.state.committees["pan-cluster-planning-group"]!
-        let person = try #require(MeetingPanes.rollCallPending(try f.store.record(of: Self.pcpg), meeting: meeting,
-                                                               archive: f.store.state).first)
-        f.press(.char("g"), .char("p"), .char("g"))
+        f.press(.char("g"))
         let row = try #require(MeetingPanes.attendance(try f.store.record(of: Self.pcpg), meeting: meeting, width: 60,
                                                        data: f.app.data(), byOrganisation: true).entryKeys.firstIndex(of: person))
         for _ in 0..<row { f.press(.char("j")) }
+    }
+
+    /// Opens the deputy form on `person` and moves to the first member offered whom `whom` accepts.
+    func deputyForm(_ f: ScreenTests.Fixture, _ person: PersonID, whom: (PersonID) -> Bool) throws {
+        try select(f, person)
         f.press(.char("D"))
         guard case .form(let form)? = f.app.state.overlay else { Issue.record("no form"); return }
-        let org = committee.membership(of: person, on: meeting.date)?.organisationID
-        let other = try #require(form.choices.firstIndex { committee.membership(of: $0.key, on: meeting.date)?.organisationID != org })
+        let other = try #require(form.choices.firstIndex { whom($0.key) })
         for _ in 0..<other { f.press(.down) }
+    }
+
+    /// The named alternate of one member stands in for another member, who has not come.
+    @Test func aDeputyWhoIsNotTheMembersAlternateNeedsTheSecretaryToConfirm() throws {
+        let f = try ScreenTests.Fixture(cols: 160, rows: 48)
+        f.app.open(Self.pcpg)
+        f.press(.char("1"), .char("S"), .char("2"))
+        let committee = f.store.state.committees["pan-cluster-planning-group"]!
+        let seat = try #require(committee.memberships.first { $0.role == .alternate && $0.alternateFor != nil })
+        let member = try #require(seat.alternateFor)
+        try select(f, member)
+        f.press(.char("a"))  // the member sends apologies: their alternate joins the roll
+        #expect(try f.store.record(of: Self.pcpg).attendance(of: member)?.presence == .apologies)
+        try deputyForm(f, seat.personID) { $0 != member }
         f.press(.enter)
         guard case .form(let asked)? = f.app.state.overlay else { Issue.record("the form closed without asking"); return }
+        #expect(asked.problem?.contains("is the named alternate for") == true)
         #expect(asked.problem?.contains("press Enter again") == true)
         f.press(.enter)
         #expect(f.app.state.overlay == nil)
-        guard case .deputy(_, let exception)? = try f.store.record(of: Self.pcpg).attendance(of: person)?.presence else {
+        guard case .deputy(let replaced, let exception)? = try f.store.record(of: Self.pcpg).attendance(of: seat.personID)?.presence else {
             Issue.record("no deputy recorded"); return
         }
+        #expect(replaced != member)
         #expect(exception)
+    }
+
+    /// A member already on the committee was accepted as deputy for another member.
+    @Test func aSeatedMemberCannotDeputiseEvenWhenConfirmed() throws {
+        let f = try ScreenTests.Fixture(cols: 160, rows: 48)
+        f.app.open(Self.pcpg)
+        f.press(.char("1"), .char("S"), .char("2"))
+        let meeting = f.store.state.meetings[Self.pcpg]!
+        let committee = f.store.state.committees["pan-cluster-planning-group"]!
+        let person = try #require(committee.memberships(on: meeting.date).first { $0.role.isVotingMember }?.personID)
+        let before = try f.store.record(of: Self.pcpg).attendance(of: person)
+        try deputyForm(f, person) { $0 != person }
+        f.press(.enter)
+        guard case .form(let asked)? = f.app.state.overlay else { Issue.record("the form closed"); return }
+        #expect(asked.problem?.contains("in their own right") == true)
+        f.press(.enter)
+        #expect(try f.store.record(of: Self.pcpg).attendance(of: person) == before)
     }
 
     @Test func aDeclarationIsRecordedAndAnEmptyOneRefused() throws {

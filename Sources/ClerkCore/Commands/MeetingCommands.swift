@@ -192,8 +192,9 @@ public struct MeetingContext: Sendable {
 
     // MARK: Attendance
 
-    /// Records attendance. A deputy must be a named alternate for the member they replace
-    /// (or from that member's organisation), unless the secretary confirms an exception.
+    /// Records attendance. A deputy must be the named alternate of the member they replace,
+    /// unless the secretary confirms an exception (which the minutes show); a voting member
+    /// of the committee never deputises, since they hold a seat of their own.
     public func mark(_ person: PersonID, _ presence: Presence, arrived: TimeOfDay? = nil, departed: TimeOfDay? = nil) throws -> [Event] {
         try requireWritable("changing attendance")
         guard let p = archive.people[person] else { throw CommandError.notFound("person", person, hint: "add the person first") }
@@ -216,16 +217,20 @@ public struct MeetingContext: Sendable {
                 throw CommandError(.wrongState,
                     "\(archive.people[member]?.name ?? member) is here in person, so needs no deputy; record their departure first")
             }
+            if let own = committee.membership(of: person, on: meeting.date), own.role.isVotingMember {
+                throw CommandError(.notAllowed,
+                    "\(p.name) is a member of \(committee.name) in their own right, so cannot deputise for \(archive.people[member]?.name ?? member); mark them present")
+            }
             if !confirmed {
-                let named = committee.memberships.contains {
-                    $0.personID == person && $0.role == .alternate && $0.alternateFor == member && $0.isActive(on: meeting.date)
-                }
-                let sameOrg = seat.organisationID != nil && (committee.membership(of: person, on: meeting.date)?.organisationID
-                                                             ?? p.organisationID) == seat.organisationID
-                if !named && !sameOrg {
-                    let org = seat.organisationID.flatMap { archive.organisations[$0]?.name } ?? "their organisation"
-                    throw CommandError(.notAllowed,
-                        "\(p.name) is not a named alternate of \(org) for \(archive.people[member]?.name ?? member); confirm an exception to record it")
+                let alternateFor = committee.memberships.filter {
+                    $0.personID == person && $0.role == .alternate && $0.isActive(on: meeting.date)
+                }.compactMap(\.alternateFor)
+                if !alternateFor.contains(member) {
+                    let memberName = archive.people[member]?.name ?? member
+                    let why = alternateFor.isEmpty
+                        ? "is not a named alternate for \(memberName)"
+                        : "is the named alternate for \(alternateFor.map { archive.people[$0]?.name ?? $0 }.joined(separator: " and ")), not for \(memberName)"
+                    throw CommandError(.notAllowed, "\(p.name) \(why); confirm an exception to record it (the minutes say so)")
                 }
             }
         }
