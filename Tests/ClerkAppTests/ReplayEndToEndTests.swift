@@ -147,6 +147,7 @@ struct ReplayEndToEndTests {
             switch action.owner {
             case .organisation(let id): try t.type(seed.archive.organisations[id]!.name)
             case .person(let id): try t.type("Dr " + seed.archive.people[id]!.name.split(separator: " ").last!)
+            case .post(let post): try t.type(post)
             }
             try t.keys("Enter")
             pause()

@@ -54,7 +54,7 @@ import Testing
         // Dr Graves is of the LMC, but the LMC's filter shows the organisation's own actions only.
         let org = try w.archive.ownerFilter("lmc", committee: Herts.id, on: today)
         #expect(w.archive.actions(matching: ActionFilter(ownerIs: org)).map(\.id) == [lmc.id])
-        expectRefused(.notFound, mentioning: "Nobody", "initials, a name, or an organisation") {
+        expectRefused(.notFound, mentioning: "Nobody", "initials, a name, an organisation or a post") {
             _ = try w.archive.ownerFilter("Nobody", committee: nil, on: today)
             return []
         }

@@ -13,13 +13,36 @@ import Testing
         _ = m
     }
 
+    /// The committee's people first: initials shared with someone of another committee
+    /// are not ambiguous here; two of the committee's own people are.
+    @Test func ownersAreTheCommitteesPeopleThenPosts() throws {
+        var w = try PCPG.world()
+        let day = day(PCPG.meetingDay)
+        #expect(try w.archive.resolveOwner("Director of Planning", committee: PCPG.id, on: day) == .post("Director of Planning"))
+        #expect(try w.archive.resolveOwner("director of social services", committee: PCPG.id, on: day) == .post("Director of Social Services"))
+        #expect(w.archive.ownerName(.post("Director of Planning")) == "Director of Planning")
+        // A second Dr Morgan on the committee makes "Dr Morgan" ambiguous, but not "AM".
+        try w.person("anwen-morgan", "Anwen Morgan", title: "Dr", org: "health-board", initials: "ANM")
+        try w.seat("anwen-morgan", on: PCPG.id, .member, org: "health-board")
+        expectRefused(.invalid, mentioning: "Alys Morgan", "Anwen Morgan", "type more of the name") {
+            _ = try w.archive.resolveOwner("Dr Morgan", committee: PCPG.id, on: day)
+            return []
+        }
+        #expect(try w.archive.resolveOwner("ANM", committee: PCPG.id, on: day) == .person("anwen-morgan"))
+        expectRefused(.notFound, mentioning: "no one on Pan Cluster Planning Group is called 'Town Clerk'") {
+            _ = try w.archive.resolveOwner("Town Clerk", committee: PCPG.id, on: day)
+            return []
+        }
+    }
+
     @Test func ambiguousAndUnknownOwnersAreRefused() throws {
         let (w, m, _, _) = try Herts.april2008()
-        // Seed 002's two JLs, neither on this committee.
-        expectRefused(.invalid, mentioning: "JL", "Jane Lindo", "Judith Lockhart", "type more of the name") {
+        // Seed 002's two JLs, neither on this committee: people of other committees are not
+        // owners here (they were accepted, or made the initials ambiguous).
+        expectRefused(.notFound, mentioning: "'JL' is not one of the people of Hertfordshire PBC Leads", "Jane Lindo and Judith Lockhart sit elsewhere", "seat them first") {
             try w.archive.raiseAction(in: m, item: nil, text: "Draft the commissioning plan", owner: "JL", due: "", context: w.context)
         }
-        expectRefused(.notFound, mentioning: "SHA", "initials, a name, or an organisation") {
+        expectRefused(.notFound, mentioning: "SHA", "initials, a name, an organisation or a post") {
             try w.archive.raiseAction(in: m, item: nil, text: "Draft the commissioning plan", owner: "SHA", due: "", context: w.context)
         }
         expectRefused(.invalid, mentioning: "needs an owner") {
@@ -94,7 +117,7 @@ import Testing
         #expect(after.text == "Confirm training dates")
         #expect(after.owner == .organisation("lmc"))
         #expect(after.due.kind == .byMonth(year: 2008, month: 6))
-        expectRefused(.invalid, mentioning: "could be") {
+        expectRefused(.notFound, mentioning: "not one of the people") {
             try w.archive.editAction(a.id, text: "x", owner: "JL", due: "", context: w.context)
         }
     }

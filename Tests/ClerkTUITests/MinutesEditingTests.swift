@@ -176,7 +176,7 @@ import Testing
         let message = try #require(f.app.state.message)
         #expect(message.isError)
         #expect(!message.text.contains("\n"))
-        #expect(f.screen().contains("no person or organisation called 'Nobody Atall'"))
+        #expect(f.screen().contains("no one on Hertfordshire PBC Leads is called 'Nobody Atall'"))
         #expect(f.app.state.editing?.editor.text == "Chase the figures")
         #expect(f.app.state.editing?.prompt == nil)
         f.press(.escape)

@@ -123,7 +123,7 @@ struct Actions: ParsableCommand {
         let actions = listed.filter { !access.hides($0, isConfidentialItem: hidden) }
         let rows = actions.map { a -> Row in
             let kind: String
-            switch a.owner { case .person: kind = "person"; case .organisation: kind = "organisation" }
+            switch a.owner { case .person: kind = "person"; case .organisation: kind = "organisation"; case .post: kind = "post" }
             return Row(id: a.id, committee: a.committeeID, meeting: a.meetingID, number: a.number, text: a.text,
                        owner: state.ownerName(a.owner), ownerKind: kind, due: a.due.text, deadline: a.due.deadline?.iso,
                        status: a.status.rawValue, overdue: a.isOverdue(on: today))

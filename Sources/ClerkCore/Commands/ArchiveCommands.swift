@@ -258,34 +258,6 @@ extension ArchiveState {
         }
     }
 
-    /// Resolves "LMC", "Dr Graves", "Peter Graves", "PG" or an id to an owner; ambiguity is an error.
-    public func resolveOwner(_ text: String, committee: CommitteeID, on date: CalendarDate) throws -> Owner {
-        let key = text.trimmed
-        guard !key.isEmpty else {
-            throw CommandError(.invalid, "an action needs an owner: a person's initials or name, or an organisation")
-        }
-        let folded = key.lowercased()
-        if let o = organisations[folded] ?? organisations.values.first(where: { $0.name.lowercased() == folded }) {
-            return .organisation(o.id)
-        }
-        if let p = people[folded] { return .person(p.id) }
-        let seated = Set(committees[committee]?.memberships.map(\.personID) ?? [])
-        func matches(_ p: Person) -> Bool {
-            let surname = p.name.split(separator: " ").last.map { String($0).lowercased() } ?? ""
-            let titled = p.title.map { "\($0.lowercased()) \(surname)" }
-            return p.initials.lowercased() == folded || p.name.lowercased() == folded || p.formalName.lowercased() == folded
-                || titled == folded || surname == folded
-        }
-        var candidates = people.values.filter { seated.contains($0.id) && matches($0) }
-        if candidates.isEmpty { candidates = people.values.filter(matches) }
-        if candidates.count == 1 { return .person(candidates[0].id) }
-        if candidates.count > 1 {
-            let names = candidates.map(\.name).sorted().joined(separator: ", ")
-            throw CommandError(.invalid, "owner '\(key)' could be \(names); type more of the name")
-        }
-        throw CommandError(.notFound, "no person or organisation called '\(key)'; use initials, a name, or an organisation")
-    }
-
     private func requireSlug(_ id: String, _ what: String) throws {
         let ok = !id.isEmpty && id.count <= 64 && id.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"

@@ -56,6 +56,7 @@ public struct ArchiveState: Sendable, Hashable, Codable {
         switch owner {
         case .person(let id): people[id]?.formalName ?? id
         case .organisation(let id): organisations[id]?.name ?? id
+        case .post(let post): post
         }
     }
 

@@ -2,7 +2,7 @@
 // with jq: {"person":"peter-graves"} rather than {"person":{"_0":"peter-graves"}}.
 
 extension Owner {
-    private enum Keys: String, CodingKey { case person, organisation }
+    private enum Keys: String, CodingKey { case person, organisation, post }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
@@ -10,8 +10,10 @@ extension Owner {
             self = .person(p)
         } else if let o = try c.decodeIfPresent(String.self, forKey: .organisation) {
             self = .organisation(o)
+        } else if let post = try c.decodeIfPresent(String.self, forKey: .post) {
+            self = .post(post)
         } else {
-            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath, debugDescription: "owner needs 'person' or 'organisation'"))
+            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath, debugDescription: "owner needs 'person', 'organisation' or 'post'"))
         }
     }
 
@@ -20,6 +22,7 @@ extension Owner {
         switch self {
         case .person(let p): try c.encode(p, forKey: .person)
         case .organisation(let o): try c.encode(o, forKey: .organisation)
+        case .post(let post): try c.encode(post, forKey: .post)
         }
     }
 }

@@ -273,6 +273,9 @@ public enum ActionStatus: String, Sendable, Hashable, Codable, CaseIterable {
 public enum Owner: Sendable, Hashable, Codable {
     case person(PersonID)
     case organisation(OrganisationID)
+    /// A post as an owner in its own right, whoever holds it: "Town Clerk", "Director of
+    /// Finance" (as a person's post is written in the archive).
+    case post(String)
 }
 
 public struct ActionUpdate: Sendable, Hashable, Codable {

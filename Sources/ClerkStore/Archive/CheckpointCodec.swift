@@ -85,6 +85,7 @@ enum CheckpointCodec {
         switch o {
         case .person(let id): "p:" + id
         case .organisation(let id): "o:" + id
+        case .post(let post): "t:" + post
         }
     }
 
@@ -254,6 +255,7 @@ enum CheckpointCodec {
     private static func owner(_ s: String) -> Owner? {
         if s.hasPrefix("p:") { return .person(String(s.dropFirst(2))) }
         if s.hasPrefix("o:") { return .organisation(String(s.dropFirst(2))) }
+        if s.hasPrefix("t:") { return .post(String(s.dropFirst(2))) }
         return nil
     }
 
