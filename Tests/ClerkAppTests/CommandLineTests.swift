@@ -154,7 +154,7 @@ import Testing
     @Test func missingArchiveSaysWhatToDo() throws {
         let run = try clerk("--data", dir.path + "/nothing-here", "actions")
         #expect(run.status != 0)
-        #expect(run.stderr.contains("clerk demo --init"))
+        #expect(run.stderr.contains("clerk init"))
         #expect(run.stderr.split(separator: "\n").count == 1)
     }
 

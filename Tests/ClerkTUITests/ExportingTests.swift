@@ -45,7 +45,7 @@ import Testing
         let f = try ScreenTests.Fixture(cols: 100, rows: 30)
         f.app.open(ScreenTests.meeting)
         f.press(.char("3"))
-        for (path, problem) in [("", "type the file to write"), ("\(f.dir.path)/minutes.pdf", "does not end .txt, .md, .html"),
+        for (path, problem) in [("", "type the file to write"), ("\(f.dir.path)/minutes.pdf", "does not end in .txt, .md or .html"),
                                 ("\(f.dir.path)/minutes", "does not end")] {
             Self.export(f, to: path)
             guard case .form(let form)? = f.app.state.overlay else { Issue.record("form closed on '\(path)'"); continue }

@@ -78,11 +78,8 @@ public struct GlobalOptions: ParsableArguments {
     }
 
     func openStore(mode: ArchiveStore.Mode? = nil) throws -> ArchiveStore {
-        let dir = dataDirectory()
-        guard ArchiveStore.isArchive(dir) else {
-            throw StoreError("no archive at \(dir); create one with 'clerk demo --init \(dir)' or point --data at an archive")
-        }
-        return try ArchiveStore(directory: dir, mode: mode ?? (readOnly ? .readOnly : .readWrite))
+        // The store names the real cause when it cannot open (and how to make an archive).
+        try ArchiveStore(directory: dataDirectory(), mode: mode ?? (readOnly ? .readOnly : .readWrite))
     }
 }
 

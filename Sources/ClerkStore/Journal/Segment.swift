@@ -37,25 +37,23 @@ public final class Segment: @unchecked Sendable {
     /// `.readOnly` requires the file to exist. `.append` creates it (and missing parent
     /// directories, fsyncing each new entry's directory) if needed, then — under the file
     /// lock — validates the whole file, sets aside a torn tail and throws
-    /// `JournalError.corrupt` if valid records follow damage.
-    public init(path: String, mode: Mode, sync: any SyncPolicy = SystemSync()) throws {
+    /// `JournalError.corrupt` if valid records follow damage. A new file (and folder) gets
+    /// exactly `newFileMode`. A symbolic link at `path` is refused, never followed.
+    public init(path: String, mode: Mode, sync: any SyncPolicy = SystemSync(), newFileMode: mode_t = 0o600) throws {
         self.path = path
         self.mode = mode
         self.sync = sync
         switch mode {
         case .readOnly:
-            let fd = FileIO.open(path, O_RDONLY)
-            if fd < 0 { throw JournalError.cannotOpen(path: path, cause: FileIO.errorText(errno)) }
-            self.fd = fd
+            self.fd = try Self.openFile(path) { try FileIO.openExisting(path, O_RDONLY) }
         case .append:
             let dir = FileIO.parent(of: path)
             do {
-                try FileIO.makeDirectories(dir, sync)
+                try FileIO.makeDirectories(dir, sync, mode: FileIO.folderMode(forFiles: newFileMode))
             } catch {
                 throw JournalError.cannotOpen(path: path, cause: "\(error)")
             }
-            let fd = FileIO.open(path, O_RDWR | O_CREAT)
-            if fd < 0 { throw JournalError.cannotOpen(path: path, cause: FileIO.errorText(errno)) }
+            let fd = try Self.openFile(path) { try FileIO.openOrCreate(path, O_RDWR, mode: newFileMode) }
             self.fd = fd
             do {
                 // Always make the directory entry durable, not only when this call
@@ -191,10 +189,17 @@ public final class Segment: @unchecked Sendable {
             throw JournalError.io(path: path, operation: "read", cause: "\(error)")
         }
         let brokenPath = path + ".broken"
-        var bfd = FileIO.open(brokenPath, O_WRONLY | O_APPEND | O_CREAT | O_EXCL)
-        let created = bfd >= 0
-        if bfd < 0 && errno == EEXIST { bfd = FileIO.open(brokenPath, O_WRONLY | O_APPEND) }
-        if bfd < 0 { throw JournalError.cannotOpen(path: brokenPath, cause: FileIO.errorText(errno)) }
+        // Never through a link planted at the .broken name: made new with the segment's own
+        // mode, or an existing plain file appended to.
+        var created = true
+        let bfd = try Self.openFile(brokenPath) {
+            do {
+                return try FileIO.createNew(brokenPath, O_WRONLY | O_APPEND, mode: Self.fileMode(fd))
+            } catch let e as SystemCallError where e.errno == EEXIST {
+                created = false
+                return try FileIO.openExisting(brokenPath, O_WRONLY | O_APPEND)
+            }
+        }
         defer { Glibc_close(bfd) }
         var chunk = Array(Self.setAsideHeader(offset: offset, count: UInt64(tail.count)).utf8)
         chunk += tail
@@ -220,6 +225,24 @@ public final class Segment: @unchecked Sendable {
             poison = "flush after truncation failed: \(error)"
             throw JournalError.syncFailed(path: path, cause: "\(error)")
         }
+    }
+
+    /// Runs an open, turning a failed system call into `JournalError.cannotOpen` naming the
+    /// file; a refusal (a link, not a plain file) passes through as it is.
+    private static func openFile(_ path: String, _ body: () throws -> Int32) throws -> Int32 {
+        do {
+            return try body()
+        } catch let e as JournalError {
+            throw e
+        } catch let e as SystemCallError {
+            throw JournalError.cannotOpen(path: path, cause: FileIO.errorText(e.errno))
+        }
+    }
+
+    /// The permission bits of an open file (0600 if they cannot be read).
+    private static func fileMode(_ fd: Int32) -> mode_t {
+        var info = stat()
+        return fstat(fd, &info) == 0 ? mode_t(info.st_mode) & 0o666 : 0o600
     }
 
     /// The line written before each run of set-aside bytes in a `.broken` file.
