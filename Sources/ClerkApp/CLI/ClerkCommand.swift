@@ -13,9 +13,9 @@ public struct ClerkCommand: ParsableCommand {
         abstract: "Run committee meetings: agenda, attendance, minutes and actions as one durable record.",
         discussion: """
         The archive is found at --data DIR, else $CLERK_DATA, else $XDG_DATA_HOME/clerk \
-        (~/.local/share/clerk). Try everything safely with 'clerk demo'.
+        (~/.local/share/clerk). Start an empty one with 'clerk init DIR'; try everything safely with 'clerk demo'.
         """,
-        subcommands: [Open.self, Demo.self, Check.self, Committees.self, Meetings.self, Actions.self, Search.self, Export.self,
+        subcommands: [Open.self, Init.self, Demo.self, Check.self, Committees.self, Meetings.self, Actions.self, Search.self, Export.self,
                       AccessCommand.self],
         defaultSubcommand: Open.self
     )

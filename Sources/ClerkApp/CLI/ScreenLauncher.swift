@@ -12,11 +12,11 @@ private let stopRequested = Atomic<Bool>(false)
 public enum ScreenLauncher {
     public static func run(directory: String, readOnly: Bool, theme themeName: String?, today: String?) throws {
         let environment = ProcessInfo.processInfo.environment
+        // The real cause first (a missing folder, a permission, a link), never a guess.
+        if let problem = ArchiveLayout.openProblem(directory, forWriting: !readOnly) { throw StoreError(problem) }
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw StoreError("the screen needs a terminal; for scripts use 'clerk meetings', 'clerk actions' and the other subcommands")
         }
-        // The real cause first (a missing folder, a permission, a link), never a guess.
-        if let problem = ArchiveLayout.openProblem(directory, forWriting: !readOnly) { throw StoreError(problem) }
         // A writer creates a missing empty meetings folder; one that cannot is told why below.
         if !readOnly { try? ArchiveLayout.prepareForWriting(directory) }
         let unwritable = ArchiveStore.unwritablePath(directory)

@@ -41,3 +41,12 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension JournalError {
+    /// The cause of a failure without the name of the call that failed ("No space left on
+    /// device (errno 28)"), so a message says "write failed" once.
+    static func cause(_ error: any Error) -> String {
+        if let call = error as? SystemCallError { return FileIO.errorText(call.errno) }
+        return "\(error)"
+    }
+}

@@ -117,8 +117,8 @@ public final class Segment: @unchecked Sendable {
             do {
                 try FileIO.write(fd, bytes, at: knownEnd)
             } catch {
-                poison = "write failed: \(error)"
-                throw JournalError.io(path: path, operation: "write", cause: "\(error)")
+                poison = "write failed: \(JournalError.cause(error))"
+                throw JournalError.io(path: path, operation: "write", cause: JournalError.cause(error))
             }
             do {
                 try sync.dataSync(fd: fd)
@@ -148,7 +148,7 @@ public final class Segment: @unchecked Sendable {
         do {
             try FileIO.lockExclusive(fd)
         } catch {
-            throw JournalError.io(path: path, operation: "lock", cause: "\(error)")
+            throw JournalError.io(path: path, operation: "lock", cause: JournalError.cause(error))
         }
         defer { FileIO.unlock(fd) }
         return try body()
@@ -159,7 +159,7 @@ public final class Segment: @unchecked Sendable {
     private func catchUp() throws {
         let size: UInt64
         do { size = try FileIO.size(fd) } catch {
-            throw JournalError.io(path: path, operation: "fstat", cause: "\(error)")
+            throw JournalError.io(path: path, operation: "fstat", cause: JournalError.cause(error))
         }
         if size == knownEnd { return }
         let result: ReadResult
@@ -186,7 +186,7 @@ public final class Segment: @unchecked Sendable {
     private func setAside(offset: UInt64, count: UInt64) throws {
         let tail: [UInt8]
         do { tail = try FileIO.read(fd, at: offset, count: Int(count)) } catch {
-            throw JournalError.io(path: path, operation: "read", cause: "\(error)")
+            throw JournalError.io(path: path, operation: "read", cause: JournalError.cause(error))
         }
         let brokenPath = path + ".broken"
         // Never through a link planted at the .broken name: made new with the segment's own
@@ -207,7 +207,7 @@ public final class Segment: @unchecked Sendable {
         do {
             try FileIO.append(bfd, chunk)
         } catch {
-            throw JournalError.io(path: brokenPath, operation: "write", cause: "\(error)")
+            throw JournalError.io(path: brokenPath, operation: "write", cause: JournalError.cause(error))
         }
         do {
             try sync.dataSync(fd: bfd)
@@ -264,7 +264,7 @@ public final class Segment: @unchecked Sendable {
     public func read(from offset: UInt64 = 0, afterSeq: UInt64? = nil) throws -> ReadResult {
         let size: UInt64
         do { size = try FileIO.size(fd) } catch {
-            throw JournalError.io(path: path, operation: "fstat", cause: "\(error)")
+            throw JournalError.io(path: path, operation: "fstat", cause: JournalError.cause(error))
         }
         return try readUnlocked(from: offset, afterSeq: afterSeq ?? (offset == 0 ? 0 : nil), size: size)
     }
@@ -275,7 +275,7 @@ public final class Segment: @unchecked Sendable {
         }
         let bytes: [UInt8]
         do { bytes = try FileIO.read(fd, at: offset, count: Int(size - offset)) } catch {
-            throw JournalError.io(path: path, operation: "read", cause: "\(error)")
+            throw JournalError.io(path: path, operation: "read", cause: JournalError.cause(error))
         }
         let outcome = bytes.withUnsafeBytes { SegmentScanner.scan($0, base: offset, afterSeq: afterSeq) }
         let end = offset + UInt64(outcome.validEnd)
@@ -300,7 +300,7 @@ public final class Segment: @unchecked Sendable {
     /// Current size of the file in bytes.
     public func size() throws -> UInt64 {
         do { return try FileIO.size(fd) } catch {
-            throw JournalError.io(path: path, operation: "fstat", cause: "\(error)")
+            throw JournalError.io(path: path, operation: "fstat", cause: JournalError.cause(error))
         }
     }
 
