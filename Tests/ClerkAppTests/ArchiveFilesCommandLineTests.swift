@@ -166,6 +166,28 @@ import Testing
         #expect(barred.stdout.hasPrefix("recorded\nwarning: the account nobody can still read the journal files in \(archive) by their permissions: "))
     }
 
+    static var canLimitFileSize: Bool {
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/prlimit")
+            && (try? Run("/usr/bin/env", ["--ignore-signal=XFSZ", "true"]))?.status == 0
+    }
+
+    /// A write the kernel refuses (here: past the file-size limit, EFBIG) is reported once,
+    /// with its cause, not as "write failed: write failed".
+    @Test(.enabled(if: canLimitFileSize, "needs prlimit (util-linux) and env --ignore-signal (coreutils 8.31)"))
+    func aFailedWriteSaysSoOnceWithTheCause() throws {
+        defer { dir.remove() }
+        let archive = dir.path + "/archive"
+        #expect(try run(["demo", "--init", archive, "--today", "2026-11-23"]).status == 0)
+        let journal = archive + "/journal/archive.jsonl"
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: journal)[.size] as? Int)
+        let before = try folderContents(archive)
+        let failed = try Run("/usr/bin/prlimit", ["--fsize=\(size)", "/usr/bin/env", "--ignore-signal=XFSZ",
+                                                  clerk, "--data", archive, "access", "link", "PG", "nobody"])
+        #expect(failed.status == 1)
+        #expect(failed.stderr == "clerk: journal segment \(journal): write failed: \(String(cString: strerror(EFBIG))) (errno \(EFBIG)); check the disk and permissions, then reopen\n")
+        #expect(try folderContents(archive) == before)
+    }
+
     @Test func theDemoArchiveIsPrivateToo() throws {
         defer { dir.remove() }
         let archive = dir.path + "/demo"

@@ -161,7 +161,7 @@ import Testing
     @Test func demoInitRefusesAFolderInUse() throws {
         let run = try clerk("demo", "--init", archive)
         #expect(run.status != 0)
-        #expect(run.stderr.contains("not empty"))
+        #expect(run.stderr.contains("is already an archive"))
     }
 
     @Test func screenWithoutATerminalSaysSo() throws {
