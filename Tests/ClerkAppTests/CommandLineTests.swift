@@ -154,14 +154,14 @@ import Testing
     @Test func missingArchiveSaysWhatToDo() throws {
         let run = try clerk("--data", dir.path + "/nothing-here", "actions")
         #expect(run.status != 0)
-        #expect(run.stderr.contains("clerk demo --init"))
+        #expect(run.stderr.contains("clerk init"))
         #expect(run.stderr.split(separator: "\n").count == 1)
     }
 
     @Test func demoInitRefusesAFolderInUse() throws {
         let run = try clerk("demo", "--init", archive)
         #expect(run.status != 0)
-        #expect(run.stderr.contains("not empty"))
+        #expect(run.stderr.contains("is already an archive"))
     }
 
     @Test func screenWithoutATerminalSaysSo() throws {

@@ -143,7 +143,7 @@ import Testing
             _ = try ArchiveStore(directory: dir.path, mode: .readOnly)
             Issue.record("opened a folder that is not an archive")
         } catch {
-            #expect("\(error)".contains("clerk demo --init"))
+            #expect("\(error)".contains("clerk init"))
         }
         try Data("x".utf8).write(to: URL(fileURLWithPath: dir.path + "/file"))
         #expect(throws: StoreError.self) { try ArchiveStore.create(at: dir.path) }

@@ -232,7 +232,7 @@ import Testing
     @Test func exportWithConfidentialItemsIsRefusedWithoutAccess() throws {
         let (dir, _) = try archive()
         let path = dir.path + "/minutes.txt"
-        let base = ["--data", dir.path + "/archive", "--today", "2026-11-23", "--output", path, "--include-confidential"]
+        let base = ["--data", dir.path + "/archive", "--today", "2026-11-23", "--output", path, "--force", "--include-confidential"]
         for args in [["minutes", Self.meeting], ["agenda", Self.meeting], ["actions"], ["calendar", "--committee", "hpbc"]] {
             let export = try Export.parse(args + base)
             #expect(throws: CommandError.self, "\(args)") { try export.run(account: "pgraves") }

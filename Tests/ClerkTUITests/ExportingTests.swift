@@ -45,7 +45,7 @@ import Testing
         let f = try ScreenTests.Fixture(cols: 100, rows: 30)
         f.app.open(ScreenTests.meeting)
         f.press(.char("3"))
-        for (path, problem) in [("", "type the file to write"), ("\(f.dir.path)/minutes.pdf", "does not end .txt, .md, .html"),
+        for (path, problem) in [("", "type the file to write"), ("\(f.dir.path)/minutes.pdf", "does not end in .txt, .md or .html"),
                                 ("\(f.dir.path)/minutes", "does not end")] {
             Self.export(f, to: path)
             guard case .form(let form)? = f.app.state.overlay else { Issue.record("form closed on '\(path)'"); continue }
@@ -58,6 +58,26 @@ import Testing
         #expect(f.app.state.message?.isError == true)
         #expect(f.app.state.message?.text.contains("no folder") == true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: f.dir.path) == before)
+    }
+
+    /// `w` follows the rule of `clerk export -o`: nothing inside the archive's folder (here
+    /// the journal itself), nothing through a link.
+    @Test func anExportIntoTheArchiveOrThroughALinkIsRefused() throws {
+        let f = try ScreenTests.Fixture(cols: 100, rows: 30)
+        f.app.open(ScreenTests.meeting)
+        f.press(.char("3"))
+        let archive = f.dir.path + "/archive"
+        try Data("kept".utf8).write(to: URL(fileURLWithPath: f.dir.path + "/kept.txt"))
+        #expect(symlink(f.dir.path + "/kept.txt", f.dir.path + "/link.txt") == 0)
+        let before = try folderContents(f.dir.path)
+        for (path, problem) in [("\(archive)/journal/minutes.txt", "is inside the archive folder"),
+                                ("\(archive)/minutes.md", "is inside the archive folder"),
+                                ("\(f.dir.path)/link.txt", "is a symbolic link")] {
+            Self.export(f, to: path)
+            #expect(f.app.state.message?.isError == true, "\(path)")
+            #expect(f.app.state.message?.text.contains(problem) == true, "\(path): \(f.app.state.message?.text ?? "")")
+        }
+        #expect(try folderContents(f.dir.path) == before)
     }
 
     @Test func theAgendaPackLeavesConfidentialItemsOutUnlessTheFullRecordIsChosen() throws {

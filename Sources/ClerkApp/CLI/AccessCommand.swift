@@ -118,7 +118,13 @@ struct AccessCommand: ParsableCommand {
             case .show: []
             }
         }
-        return events.isEmpty ? "unchanged\n" : "recorded\n"
+        var out = events.isEmpty ? "unchanged\n" : "recorded\n"
+        if verb == .bar, let barred = try? store.state.person(matching: name) {
+            let accounts = store.state.access.accounts[barred.id, default: []]
+            out += AccessFileWarning.lines(directory: store.directory, accounts: accounts, person: barred.formalName)
+                .map { $0 + "\n" }.joined()
+        }
+        return out
     }
 
     static func show(_ state: ArchiveState, access: Access) -> String {

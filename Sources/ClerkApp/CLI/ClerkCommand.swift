@@ -13,9 +13,9 @@ public struct ClerkCommand: ParsableCommand {
         abstract: "Run committee meetings: agenda, attendance, minutes and actions as one durable record.",
         discussion: """
         The archive is found at --data DIR, else $CLERK_DATA, else $XDG_DATA_HOME/clerk \
-        (~/.local/share/clerk). Try everything safely with 'clerk demo'.
+        (~/.local/share/clerk). Start an empty one with 'clerk init DIR'; try everything safely with 'clerk demo'.
         """,
-        subcommands: [Open.self, Demo.self, Check.self, Committees.self, Meetings.self, Actions.self, Search.self, Export.self,
+        subcommands: [Open.self, Init.self, Demo.self, Check.self, Committees.self, Meetings.self, Actions.self, Search.self, Export.self,
                       AccessCommand.self],
         defaultSubcommand: Open.self
     )
@@ -78,11 +78,8 @@ public struct GlobalOptions: ParsableArguments {
     }
 
     func openStore(mode: ArchiveStore.Mode? = nil) throws -> ArchiveStore {
-        let dir = dataDirectory()
-        guard ArchiveStore.isArchive(dir) else {
-            throw StoreError("no archive at \(dir); create one with 'clerk demo --init \(dir)' or point --data at an archive")
-        }
-        return try ArchiveStore(directory: dir, mode: mode ?? (readOnly ? .readOnly : .readWrite))
+        // The store names the real cause when it cannot open (and how to make an archive).
+        try ArchiveStore(directory: dataDirectory(), mode: mode ?? (readOnly ? .readOnly : .readWrite))
     }
 }
 

@@ -57,9 +57,6 @@ struct Open: ParsableCommand {
 
     func run() throws {
         let dir = global.dataDirectory()
-        guard ArchiveStore.isArchive(dir) else {
-            throw StoreError("no archive at \(dir); try 'clerk demo', or create one with 'clerk demo --init \(dir)', or point --data at an archive")
-        }
         try ScreenLauncher.run(directory: dir, readOnly: global.readOnly, theme: theme, today: global.today)
     }
 }

@@ -29,6 +29,7 @@ struct Export: ParsableCommand {
     @Option(help: "minutes and agenda: txt, md or html; actions: csv or json; calendar: ics.") var format: String?
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "FILE"))
     var output: String?
+    @Flag(help: "With --output: write to a file name that does not end in the format's extension.") var force = false
     @Flag(help: "Include confidential items, their minutes and actions (left out by default).") var includeConfidential = false
     @Option(help: ArgumentHelp("actions, calendar: only this committee (id, code or name).", valueName: "C")) var committee: String?
     @Option(help: ArgumentHelp("actions: only those owned by this person or organisation.", valueName: "P")) var owner: String?
@@ -55,6 +56,7 @@ struct Export: ParsableCommand {
         case .calendar:
             if let format, format != "ics" { throw ValidationError("calendars are exported as ics, not '\(format)'") }
         }
+        if force, output == nil { throw ValidationError("--force is taken with --output FILE only") }
         if kind != .minutes, kind != .agenda, let meetingID {
             throw ValidationError("'\(meetingID)' is not taken by export \(kind.rawValue); for actions of a meeting use --meeting \(meetingID)")
         }
@@ -66,6 +68,13 @@ struct Export: ParsableCommand {
 
     /// Exports as `account` may see it; tests give the account.
     func run(account: String) throws {
+        if let output {
+            try ExportFile.refuseTarget(output, archive: global.dataDirectory())
+            if !force, let problem = ExportFile.extensionProblem(output, formats: Self.extensions(of: effectiveFormat), forceHint: true) {
+                throw ValidationError(problem)
+            }
+        }
+        let format: String? = effectiveFormat
         let store = try global.openStore(mode: .readOnly)
         let today = try global.todayDate()
         let state = store.state
@@ -97,7 +106,7 @@ struct Export: ParsableCommand {
                 confidentialItem: store.confidentialItemLookup())
         }
         if let output {
-            try ExportFile.write(text, to: output)
+            try ExportFile.write(text, to: output, archive: store.directory)
             FileHandle.standardError.write(Data("clerk: wrote \(output)\n".utf8))
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
@@ -106,6 +115,28 @@ struct Export: ParsableCommand {
 }
 
 extension Export {
+    /// The format asked for; without --format, the one the --output file's extension names
+    /// (minutes.html: html), else the kind's first (txt, csv, ics).
+    var effectiveFormat: String {
+        if let format { return format.lowercased() }
+        let ext = output.map { ($0 as NSString).pathExtension.lowercased() } ?? ""
+        switch kind {
+        case .minutes, .agenda: return DocumentFormat(name: ext) != nil ? ext : "txt"
+        case .actions: return ext == "json" ? "json" : "csv"
+        case .calendar: return "ics"
+        }
+    }
+
+    /// The file name endings of a format.
+    static func extensions(of format: String) -> [String] {
+        switch DocumentFormat(name: format) {
+        case .text?: ["txt"]
+        case .markdown?: ["md", "markdown"]
+        case .html?: ["html", "htm"]
+        case nil: [format]
+        }
+    }
+
     /// The committees an export draws on.
     func scope(_ state: ArchiveState) throws -> [CommitteeID] {
         switch kind {

@@ -12,10 +12,15 @@ private let stopRequested = Atomic<Bool>(false)
 public enum ScreenLauncher {
     public static func run(directory: String, readOnly: Bool, theme themeName: String?, today: String?) throws {
         let environment = ProcessInfo.processInfo.environment
+        // The real cause first (a missing folder, a permission, a link), never a guess.
+        if let problem = ArchiveLayout.openProblem(directory, forWriting: !readOnly) { throw StoreError(problem) }
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw StoreError("the screen needs a terminal; for scripts use 'clerk meetings', 'clerk actions' and the other subcommands")
         }
-        let permitted = ArchiveStore.isWritable(directory)
+        // A writer creates a missing empty meetings folder; one that cannot is told why below.
+        if !readOnly { try? ArchiveLayout.prepareForWriting(directory) }
+        let unwritable = ArchiveStore.unwritablePath(directory)
+        let permitted = unwritable == nil
         let writable = !readOnly && permitted
         let store = try ArchiveStore(directory: directory, mode: writable ? .readWrite : .readOnly)
         // A parent may have left signals blocked; resizing and the flush on hang-up need them.
@@ -39,7 +44,7 @@ public enum ScreenLauncher {
         if let warning = themeWarning ?? keyProblems.first {
             app.show(warning, isError: true)
         } else if !readOnly && !permitted {
-            app.show("read-only: your account cannot write to this archive", isError: false)
+            app.show("read-only: your account cannot write to this archive (\(unwritable ?? directory))", isError: false)
         }
         for sig in [SIGHUP, SIGTERM, SIGINT] {
             signal(sig) { _ in stopRequested.store(true, ordering: .relaxed) }

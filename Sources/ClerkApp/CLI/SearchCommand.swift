@@ -47,9 +47,7 @@ struct Search: ParsableCommand {
         let terms = try SearchText.terms(of: text.map { $0.contains(" ") && !$0.contains("\"") ? "\"\($0)\"" : $0 }
             .joined(separator: " "))
         let dir = global.dataDirectory()
-        guard ArchiveStore.isArchive(dir) else {
-            throw StoreError("no archive at \(dir); create one with 'clerk demo --init \(dir)' or point --data at an archive")
-        }
+        if let problem = ArchiveLayout.openProblem(dir, forWriting: false) { throw StoreError(problem) }
         // Closed items only on request, and only of committees whose confidential items the
         // account may see; asking when it may see none of them is refused.
         var confidentialIn: @Sendable (CommitteeID) -> Bool = { _ in false }

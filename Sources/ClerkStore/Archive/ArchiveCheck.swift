@@ -10,15 +10,18 @@ public struct ArchiveCheck: Sendable {
     public var problems: [String] = []
     /// Things worth knowing that are not damage (torn bytes already set aside).
     public var notes: [String] = []
+    /// Not damage, but worth fixing: files other accounts can read (see ArchiveCheck+Files).
+    public var warnings: [String] = []
 
     public var isHealthy: Bool { problems.isEmpty }
 
     public static func run(directory: String) -> ArchiveCheck {
         var report = ArchiveCheck()
-        guard ArchiveStore.isArchive(directory) else {
-            report.problems.append("\(directory): not a clerk archive (no \(ArchiveStore.markerName))")
+        if let problem = ArchiveLayout.openProblem(directory, forWriting: false) {
+            report.problems.append(problem)
             return report
         }
+        report.checkFiles(directory)
         var state = ArchiveState()
         let archivePath = directory + "/journal/archive.jsonl"
         report.read(archivePath) { state.apply($0) }
@@ -28,6 +31,7 @@ public struct ArchiveCheck: Sendable {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: meetingsDir)) ?? []).sorted()
         for file in files {
             let path = meetingsDir + "/" + file
+            if FileIO.isSymbolicLink(path) { continue }  // reported by checkFiles
             if file.hasSuffix(".broken") {
                 report.notes.append("\(path): holds bytes set aside from a torn append; kept for inspection")
                 continue

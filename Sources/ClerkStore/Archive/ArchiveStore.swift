@@ -30,6 +30,8 @@ public final class ArchiveStore: @unchecked Sendable {
     /// Records folded since the checkpoint was read or written.
     private var sinceCheckpoint = 0
     private let sync: any SyncPolicy
+    /// The modes of files and folders this store makes: those of the archive's journal.
+    public let modes: ArchiveModes
     /// Read-only handles for reading; appenders are opened on the first write, because
     /// opening one validates the whole file under the lock.
     private let archiveReader: Segment
@@ -53,29 +55,60 @@ public final class ArchiveStore: @unchecked Sendable {
         FileManager.default.fileExists(atPath: directory + "/" + markerName)
     }
 
-    /// Makes a new, empty archive in `directory` (which must be missing or empty).
+    /// Makes a new, empty archive in `directory`, which must be missing or an empty folder.
+    /// Its folders and files are the owner's alone (0700, 0600) whatever the umask, unless
+    /// the folder is set up for a group as docs/ssh.md describes (setgid): then the group
+    /// may read and write too (0770, 0660). Bad input is refused before anything is made.
     public static func create(at directory: String, sync: any SyncPolicy = SystemSync()) throws {
-        let fm = FileManager.default
-        if fm.fileExists(atPath: directory) {
-            let contents = try fm.contentsOfDirectory(atPath: directory)
+        guard !directory.isEmpty else { throw StoreError("no folder given; name the folder for the new archive, e.g. 'clerk init ~/committee'") }
+        var info = stat()
+        if stat(directory, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else {
+                throw StoreError("\(directory) is a file, not a folder; choose a new or empty folder for the archive")
+            }
+            if isArchive(directory) {
+                throw StoreError("\(directory) is already an archive; open it with 'clerk --data \(directory)', or choose a new folder")
+            }
+            let contents: [String]
+            do { contents = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
+                throw StoreError("permission denied: cannot read the folder \(directory); choose a folder your account may write")
+            }
             guard contents.isEmpty else {
-                throw StoreError("\(directory) is not empty; choose a new or empty folder for the archive")
+                throw StoreError("\(directory) is not empty and not an archive; choose a new or empty folder for the archive")
+            }
+            guard access(directory, W_OK | X_OK) == 0 else {
+                throw StoreError("permission denied: your account cannot write in \(directory); choose a folder your account may write")
+            }
+        } else {
+            let parent = FileIO.parent(of: directory)
+            guard stat(parent, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+                throw StoreError("no folder \(parent) to make \(directory) in; create it first or choose another path")
+            }
+            guard access(parent, W_OK | X_OK) == 0 else {
+                throw StoreError("permission denied: your account cannot create \(directory) in \(parent); choose a folder your account may write")
             }
         }
-        try FileIO.makeDirectories(directory + "/journal/meetings", sync)
-        try FileIO.makeDirectories(directory + "/cache", sync)
-        try Segment(path: directory + "/journal/archive.jsonl", mode: .append, sync: sync).close()
+        let modes = ArchiveModes.forNewArchive(at: directory)
+        try FileIO.makeDirectories(directory, sync, mode: modes.folder)
+        // An empty folder the person made is the archive now: the archive's own mode.
+        var existing = stat()
+        if stat(directory, &existing) == 0 { _ = chmod(directory, modes.folder | (mode_t(existing.st_mode) & S_ISGID)) }
+        try FileIO.makeDirectories(directory + "/journal/meetings", sync, mode: modes.folder)
+        try FileIO.makeDirectories(directory + "/cache", sync, mode: modes.folder)
+        try Segment(path: directory + "/journal/archive.jsonl", mode: .append, sync: sync, newFileMode: modes.file).close()
         let marker = #"{"format":"clerk-archive","version":1}"# + "\n"
-        try Durable.writeAtomically(Array(marker.utf8), to: directory + "/" + markerName, sync: sync)
+        try Durable.writeAtomically(Array(marker.utf8), to: directory + "/" + markerName, sync: sync, mode: modes.file)
     }
 
     public init(directory: String, mode: Mode, sync: any SyncPolicy = SystemSync()) throws {
-        guard Self.isArchive(directory) else {
-            throw StoreError("\(directory) is not a clerk archive (no \(Self.markerName)); run 'clerk demo --init \(directory)' or pick the right --data folder")
+        if let problem = ArchiveLayout.openProblem(directory, forWriting: mode == .readWrite) {
+            throw StoreError(problem)
         }
+        if mode == .readWrite { try ArchiveLayout.prepareForWriting(directory, sync: sync) }
         self.directory = directory
         self.mode = mode
         self.sync = sync
+        modes = ArchiveModes.of(archive: directory)
         archiveReader = try Segment(path: directory + "/journal/archive.jsonl", mode: .readOnly, sync: sync)
         if let checkpoint = Checkpoint.read(from: checkpointPath, segment: archiveReader) {
             state = checkpoint.state
@@ -192,7 +225,7 @@ public final class ArchiveStore: @unchecked Sendable {
         guard mode == .readWrite else {
             throw StoreError("this session is read-only; nothing can be changed")
         }
-        let lock = try ArchiveLock(path: directory + "/journal/.lock")
+        let lock = try ArchiveLock(path: directory + "/journal/.lock", mode: modes.file)
         defer { lock.release() }
         try refresh()
         let events = try command(self)
@@ -217,7 +250,7 @@ public final class ArchiveStore: @unchecked Sendable {
         // does not yet know.
         if !archiveRecords.isEmpty {
             if archiveWriter == nil {
-                archiveWriter = try Segment(path: archiveReader.path, mode: .append, sync: sync)
+                archiveWriter = try Segment(path: archiveReader.path, mode: .append, sync: sync, newFileMode: modes.file)
             }
             _ = try archiveWriter!.append(archiveRecords)
             try catchUpArchive()
@@ -231,7 +264,7 @@ public final class ArchiveStore: @unchecked Sendable {
         for id in order {
             _ = try record(of: id)
             guard var loaded = meetings[id] else { continue }
-            if loaded.writer == nil { loaded.writer = try Segment(path: loaded.path, mode: .append, sync: sync) }
+            if loaded.writer == nil { loaded.writer = try Segment(path: loaded.path, mode: .append, sync: sync, newFileMode: modes.file) }
             meetings[id] = loaded
             _ = try loaded.writer!.append(grouped[id]!)
             try catchUp(&loaded)
@@ -244,7 +277,7 @@ public final class ArchiveStore: @unchecked Sendable {
     public func writeCheckpoint() throws {
         guard mode == .readWrite else { return }
         try Checkpoint(offset: archiveOffset, seq: archiveSeq, state: state)
-            .write(to: checkpointPath, segment: archiveReader, sync: sync)
+            .write(to: checkpointPath, segment: archiveReader, sync: sync, mode: modes.file)
         sinceCheckpoint = 0
     }
 }
@@ -259,9 +292,14 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
 final class ArchiveLock {
     private var fd: Int32
 
-    init(path: String) throws {
-        fd = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw StoreError("cannot open \(path): \(String(cString: strerror(errno))); check the archive's permissions") }
+    init(path: String, mode: mode_t) throws {
+        do {
+            fd = try FileIO.openOrCreate(path, O_RDWR, mode: mode)
+        } catch let refused as JournalError {
+            throw StoreError("\(refused)")
+        } catch {
+            throw StoreError("cannot open \(path): \(error); check the archive's permissions")
+        }
         while flock(fd, LOCK_EX) != 0 {
             if errno == EINTR { continue }
             let message = String(cString: strerror(errno))

@@ -42,7 +42,7 @@ struct Checkpoint {
         }
     }
 
-    func write(to path: String, segment: Segment, sync: any SyncPolicy) throws {
+    func write(to path: String, segment: Segment, sync: any SyncPolicy, mode: mode_t) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let header = Header(format: "clerk-checkpoint", version: 2, offset: offset, seq: seq,
@@ -50,7 +50,7 @@ struct Checkpoint {
         var bytes = Array(try encoder.encode(header))
         bytes.append(UInt8(ascii: "\n"))
         bytes += try CheckpointCodec.encode(state)
-        try Durable.writeAtomically(bytes, to: path, sync: sync)
+        try Durable.writeAtomically(bytes, to: path, sync: sync, mode: mode)
     }
 }
 
@@ -60,7 +60,7 @@ extension Segment {
     func lastLineChecksum(endingAt offset: UInt64) -> String? {
         if offset == 0 { return "" }
         guard offset >= 20 else { return nil }
-        let fd = FileIO.open(path, O_RDONLY)
+        let fd = FileIO.open(path, O_RDONLY | O_NOFOLLOW)
         guard fd >= 0 else { return nil }
         defer { Glibc.close(fd) }
         guard let tail = try? FileIO.read(fd, at: offset - 20, count: 20), tail.count == 20 else { return nil }
@@ -78,7 +78,7 @@ enum LineReader {
     struct Incomplete: Error {}
 
     static func forEachLine(ofFile path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        let fd = FileIO.open(path, O_RDONLY)
+        let fd = FileIO.open(path, O_RDONLY | O_NOFOLLOW)
         guard fd >= 0 else { throw SystemCallError(call: "open(\(path))", errno: errno) }
         defer { Glibc.close(fd) }
         var buffer = [UInt8](repeating: 0, count: 1 << 18)

@@ -11,8 +11,8 @@ enum FileIO {
         "\(String(cString: strerror(code))) (errno \(code))"
     }
 
-    /// New files are 0666 and folders 0777 less the umask, as other programs make them, so
-    /// that an archive shared by a group (umask 002, see docs/ssh.md) stays group-writable.
+    /// Plain open(2) with `O_CLOEXEC`. Files clerk writes go through `openExisting`,
+    /// `createNew` and `openOrCreate` (SafeFiles.swift), which never follow a link.
     static func open(_ path: String, _ flags: Int32, _ mode: mode_t = 0o666) -> Int32 {
         while true {
             let fd = Glibc_open(path, flags | O_CLOEXEC, mode)
@@ -107,16 +107,24 @@ enum FileIO {
         try sync.directorySync(fd: fd)
     }
 
-    /// Creates `dir` and any missing ancestors; each new directory's parent is fsynced so
-    /// the new entry is durable.
-    static func makeDirectories(_ dir: String, _ sync: any SyncPolicy) throws {
+    /// Creates `dir` and any missing ancestors with exactly `mode` (the umask does not
+    /// narrow it); each new directory's parent is fsynced so the new entry is durable.
+    static func makeDirectories(_ dir: String, _ sync: any SyncPolicy, mode: mode_t = 0o700) throws {
         var st = stat()
         if stat(dir, &st) == 0 { return }
         let up = parent(of: dir)
-        if up != dir { try makeDirectories(up, sync) }
-        if mkdir(dir, 0o777) != 0 {
+        if up != dir { try makeDirectories(up, sync, mode: mode) }
+        if mkdir(dir, mode) != 0 {
             if errno == EEXIST { return }
             throw SystemCallError(call: "mkdir(\(dir))", errno: errno)
+        }
+        let fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW)
+        if fd >= 0 {
+            // Keep the setgid bit a group folder passes on to new folders (docs/ssh.md).
+            var info = stat()
+            let inherited = fstat(fd, &info) == 0 ? mode_t(info.st_mode) & S_ISGID : 0
+            _ = fchmod(fd, mode | inherited)
+            close(fd)
         }
         try syncDirectory(up, sync)
     }

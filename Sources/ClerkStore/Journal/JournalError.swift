@@ -3,6 +3,9 @@
 public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The segment (or its directory, or its `.broken` file) could not be opened or created.
     case cannotOpen(path: String, cause: String)
+    /// A file clerk reads or writes is not a plain file of its own (a symbolic link, a
+    /// folder, a device): refused, never followed. `reason` is the whole one-line message.
+    case refused(path: String, reason: String)
     /// A read, write, lock, stat or truncate failed.
     case io(path: String, operation: String, cause: String)
     /// Making bytes durable failed. Nothing from this append is acknowledged; the segment
@@ -21,6 +24,8 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .cannotOpen(let path, let cause):
             "cannot open journal segment \(path): \(cause); check that the directory exists and is writable"
+        case .refused(_, let reason):
+            reason
         case .io(let path, let operation, let cause):
             "journal segment \(path): \(operation) failed: \(cause); check the disk and permissions, then reopen"
         case .syncFailed(let path, let cause):
@@ -34,5 +39,14 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
         case .readOnly(let path):
             "journal segment \(path) is open read-only; open it for appending to write"
         }
+    }
+}
+
+extension JournalError {
+    /// The cause of a failure without the name of the call that failed ("No space left on
+    /// device (errno 28)"), so a message says "write failed" once.
+    static func cause(_ error: any Error) -> String {
+        if let call = error as? SystemCallError { return FileIO.errorText(call.errno) }
+        return "\(error)"
     }
 }

@@ -37,25 +37,23 @@ public final class Segment: @unchecked Sendable {
     /// `.readOnly` requires the file to exist. `.append` creates it (and missing parent
     /// directories, fsyncing each new entry's directory) if needed, then — under the file
     /// lock — validates the whole file, sets aside a torn tail and throws
-    /// `JournalError.corrupt` if valid records follow damage.
-    public init(path: String, mode: Mode, sync: any SyncPolicy = SystemSync()) throws {
+    /// `JournalError.corrupt` if valid records follow damage. A new file (and folder) gets
+    /// exactly `newFileMode`. A symbolic link at `path` is refused, never followed.
+    public init(path: String, mode: Mode, sync: any SyncPolicy = SystemSync(), newFileMode: mode_t = 0o600) throws {
         self.path = path
         self.mode = mode
         self.sync = sync
         switch mode {
         case .readOnly:
-            let fd = FileIO.open(path, O_RDONLY)
-            if fd < 0 { throw JournalError.cannotOpen(path: path, cause: FileIO.errorText(errno)) }
-            self.fd = fd
+            self.fd = try Self.openFile(path) { try FileIO.openExisting(path, O_RDONLY) }
         case .append:
             let dir = FileIO.parent(of: path)
             do {
-                try FileIO.makeDirectories(dir, sync)
+                try FileIO.makeDirectories(dir, sync, mode: FileIO.folderMode(forFiles: newFileMode))
             } catch {
                 throw JournalError.cannotOpen(path: path, cause: "\(error)")
             }
-            let fd = FileIO.open(path, O_RDWR | O_CREAT)
-            if fd < 0 { throw JournalError.cannotOpen(path: path, cause: FileIO.errorText(errno)) }
+            let fd = try Self.openFile(path) { try FileIO.openOrCreate(path, O_RDWR, mode: newFileMode) }
             self.fd = fd
             do {
                 // Always make the directory entry durable, not only when this call
@@ -119,8 +117,8 @@ public final class Segment: @unchecked Sendable {
             do {
                 try FileIO.write(fd, bytes, at: knownEnd)
             } catch {
-                poison = "write failed: \(error)"
-                throw JournalError.io(path: path, operation: "write", cause: "\(error)")
+                poison = "write failed: \(JournalError.cause(error))"
+                throw JournalError.io(path: path, operation: "write", cause: JournalError.cause(error))
             }
             do {
                 try sync.dataSync(fd: fd)
@@ -150,7 +148,7 @@ public final class Segment: @unchecked Sendable {
         do {
             try FileIO.lockExclusive(fd)
         } catch {
-            throw JournalError.io(path: path, operation: "lock", cause: "\(error)")
+            throw JournalError.io(path: path, operation: "lock", cause: JournalError.cause(error))
         }
         defer { FileIO.unlock(fd) }
         return try body()
@@ -161,7 +159,7 @@ public final class Segment: @unchecked Sendable {
     private func catchUp() throws {
         let size: UInt64
         do { size = try FileIO.size(fd) } catch {
-            throw JournalError.io(path: path, operation: "fstat", cause: "\(error)")
+            throw JournalError.io(path: path, operation: "fstat", cause: JournalError.cause(error))
         }
         if size == knownEnd { return }
         let result: ReadResult
@@ -188,13 +186,20 @@ public final class Segment: @unchecked Sendable {
     private func setAside(offset: UInt64, count: UInt64) throws {
         let tail: [UInt8]
         do { tail = try FileIO.read(fd, at: offset, count: Int(count)) } catch {
-            throw JournalError.io(path: path, operation: "read", cause: "\(error)")
+            throw JournalError.io(path: path, operation: "read", cause: JournalError.cause(error))
         }
         let brokenPath = path + ".broken"
-        var bfd = FileIO.open(brokenPath, O_WRONLY | O_APPEND | O_CREAT | O_EXCL)
-        let created = bfd >= 0
-        if bfd < 0 && errno == EEXIST { bfd = FileIO.open(brokenPath, O_WRONLY | O_APPEND) }
-        if bfd < 0 { throw JournalError.cannotOpen(path: brokenPath, cause: FileIO.errorText(errno)) }
+        // Never through a link planted at the .broken name: made new with the segment's own
+        // mode, or an existing plain file appended to.
+        var created = true
+        let bfd = try Self.openFile(brokenPath) {
+            do {
+                return try FileIO.createNew(brokenPath, O_WRONLY | O_APPEND, mode: Self.fileMode(fd))
+            } catch let e as SystemCallError where e.errno == EEXIST {
+                created = false
+                return try FileIO.openExisting(brokenPath, O_WRONLY | O_APPEND)
+            }
+        }
         defer { Glibc_close(bfd) }
         var chunk = Array(Self.setAsideHeader(offset: offset, count: UInt64(tail.count)).utf8)
         chunk += tail
@@ -202,7 +207,7 @@ public final class Segment: @unchecked Sendable {
         do {
             try FileIO.append(bfd, chunk)
         } catch {
-            throw JournalError.io(path: brokenPath, operation: "write", cause: "\(error)")
+            throw JournalError.io(path: brokenPath, operation: "write", cause: JournalError.cause(error))
         }
         do {
             try sync.dataSync(fd: bfd)
@@ -220,6 +225,24 @@ public final class Segment: @unchecked Sendable {
             poison = "flush after truncation failed: \(error)"
             throw JournalError.syncFailed(path: path, cause: "\(error)")
         }
+    }
+
+    /// Runs an open, turning a failed system call into `JournalError.cannotOpen` naming the
+    /// file; a refusal (a link, not a plain file) passes through as it is.
+    private static func openFile(_ path: String, _ body: () throws -> Int32) throws -> Int32 {
+        do {
+            return try body()
+        } catch let e as JournalError {
+            throw e
+        } catch let e as SystemCallError {
+            throw JournalError.cannotOpen(path: path, cause: FileIO.errorText(e.errno))
+        }
+    }
+
+    /// The permission bits of an open file (0600 if they cannot be read).
+    private static func fileMode(_ fd: Int32) -> mode_t {
+        var info = stat()
+        return fstat(fd, &info) == 0 ? mode_t(info.st_mode) & 0o666 : 0o600
     }
 
     /// The line written before each run of set-aside bytes in a `.broken` file.
@@ -241,7 +264,7 @@ public final class Segment: @unchecked Sendable {
     public func read(from offset: UInt64 = 0, afterSeq: UInt64? = nil) throws -> ReadResult {
         let size: UInt64
         do { size = try FileIO.size(fd) } catch {
-            throw JournalError.io(path: path, operation: "fstat", cause: "\(error)")
+            throw JournalError.io(path: path, operation: "fstat", cause: JournalError.cause(error))
         }
         return try readUnlocked(from: offset, afterSeq: afterSeq ?? (offset == 0 ? 0 : nil), size: size)
     }
@@ -252,7 +275,7 @@ public final class Segment: @unchecked Sendable {
         }
         let bytes: [UInt8]
         do { bytes = try FileIO.read(fd, at: offset, count: Int(size - offset)) } catch {
-            throw JournalError.io(path: path, operation: "read", cause: "\(error)")
+            throw JournalError.io(path: path, operation: "read", cause: JournalError.cause(error))
         }
         let outcome = bytes.withUnsafeBytes { SegmentScanner.scan($0, base: offset, afterSeq: afterSeq) }
         let end = offset + UInt64(outcome.validEnd)
@@ -277,7 +300,7 @@ public final class Segment: @unchecked Sendable {
     /// Current size of the file in bytes.
     public func size() throws -> UInt64 {
         do { return try FileIO.size(fd) } catch {
-            throw JournalError.io(path: path, operation: "fstat", cause: "\(error)")
+            throw JournalError.io(path: path, operation: "fstat", cause: JournalError.cause(error))
         }
     }
 

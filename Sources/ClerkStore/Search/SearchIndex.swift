@@ -80,8 +80,10 @@ public struct SearchIndex: Sendable {
         let old = read(from: path)
         var refresh = Refresh()
         let (index, changed) = try rebuild(from: old, directory: directory, refresh: &refresh)
-        if save, changed {
-            refresh.saved = (try? Durable.writeAtomically(index.encoded(), to: path, sync: SystemSync())) != nil
+        // Never written through a link someone put inside the archive (cache/ or the file).
+        if save, changed, ArchiveLayout.linkAmongFixedEntries(directory) == nil, !FileIO.isSymbolicLink(path) {
+            refresh.saved = (try? Durable.writeAtomically(index.encoded(), to: path, sync: SystemSync(),
+                                                          mode: ArchiveModes.of(archive: directory).file)) != nil
         }
         return (index, refresh)
     }
@@ -369,7 +371,7 @@ final class IndexBytes: @unchecked Sendable {
     private let mapped: Bool
 
     init?(mapping path: String) {
-        let fd = FileIO.open(path, O_RDONLY)
+        let fd = FileIO.open(path, O_RDONLY | O_NOFOLLOW)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         guard let size = try? FileIO.size(fd), size > 0,

@@ -1,5 +1,7 @@
 import ClerkCore
 import ClerkPublish
+import ClerkStore
+import Foundation
 import Terminal
 
 /// What the screen can export, and from where: the open meeting's minutes or agenda pack,
@@ -70,14 +72,13 @@ extension Updater {
     func submitExport(_ state: inout AppState, _ form: Form, _ target: ExportTarget, _ data: ViewData) -> [Effect] {
         var form = form
         let path = (form.text?.text ?? "").trimmingSpaces()
-        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
-        guard !path.isEmpty, path.contains("."), target.kind.formats.contains(ext) else {
-            let allowed = target.kind.formats.map { "." + $0 }.joined(separator: ", ")
-            form.problem = path.isEmpty ? "type the file to write, ending \(allowed)"
-                : "'\(path)' does not end \(allowed); the ending picks the format"
+        // The rule `clerk export -o` follows; here the ending also picks the format.
+        if let problem = ExportFile.extensionProblem(path, formats: target.kind.formats) {
+            form.problem = problem
             state.overlay = .form(form)
             return []
         }
+        let ext = (path as NSString).pathExtension.lowercased()
         let confidentiality: Confidentiality = form.choices[form.selected].key == "full" ? .included : .redacted
         if target.meetingID != nil, data.record?.meetingID != target.meetingID {
             form.problem = "the meeting is not open; open it and export again"

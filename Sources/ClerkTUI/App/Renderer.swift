@@ -151,7 +151,10 @@ public struct Renderer {
         let committees = data.archive.committeeList
         let body = Rect(x: 0, y: 1, cols: size.cols, rows: size.rows - 2)
         guard !committees.isEmpty else {
-            term.put("No committees yet.", at: Point(x: 2, y: 2), style: theme[.muted])
+            // An empty archive (clerk init): say how to begin, with the key as mapped.
+            let key = keymap.keys(for: "home.newCommittee").first
+            let text = state.readOnly || key == nil ? "No committees yet." : "No committees yet: press \(key!) to create one."
+            term.put(text, at: Point(x: 2, y: 2), style: theme[.muted])
             return
         }
         let index = min(state.home.committee, committees.count - 1)

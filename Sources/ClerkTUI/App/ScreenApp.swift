@@ -194,7 +194,7 @@ public final class ScreenApp {
                 id == open?.meetingID ? open : self.visibleRecord(id, seen.access)
             }
             let path = job.path.hasPrefix("~/") ? (ProcessInfo.processInfo.environment["HOME"] ?? "") + job.path.dropFirst() : job.path
-            try ExportFile.write(text, to: path)
+            try ExportFile.write(text, to: path, archive: store.directory)
             show("wrote \(job.path) (\(text.utf8.count) bytes)", isError: false)
         } catch let refused as CommandError {
             show(refused.message, isError: true)
