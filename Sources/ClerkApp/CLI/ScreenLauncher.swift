@@ -24,7 +24,7 @@ public enum ScreenLauncher {
         for sig in [SIGWINCH, SIGHUP, SIGTERM, SIGINT] { sigaddset(&wanted, sig) }
         pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         let (keymap, keyProblems) = Keymap.load(environment: environment)
-        let term = try NcursesTerminal()
+        let term = try startTerminal(environment)
         defer { term.end() }
         let (theme, themeWarning) = ThemeLoader.load(name: themeName, environment: environment, colorCount: term.colorCount)
         let fixedToday = today.flatMap(CalendarDate.init(iso:))
@@ -36,6 +36,8 @@ public enum ScreenLauncher {
         app.accessRule = { state, _ in rule(state, SystemAccount.today()) }
         if let warning = themeWarning ?? keyProblems.first {
             app.show(warning, isError: true)
+        } else if let note = term.startNote {
+            app.show(note, isError: false)
         } else if !readOnly && !permitted {
             app.show("read-only: your account cannot write to this archive", isError: false)
         }
@@ -43,6 +45,20 @@ public enum ScreenLauncher {
             signal(sig) { _ in stopRequested.store(true, ordering: .relaxed) }
         }
         app.run { stopRequested.load(ordering: .relaxed) }
+    }
+
+    /// The terminal named by TERM (or a fallback terminfo knows), in the locale the
+    /// environment asks for. A terminal that cannot move the cursor is refused before the
+    /// screen is touched, with the commands that work on any terminal.
+    static func startTerminal(_ environment: [String: String]) throws -> NcursesTerminal {
+        let locale = [environment["LC_ALL"], environment["LC_CTYPE"], environment["LANG"]]
+            .compactMap { $0 }.first { !$0.isEmpty }
+        do {
+            return try NcursesTerminal(termType: environment["TERM"], localeName: locale)
+        } catch TerminalError.cannotAddressCursor(let type) {
+            throw StoreError("this terminal (TERM \(type)) cannot move the cursor, which the screen needs; "
+                             + "use 'clerk meetings', 'clerk actions' and 'clerk export' instead")
+        }
     }
 
     /// The context of a change: a date fixed with --today is the date things are recorded on
