@@ -12,7 +12,7 @@ struct Demo: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("init"), help: ArgumentHelp("Write the demo archive into this new or empty folder and exit.", valueName: "DIR"))
     var initDirectory: String?
-    @Option(help: "Colour theme of the screen.") var theme: String?
+    @Option(help: ClerkCommand.themeHelp) var theme: String?
 
     func run() throws {
         let today = try global.todayDate()
@@ -53,7 +53,7 @@ struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Open the screen on the archive (the default).")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Colour theme of the screen.") var theme: String?
+    @Option(help: ClerkCommand.themeHelp) var theme: String?
 
     func run() throws {
         let dir = global.dataDirectory()
