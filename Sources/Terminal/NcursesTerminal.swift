@@ -187,6 +187,20 @@ public final class NcursesTerminal: Terminal {
         writeRaw("\u{1B}[?2004h")  // bracketed paste on
     }
 
+    /// Throws what starting on `termType` would (a terminal that cannot move the cursor,
+    /// no terminfo at all), without starting a screen or writing anything: for refusing
+    /// before any other work is done.
+    public static func preflight(termType: String?) throws {
+        let claimed = ncursesActive.withLock { active in
+            if active { return false }
+            active = true
+            return true
+        }
+        guard claimed else { throw TerminalError.alreadyActive }
+        defer { ncursesActive.withLock { $0 = false } }
+        _ = try chooseType(termType, fallback: true, fd: STDOUT_FILENO)
+    }
+
     /// The terminal type to start: `requested` when terminfo knows it and it can move the
     /// cursor; else, with `fallback`, the first of `fallbackTypes` terminfo knows, with a
     /// note for the person. A known type that cannot move the cursor (`dumb`) is refused,

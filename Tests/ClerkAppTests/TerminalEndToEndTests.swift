@@ -98,8 +98,10 @@ struct TerminalEndToEndTests {
         #expect(lines.first?.contains("'clerk actions'") == true)
         #expect(lines.first?.contains("'clerk export'") == true)
         #expect(lines.dropFirst().first == "exit=1")
-        // The screen was never started: nothing was drawn, nothing cleared.
+        // The screen was never started: nothing was drawn, nothing cleared, and no
+        // scratch archive was made for it.
         #expect(!screen.contains("committees and meetings"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("clerk-demo-") }.isEmpty)
     }
 
     @Test(arguments: ["-u LC_ALL -u LC_CTYPE LANG=C", "LC_ALL=C LANG=C.UTF-8"])

@@ -87,6 +87,17 @@ import Testing
         next.end()
     }
 
+    @Test func preflightRefusesWhatStartingWouldWithoutStarting() throws {
+        #expect(throws: TerminalError.cannotAddressCursor(termType: "dumb")) {
+            try NcursesTerminal.preflight(termType: "dumb")
+        }
+        try NcursesTerminal.preflight(termType: "xterm-no-such-terminal")
+        try NcursesTerminal.preflight(termType: nil)
+        let term = try NcursesTerminal(headless: Size(cols: 10, rows: 3))
+        #expect(throws: TerminalError.alreadyActive) { try NcursesTerminal.preflight(termType: "vt100") }
+        term.end()
+    }
+
     @Test func startErrorsReadAsOneLineNotAsSwift() {
         let errors: [TerminalError] = [.alreadyActive, .cannotOpen("/dev/tty"), .cannotStart(termType: ""),
                                        .cannotStart(termType: "xterm-ghostty"), .cannotAddressCursor(termType: "dumb")]

@@ -13,6 +13,8 @@ struct Demo: ParsableCommand {
     @Option(name: .customLong("init"), help: ArgumentHelp("Write the demo archive into this new or empty folder and exit.", valueName: "DIR"))
     var initDirectory: String?
     @Option(help: ClerkCommand.themeHelp) var theme: String?
+    // The parser gives --theme to the top command when both declare it.
+    @ParentCommand var root: ClerkCommand
 
     func run() throws {
         let today = try global.todayDate()
@@ -21,9 +23,10 @@ struct Demo: ParsableCommand {
             print("demo archive written to \(dir)")
             return
         }
+        try ScreenLauncher.preflight()  // no scratch archive for a screen that cannot start
         let dir = try DemoInstaller.scratchDirectory()
         try DemoInstaller.install(at: dir, today: today)
-        try ScreenLauncher.run(directory: dir, readOnly: global.readOnly, theme: theme, today: global.today)
+        try ScreenLauncher.run(directory: dir, readOnly: global.readOnly, theme: theme ?? root.theme, today: global.today)
     }
 }
 
@@ -54,12 +57,13 @@ struct Open: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: ClerkCommand.themeHelp) var theme: String?
+    @ParentCommand var root: ClerkCommand
 
     func run() throws {
         let dir = global.dataDirectory()
         guard ArchiveStore.isArchive(dir) else {
             throw StoreError("no archive at \(dir); try 'clerk demo', or create one with 'clerk demo --init \(dir)', or point --data at an archive")
         }
-        try ScreenLauncher.run(directory: dir, readOnly: global.readOnly, theme: theme, today: global.today)
+        try ScreenLauncher.run(directory: dir, readOnly: global.readOnly, theme: theme ?? root.theme, today: global.today)
     }
 }

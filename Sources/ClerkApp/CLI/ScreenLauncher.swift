@@ -12,9 +12,7 @@ private let stopRequested = Atomic<Bool>(false)
 public enum ScreenLauncher {
     public static func run(directory: String, readOnly: Bool, theme themeName: String?, today: String?) throws {
         let environment = ProcessInfo.processInfo.environment
-        guard isatty(0) == 1, isatty(1) == 1 else {
-            throw StoreError("the screen needs a terminal; for scripts use 'clerk meetings', 'clerk actions' and the other subcommands")
-        }
+        try preflight()
         let permitted = ArchiveStore.isWritable(directory)
         let writable = !readOnly && permitted
         let store = try ArchiveStore(directory: directory, mode: writable ? .readWrite : .readOnly)
@@ -56,9 +54,26 @@ public enum ScreenLauncher {
         do {
             return try NcursesTerminal(termType: environment["TERM"], localeName: locale)
         } catch TerminalError.cannotAddressCursor(let type) {
-            throw StoreError("this terminal (TERM \(type)) cannot move the cursor, which the screen needs; "
-                             + "use 'clerk meetings', 'clerk actions' and 'clerk export' instead")
+            throw refusal(type)
         }
+    }
+
+    /// Refuses, before anything is opened or written, when the screen cannot run here:
+    /// no terminal at all, or one that cannot move the cursor.
+    public static func preflight() throws {
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            throw StoreError("the screen needs a terminal; for scripts use 'clerk meetings', 'clerk actions' and the other subcommands")
+        }
+        do {
+            try NcursesTerminal.preflight(termType: ProcessInfo.processInfo.environment["TERM"])
+        } catch TerminalError.cannotAddressCursor(let type) {
+            throw refusal(type)
+        }
+    }
+
+    static func refusal(_ type: String) -> StoreError {
+        StoreError("this terminal (TERM \(type)) cannot move the cursor, which the screen needs; "
+                   + "use 'clerk meetings', 'clerk actions' and 'clerk export' instead")
     }
 
     /// The context of a change: a date fixed with --today is the date things are recorded on
