@@ -5,8 +5,11 @@
 #ifndef _XOPEN_SOURCE_EXTENDED
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
+#include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
+#include <string.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -76,5 +79,33 @@ static inline mmask_t clerk_BUTTON_ALT(void) { return BUTTON_ALT; }
 static inline int clerk_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
 // Length of the wide-character array a cchar_t holds.
 static inline int clerk_CCHARW_MAX(void) { return CCHARW_MAX; }
+
+// Whether the C library's character set (LC_CTYPE) is UTF-8.
+static inline int clerk_codeset_is_utf8(void) {
+    const char *cs = nl_langinfo(CODESET);
+    return cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+// An alternate-character-set glyph (line drawing), by its letter in terminfo's acsc
+// ('q' a horizontal line, 'x' a vertical one, 'l' 'k' 'm' 'j' corners…). Valid once a
+// screen is started; a terminal without acsc gets ncurses' ASCII fallback ('-', '|', '+').
+static inline chtype clerk_acs(unsigned char c) { return NCURSES_ACS(c); }
+
+// Forces the next doupdate to clear the terminal and draw every cell again.
+static inline int clerk_clear_on_next_update(void) { return clearok(curscr, TRUE); }
+
+#include <ncursesw/term.h>
+
+// Whether terminfo knows `name` and it can address the cursor, without starting a screen
+// (setupterm writes nothing to the terminal): 1 usable, 0 unknown or no terminfo
+// database, 2 known but unable to move the cursor (dumb, hardcopy).
+static inline int clerk_probe_terminal(const char *name, int fd) {
+    int err = 0;
+    if (setupterm(name, fd, &err) != OK) return err == 1 ? 2 : 0;
+    const char *cup = tigetstr("cup");
+    int usable = cup != NULL && cup != (const char *)-1;
+    del_curterm(cur_term);
+    return usable ? 1 : 2;
+}
 
 #endif

@@ -3,13 +3,27 @@ import Glibc
 import Synchronization
 
 /// Errors from starting a terminal.
-public enum TerminalError: Error, Equatable, Sendable {
+public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Another `NcursesTerminal` is running; ncurses supports one screen at a time here.
     case alreadyActive
     /// A file (the tty, or a headless input/output path) could not be opened.
     case cannotOpen(String)
-    /// ncurses could not start for this terminal type (check `TERM`).
+    /// ncurses could not start for this terminal type, nor for any fallback (check `TERM`).
     case cannotStart(termType: String)
+    /// The terminal type is known but cannot move the cursor (`dumb`, a printing
+    /// terminal): a full-screen program cannot run on it.
+    case cannotAddressCursor(termType: String)
+
+    public var description: String {
+        switch self {
+        case .alreadyActive: "the screen is already in use by this program"
+        case .cannotOpen(let path): "cannot open \(path)"
+        case .cannotStart(let type):
+            "no terminal description for TERM \(type.isEmpty ? "(not set)" : type), nor for "
+                + NcursesTerminal.fallbackTypes.joined(separator: ", ") + "; install ncurses-base or set TERM"
+        case .cannotAddressCursor(let type): "the terminal (TERM \(type)) cannot move the cursor"
+        }
+    }
 }
 
 /// Only one screen may be live: ncurses keeps global state.
@@ -41,20 +55,40 @@ public final class NcursesTerminal: Terminal {
     private var pairs: [PairKey: Int16] = [:]
     private var defaultColors = false
     private var ended = false
+    private var mouseMask: mmask_t = 0
 
     public let colorCount: Int
+    /// The terminfo entry in use: `TERM`, or a fallback when terminfo does not know it.
+    public let termType: String
+    /// One line for the person when the terminal type is not the one `TERM` named (nil
+    /// when it is): "TERM xterm-ghostty is not known here; using xterm-256color".
+    public let startNote: String?
+    /// Whether characters beyond ASCII can be sent. False when the locale's character set
+    /// is not UTF-8 (`LANG=C`): then lines, arrows and bullets are drawn with the
+    /// terminal's line-drawing set and other characters with ASCII stand-ins
+    /// (`AsciiFallback`).
+    public let isUnicode: Bool
 
     /// Starts on the controlling terminal (standard input/output when they are a tty,
-    /// else /dev/tty), with the type named by `TERM`.
-    public convenience init() throws {
+    /// else /dev/tty). `termType` is `TERM` as the environment gives it; when terminfo does
+    /// not know it (or it is unset), the first of `fallbackTypes` that terminfo knows is
+    /// used and `startNote` says so. `localeName` is the locale the environment asks for
+    /// (`LC_ALL`, else `LC_CTYPE`, else `LANG`); see `isUnicode`.
+    public convenience init(termType: String?, localeName: String? = nil) throws {
+        let setup = Setup(termType: termType, fallback: true, localeName: localeName, headlessSize: nil)
         if isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1,
             let out = fdopen(STDOUT_FILENO, "w"), let inp = fdopen(STDIN_FILENO, "r")
         {
             // Streams of our own on fds 0 and 1; never closed, so the fds stay open.
-            try self.init(termType: nil, output: out, input: inp, ownsFiles: false, headlessSize: nil)
+            try self.init(setup, output: out, input: inp, ownsFiles: false)
         } else {
             guard let tty = fopen("/dev/tty", "r+") else { throw TerminalError.cannotOpen("/dev/tty") }
-            try self.init(termType: nil, output: tty, input: tty, ownsFiles: true, headlessSize: nil)
+            do {
+                try self.init(setup, output: tty, input: tty, ownsFiles: true)
+            } catch {
+                fclose(tty)
+                throw error
+            }
         }
     }
 
@@ -62,7 +96,7 @@ public final class NcursesTerminal: Terminal {
     /// would send to the terminal go to `outputPath`; input is read from `inputPath`.
     public convenience init(
         headless size: Size, termType: String = "xterm-256color",
-        outputPath: String = "/dev/null", inputPath: String = "/dev/null"
+        outputPath: String = "/dev/null", inputPath: String = "/dev/null", fallback: Bool = false
     ) throws {
         guard let out = fopen(outputPath, "w") else { throw TerminalError.cannotOpen(outputPath) }
         guard let inp = fopen(inputPath, "r") else {
@@ -70,7 +104,8 @@ public final class NcursesTerminal: Terminal {
             throw TerminalError.cannotOpen(inputPath)
         }
         do {
-            try self.init(termType: termType, output: out, input: inp, ownsFiles: true, headlessSize: size)
+            try self.init(Setup(termType: termType, fallback: fallback, localeName: nil, headlessSize: size),
+                          output: out, input: inp, ownsFiles: true)
         } catch {
             fclose(out)
             fclose(inp)
@@ -78,9 +113,19 @@ public final class NcursesTerminal: Terminal {
         }
     }
 
+    /// What a start was asked for.
+    private struct Setup {
+        var termType: String?
+        var fallback: Bool
+        var localeName: String?
+        var headlessSize: Size?
+    }
+
+    /// Tried in order when terminfo does not know `TERM`.
+    public static let fallbackTypes = ["xterm-256color", "xterm", "vt100"]
+
     private init(
-        termType: String?, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>,
-        ownsFiles: Bool, headlessSize: Size?
+        _ setup: Setup, output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>, ownsFiles: Bool
     ) throws {
         let claimed = ncursesActive.withLock { active in
             if active { return false }
@@ -89,12 +134,21 @@ public final class NcursesTerminal: Terminal {
         }
         guard claimed else { throw TerminalError.alreadyActive }
 
-        // Without the user's locale ncurses measures and draws wide characters wrongly.
-        setlocale(LC_ALL, "")
-        guard let screen = newterm(termType, output, input) else {
+        let chosen: (type: String, note: String?)
+        do {
+            chosen = try Self.chooseType(setup.termType, fallback: setup.fallback, fd: fileno(output))
+        } catch {
             ncursesActive.withLock { $0 = false }
-            throw TerminalError.cannotStart(termType: termType ?? getenv("TERM").map { String(cString: $0) } ?? "")
+            throw error
         }
+        isUnicode = Self.chooseLocale(requested: setup.localeName)
+        guard let screen = newterm(chosen.type, output, input) else {
+            ncursesActive.withLock { $0 = false }
+            throw TerminalError.cannotStart(termType: chosen.type)
+        }
+        termType = chosen.type
+        startNote = chosen.note
+        let headlessSize = setup.headlessSize
         set_term(screen)
         self.screen = screen
         self.output = output
@@ -125,11 +179,60 @@ public final class NcursesTerminal: Terminal {
             clerk_BUTTON1_PRESSED() | clerk_BUTTON1_RELEASED() | clerk_BUTTON1_CLICKED()
             | clerk_BUTTON2_CLICKED() | clerk_BUTTON3_PRESSED() | clerk_BUTTON3_RELEASED()
             | clerk_BUTTON3_CLICKED() | clerk_BUTTON4_PRESSED() | clerk_BUTTON5_PRESSED()
+        mouseMask = mask
         mousemask(mask, nil)
 
         frame = FrameBuffer(size: Size(cols: Int(clerk_getmaxx(win)), rows: Int(clerk_getmaxy(win))))
         frame.resize(to: frame.size)  // the screen's content is unknown: first flush draws all
         writeRaw("\u{1B}[?2004h")  // bracketed paste on
+    }
+
+    /// Throws what starting on `termType` would (a terminal that cannot move the cursor,
+    /// no terminfo at all), without starting a screen or writing anything: for refusing
+    /// before any other work is done.
+    public static func preflight(termType: String?) throws {
+        let claimed = ncursesActive.withLock { active in
+            if active { return false }
+            active = true
+            return true
+        }
+        guard claimed else { throw TerminalError.alreadyActive }
+        defer { ncursesActive.withLock { $0 = false } }
+        _ = try chooseType(termType, fallback: true, fd: STDOUT_FILENO)
+    }
+
+    /// The terminal type to start: `requested` when terminfo knows it and it can move the
+    /// cursor; else, with `fallback`, the first of `fallbackTypes` terminfo knows, with a
+    /// note for the person. A known type that cannot move the cursor (`dumb`) is refused,
+    /// not replaced: the terminal really is like that. Probing writes nothing to `fd`.
+    static func chooseType(_ requested: String?, fallback: Bool, fd: Int32) throws -> (type: String, note: String?) {
+        let name = requested ?? ""
+        if !name.isEmpty {
+            switch clerk_probe_terminal(name, fd) {
+            case 1: return (name, nil)
+            case 2: throw TerminalError.cannotAddressCursor(termType: name)
+            default: break
+            }
+        }
+        guard fallback else { throw TerminalError.cannotStart(termType: name) }
+        for candidate in fallbackTypes where clerk_probe_terminal(candidate, fd) == 1 {
+            let note = name.isEmpty ? "TERM is not set; using \(candidate)" : "TERM \(name) is not known here; using \(candidate)"
+            return (candidate, note)
+        }
+        throw TerminalError.cannotStart(termType: name)
+    }
+
+    /// Sets the C library's locale from the environment (ncursesw measures and draws wide
+    /// characters by it) and says whether its character set is UTF-8. A UTF-8 locale the
+    /// environment names but this host lacks (a client's locale forwarded over SSH) still
+    /// says the terminal speaks UTF-8: the character set is then taken from C.UTF-8.
+    static func chooseLocale(requested: String?) -> Bool {
+        let found = setlocale(LC_ALL, "") != nil
+        if clerk_codeset_is_utf8() != 0 { return true }
+        guard !found, let name = requested?.lowercased(), name.contains("utf-8") || name.contains("utf8"),
+              setlocale(LC_CTYPE, "C.UTF-8") != nil
+        else { return false }
+        return clerk_codeset_is_utf8() != 0
     }
 
     deinit {
@@ -203,6 +306,37 @@ public final class NcursesTerminal: Terminal {
         ncursesActive.withLock { $0 = false }
     }
 
+    public func repaint() {
+        guard !ended else { return }
+        _ = clerk_clear_on_next_update()
+    }
+
+    /// Stops the process with the terminal restored to the shell (`endwin`, SIGTSTP with
+    /// its default action), and on `fg` takes the terminal back and repaints. Without a
+    /// job-control shell — the process in its session leader's group, as under `sh -c` or
+    /// an SSH ForceCommand — the stop would be discarded or leave nothing to return to,
+    /// so nothing is done.
+    public func suspend() -> Bool {
+        guard !ended, getpgrp() != getsid(0) else { return false }
+        mousemask(0, nil)
+        writeRaw("\u{1B}[?2004l")
+        endwin()
+        var tstp = sigset_t()
+        sigemptyset(&tstp)
+        sigaddset(&tstp, SIGTSTP)
+        var blocked = sigset_t()
+        pthread_sigmask(SIG_UNBLOCK, &tstp, &blocked)
+        let previous = signal(SIGTSTP, SIG_DFL)
+        raise(SIGTSTP)
+        // Continued (fg): the next doupdate puts the terminal back in raw mode.
+        signal(SIGTSTP, previous)
+        pthread_sigmask(SIG_SETMASK, &blocked, nil)
+        mousemask(mouseMask, nil)
+        writeRaw("\u{1B}[?2004h")
+        _ = clerk_clear_on_next_update()
+        return true
+    }
+
     /// Resizes the ncurses screen as a window resize would (`resizeterm`); the next
     /// `readInput` then reports `.resize`. Meant for headless use — a real terminal's
     /// size comes from the terminal itself.
@@ -215,6 +349,10 @@ public final class NcursesTerminal: Terminal {
 
     private func draw(_ cell: Cell, at p: Point, in win: UnsafeMutablePointer<WINDOW>?) {
         let width = DisplayWidth.width(of: cell.text)
+        if !isUnicode, !cell.text.unicodeScalars.allSatisfy(\.isASCII) {
+            drawAscii(cell, width: width, at: p, in: win)
+            return
+        }
         let glyphs = CellEncoding.glyphs(for: cell.text, width: width, maxScalars: Int(clerk_CCHARW_MAX())) {
             Int(clerk_wcwidth($0))
         }
@@ -226,6 +364,25 @@ public final class NcursesTerminal: Terminal {
             var cc = cchar_t()
             setcchar(&cc, wide, attrs, pair, nil)
             mvwadd_wch(win, Int32(p.y), Int32(p.x + offset), &cc)
+        }
+    }
+
+    /// A cell beyond ASCII on a terminal whose locale is not UTF-8 (see `AsciiFallback`).
+    private func drawAscii(_ cell: Cell, width: Int, at p: Point, in win: UnsafeMutablePointer<WINDOW>?) {
+        let attrs = attributes(for: cell.style)
+        let pair = pair(for: cell.style)
+        for (offset, glyph) in AsciiFallback.glyphs(for: cell.text, width: width).enumerated() {
+            let x = Int32(p.x + offset), y = Int32(p.y)
+            switch glyph {
+            case .ascii(let byte):
+                var cc = cchar_t()
+                setcchar(&cc, [wchar_t(byte), 0], attrs, pair, nil)
+                mvwadd_wch(win, y, x, &cc)
+            case .lineDrawing(let letter):
+                wattr_set(win, attrs, pair, nil)
+                mvwaddch(win, y, x, clerk_acs(letter))
+                wattr_set(win, clerk_A_NORMAL(), 0, nil)
+            }
         }
     }
 

@@ -133,6 +133,12 @@ struct FrameBuffer: Sendable {
         frontValid = false
     }
 
+    /// Forgets what the terminal shows (something else wrote to it): the next
+    /// `present()` yields every cell.
+    mutating func invalidate() {
+        frontValid = false
+    }
+
     /// Cells changed since the last call, in row-major order (continuation cells
     /// included, so a consumer that cannot use them simply skips them).
     mutating func present() -> [(point: Point, cell: Cell)] {

@@ -47,11 +47,23 @@ public protocol Terminal: AnyObject {
     /// True once the terminal has gone (the SSH connection dropped, the terminal window
     /// closed) even if no hang-up signal arrived: nothing more can be read.
     var isHungUp: Bool { get }
+
+    /// Makes the next `flush` draw every cell again, whatever the terminal shows now
+    /// (another program wrote over it; the person pressed C-l).
+    func repaint()
+
+    /// Hands the terminal back to the shell and stops the process, as Ctrl-Z does in a
+    /// shell; returns once the process is continued (`fg`), with everything drawn again
+    /// on the next `flush`. Returns false at once, changing nothing, when there is no
+    /// job-control shell to return to.
+    func suspend() -> Bool
 }
 
 extension Terminal {
     public var inputDescriptor: Int32? { nil }
     public var isHungUp: Bool { false }
+    public func repaint() {}
+    public func suspend() -> Bool { false }
 
     /// Draws `text` in the plain style.
     public func put(_ text: String, at p: Point) {

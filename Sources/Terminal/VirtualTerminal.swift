@@ -59,7 +59,22 @@ public final class VirtualTerminal: Terminal {
         queue.isEmpty ? nil : queue.removeFirst()
     }
 
+    /// Forgets what the screen shows, as C-l does: the next flush sends every cell.
+    public func repaint() {
+        frame.invalidate()
+        repaintCount += 1
+    }
+
+    /// How many times `repaint` has been called.
+    public private(set) var repaintCount = 0
+
     // MARK: - Scripting
+
+    /// Writes `text` straight onto the screen, past the frame, as another program
+    /// writing to the same terminal would: only a repaint puts the frame back.
+    public func scribble(_ text: String, at p: Point) {
+        screen.put(text, at: p, style: .plain)
+    }
 
     /// Queues events to be read, in order.
     public func send(_ events: InputEvent...) {

@@ -140,7 +140,7 @@ import Testing
         ["meetings", "--committee", "no-such-committee"],
         ["frobnicate"],
         ["actions", "--today", "2026-13-45"],
-        ["meetings", "--format", "csv"],
+        ["meetings", "--format", "xml"],
     ])
     func badArgumentsGiveOneLineAndNonZeroExit(_ args: [String]) throws {
         let run = try Run(clerk, ["--data", archive] + args)

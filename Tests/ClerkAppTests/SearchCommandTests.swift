@@ -55,7 +55,7 @@ import Testing
         (["search", "\"\""], "the search is empty"),
         (["search", "darzi", "--committee", "nope"], "no committee 'nope'"),
         (["search", "darzi", "--limit", "0"], "--limit 0 shows nothing"),
-        (["search", "darzi", "--format", "csv"], "not csv"),
+        (["search", "darzi", "--format", "xml"], "The value 'xml' is invalid for '--format <format>'"),
     ])
     func badInputIsOneLineAndChangesNothing(_ args: [String], _ message: String) throws {
         let before = try FileManager.default.contentsOfDirectory(atPath: archive + "/journal/meetings").sorted()

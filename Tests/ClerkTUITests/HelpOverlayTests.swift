@@ -14,7 +14,7 @@ import Testing
         guard case .help(_, let bottom)? = f.app.state.overlay else { Issue.record("the help closed"); return }
         #expect(bottom > 0)
         let screen = f.screen()
-        #expect(screen.contains("Show the keys of the pane in focus"))
+        #expect(screen.contains("Zoom the pane in focus to the whole screen"))
         // Past the end it stays at the end; up again from the top stays at the top.
         f.press(.char("j"), .down, .pageDown)
         #expect(f.app.state.overlay == .help(.agenda, scroll: bottom))

@@ -55,6 +55,59 @@ import Testing
         second.end()
     }
 
+    @Test func anUnknownTerminalTypeFallsBackToOneTerminfoKnowsAndSaysSo() throws {
+        let term = try NcursesTerminal(headless: Size(cols: 10, rows: 3), termType: "xterm-no-such-terminal", fallback: true)
+        defer { term.end() }
+        #expect(term.termType == "xterm-256color")
+        #expect(term.startNote == "TERM xterm-no-such-terminal is not known here; using xterm-256color")
+    }
+
+    @Test func noTerminalTypeAtAllFallsBackToo() throws {
+        for unset in [nil, ""] as [String?] {
+            let term = try NcursesTerminal(headless: Size(cols: 10, rows: 3), termType: unset ?? "", fallback: true)
+            #expect(term.termType == "xterm-256color")
+            #expect(term.startNote == "TERM is not set; using xterm-256color")
+            term.end()
+        }
+    }
+
+    @Test func aKnownTerminalIsUsedAsItIs() throws {
+        let term = try NcursesTerminal(headless: Size(cols: 10, rows: 3), termType: "vt100", fallback: true)
+        defer { term.end() }
+        #expect(term.termType == "vt100")
+        #expect(term.startNote == nil)
+    }
+
+    @Test func aTerminalThatCannotMoveTheCursorIsRefusedNotReplaced() throws {
+        #expect(throws: TerminalError.cannotAddressCursor(termType: "dumb")) {
+            _ = try NcursesTerminal(headless: Size(cols: 10, rows: 3), termType: "dumb", fallback: true)
+        }
+        // Refused before a screen started: another can start at once.
+        let next = try NcursesTerminal(headless: Size(cols: 10, rows: 3))
+        next.end()
+    }
+
+    @Test func preflightRefusesWhatStartingWouldWithoutStarting() throws {
+        #expect(throws: TerminalError.cannotAddressCursor(termType: "dumb")) {
+            try NcursesTerminal.preflight(termType: "dumb")
+        }
+        try NcursesTerminal.preflight(termType: "xterm-no-such-terminal")
+        try NcursesTerminal.preflight(termType: nil)
+        let term = try NcursesTerminal(headless: Size(cols: 10, rows: 3))
+        #expect(throws: TerminalError.alreadyActive) { try NcursesTerminal.preflight(termType: "vt100") }
+        term.end()
+    }
+
+    @Test func startErrorsReadAsOneLineNotAsSwift() {
+        let errors: [TerminalError] = [.alreadyActive, .cannotOpen("/dev/tty"), .cannotStart(termType: ""),
+                                       .cannotStart(termType: "xterm-ghostty"), .cannotAddressCursor(termType: "dumb")]
+        for error in errors {
+            let text = "\(error)"
+            #expect(!text.contains("termType") && !text.contains("cannotStart") && !text.contains("\n"), "\(text)")
+        }
+        #expect("\(TerminalError.cannotStart(termType: ""))".contains("TERM (not set)"))
+    }
+
     @Test func unknownTerminalTypeFails() {
         #expect(throws: TerminalError.cannotStart(termType: "no-such-terminal-type")) {
             _ = try NcursesTerminal(headless: Size(cols: 10, rows: 3), termType: "no-such-terminal-type")

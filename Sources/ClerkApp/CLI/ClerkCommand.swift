@@ -15,15 +15,25 @@ public struct ClerkCommand: ParsableCommand {
         The archive is found at --data DIR, else $CLERK_DATA, else $XDG_DATA_HOME/clerk \
         (~/.local/share/clerk). Start an empty one with 'clerk init DIR'; try everything safely with 'clerk demo'.
         """,
+        version: ClerkVersion.current,
         subcommands: [Open.self, Init.self, Demo.self, Check.self, Committees.self, Meetings.self, Actions.self, Search.self, Export.self,
                       AccessCommand.self],
         defaultSubcommand: Open.self
     )
 
+    // Declared here so that `clerk --help` and the manual list them; `hoistGlobalOptions`
+    // hands them to the subcommand, which is where they are read.
+    @OptionGroup var global: GlobalOptions
+    @Option(help: themeHelp) var theme: String?
+
+    static let themeHelp = ArgumentHelp(
+        "Colour theme of the screen: default, light, high-contrast, monochrome, or your own (docs/themes.md).", valueName: "NAME")
+
     public init() {}
 
     /// Options given before the subcommand's name ("clerk --data DIR actions") are moved
-    /// after it, so every subcommand accepts them in either place.
+    /// after it, so every subcommand accepts them in either place; with no subcommand
+    /// ("clerk --data DIR"), they go to the default one, `open`.
     static func hoistGlobalOptions(_ arguments: [String]) -> [String] {
         let names = Set(configuration.subcommands.map { $0._commandName } + ["help"])
         var leading: [String] = []
@@ -41,7 +51,7 @@ public struct ClerkCommand: ParsableCommand {
                 return arguments
             }
         }
-        guard index < arguments.count else { return arguments }
+        guard index < arguments.count else { return leading.isEmpty ? arguments : [Open._commandName] + leading }
         return [arguments[index]] + leading + arguments[(index + 1)...]
     }
 }
@@ -54,6 +64,8 @@ public struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Open the archive read-only: nothing can be changed.")
     public var readOnly = false
 
+    /// The date clerk takes as today, for every rule and every record made: for tests
+    /// and demonstrations only, so it is hidden and the manual says so.
     @Option(name: .long, help: .hidden)
     public var today: String?
 

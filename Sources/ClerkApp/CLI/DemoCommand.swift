@@ -12,7 +12,9 @@ struct Demo: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("init"), help: ArgumentHelp("Write the demo archive into this new or empty folder and exit.", valueName: "DIR"))
     var initDirectory: String?
-    @Option(help: "Colour theme of the screen.") var theme: String?
+    @Option(help: ClerkCommand.themeHelp) var theme: String?
+    // The parser gives --theme to the top command when both declare it.
+    @ParentCommand var root: ClerkCommand
 
     func run() throws {
         let today = try global.todayDate()
@@ -21,9 +23,10 @@ struct Demo: ParsableCommand {
             print("demo archive written to \(dir)")
             return
         }
+        try ScreenLauncher.preflight()  // no scratch archive for a screen that cannot start
         let dir = try DemoInstaller.scratchDirectory()
         try DemoInstaller.install(at: dir, today: today)
-        try ScreenLauncher.run(directory: dir, readOnly: global.readOnly, theme: theme, today: global.today)
+        try ScreenLauncher.run(directory: dir, readOnly: global.readOnly, theme: theme ?? root.theme, today: global.today)
     }
 }
 
@@ -53,10 +56,11 @@ struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Open the screen on the archive (the default).")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Colour theme of the screen.") var theme: String?
+    @Option(help: ClerkCommand.themeHelp) var theme: String?
+    @ParentCommand var root: ClerkCommand
 
     func run() throws {
         let dir = global.dataDirectory()
-        try ScreenLauncher.run(directory: dir, readOnly: global.readOnly, theme: theme, today: global.today)
+        try ScreenLauncher.run(directory: dir, readOnly: global.readOnly, theme: theme ?? root.theme, today: global.today)
     }
 }

@@ -8,11 +8,7 @@ struct Committees: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the committees in the archive.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "table or json.") var format: ListFormat = .table
-
-    func validate() throws {
-        if format == .csv { throw ValidationError("committees are listed as table or json, not csv") }
-    }
+    @Option(help: "table, csv or json.") var format: ListFormat = .table
 
     struct Row: Encodable {
         var id: String, name: String, code: String, cadence: String?, quorum: String, voting: String
@@ -30,7 +26,11 @@ struct Committees: ParsableCommand {
         }
         switch format {
         case .json: print(try Listing.json(rows), terminator: "")
-        default:
+        case .csv:
+            print(Listing.csv(["id", "name", "code", "cadence", "quorum", "voting", "members", "next_meeting"], rows.map {
+                [$0.id, $0.name, $0.code, $0.cadence ?? "", $0.quorum, $0.voting, String($0.members), $0.nextMeeting ?? ""]
+            }), terminator: "")
+        case .table:
             print(Listing.table(["ID", "NAME", "MEETS", "NEXT", "MEMBERS"], rows.map {
                 [$0.id, $0.name, $0.cadence ?? "as arranged", $0.nextMeeting ?? "-", String($0.members)]
             }), terminator: "")
@@ -44,11 +44,7 @@ struct Meetings: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("Only this committee (id, code or name).", valueName: "C")) var committee: String?
-    @Option(help: "table or json.") var format: ListFormat = .table
-
-    func validate() throws {
-        if format == .csv { throw ValidationError("meetings are listed as table or json, not csv") }
-    }
+    @Option(help: "table, csv or json.") var format: ListFormat = .table
 
     struct Row: Encodable {
         var id: String, committee: String, title: String, date: String, start: String?, end: String?
@@ -67,7 +63,11 @@ struct Meetings: ParsableCommand {
         }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
         switch format {
         case .json: print(try Listing.json(rows), terminator: "")
-        default:
+        case .csv:
+            print(Listing.csv(["id", "committee", "title", "date", "start", "end", "venue", "status"], rows.map {
+                [$0.id, $0.committee, $0.title, $0.date, $0.start ?? "", $0.end ?? "", $0.venue, $0.status]
+            }), terminator: "")
+        case .table:
             print(Listing.table(["ID", "DATE", "TIME", "STATUS", "COMMITTEE"], rows.map {
                 [$0.id, $0.date, [$0.start, $0.end].compactMap { $0 }.joined(separator: "–"), $0.status, $0.title]
             }), terminator: "")

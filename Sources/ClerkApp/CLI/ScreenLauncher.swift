@@ -14,9 +14,7 @@ public enum ScreenLauncher {
         let environment = ProcessInfo.processInfo.environment
         // The real cause first (a missing folder, a permission, a link), never a guess.
         if let problem = ArchiveLayout.openProblem(directory, forWriting: !readOnly) { throw StoreError(problem) }
-        guard isatty(0) == 1, isatty(1) == 1 else {
-            throw StoreError("the screen needs a terminal; for scripts use 'clerk meetings', 'clerk actions' and the other subcommands")
-        }
+        try preflight()
         // A writer creates a missing empty meetings folder; one that cannot is told why below.
         if !readOnly { try? ArchiveLayout.prepareForWriting(directory) }
         let unwritable = ArchiveStore.unwritablePath(directory)
@@ -29,7 +27,7 @@ public enum ScreenLauncher {
         for sig in [SIGWINCH, SIGHUP, SIGTERM, SIGINT] { sigaddset(&wanted, sig) }
         pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         let (keymap, keyProblems) = Keymap.load(environment: environment)
-        let term = try NcursesTerminal()
+        let term = try startTerminal(environment)
         defer { term.end() }
         let (theme, themeWarning) = ThemeLoader.load(name: themeName, environment: environment, colorCount: term.colorCount)
         let fixedToday = today.flatMap(CalendarDate.init(iso:))
@@ -43,6 +41,8 @@ public enum ScreenLauncher {
         app.accessRule = { state, _ in rule(state, SystemAccount.today()) }
         if let warning = themeWarning ?? keyProblems.first {
             app.show(warning, isError: true)
+        } else if let note = term.startNote {
+            app.show(note, isError: false)
         } else if !readOnly && !permitted {
             app.show("read-only: your account cannot write to this archive (\(unwritable ?? directory))", isError: false)
         }
@@ -50,5 +50,36 @@ public enum ScreenLauncher {
             signal(sig) { _ in stopRequested.store(true, ordering: .relaxed) }
         }
         app.run { stopRequested.load(ordering: .relaxed) }
+    }
+
+    /// The terminal named by TERM (or a fallback terminfo knows), in the locale the
+    /// environment asks for. A terminal that cannot move the cursor is refused before the
+    /// screen is touched, with the commands that work on any terminal.
+    static func startTerminal(_ environment: [String: String]) throws -> NcursesTerminal {
+        let locale = [environment["LC_ALL"], environment["LC_CTYPE"], environment["LANG"]]
+            .compactMap { $0 }.first { !$0.isEmpty }
+        do {
+            return try NcursesTerminal(termType: environment["TERM"], localeName: locale)
+        } catch TerminalError.cannotAddressCursor(let type) {
+            throw refusal(type)
+        }
+    }
+
+    /// Refuses, before anything is opened or written, when the screen cannot run here:
+    /// no terminal at all, or one that cannot move the cursor.
+    public static func preflight() throws {
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            throw StoreError("the screen needs a terminal; for scripts use 'clerk meetings', 'clerk actions' and the other subcommands")
+        }
+        do {
+            try NcursesTerminal.preflight(termType: ProcessInfo.processInfo.environment["TERM"])
+        } catch TerminalError.cannotAddressCursor(let type) {
+            throw refusal(type)
+        }
+    }
+
+    static func refusal(_ type: String) -> StoreError {
+        StoreError("this terminal (TERM \(type)) cannot move the cursor, which the screen needs; "
+                   + "use 'clerk meetings', 'clerk actions' and 'clerk export' instead")
     }
 }

@@ -21,10 +21,9 @@ struct Search: ParsableCommand {
     @Option(help: ArgumentHelp("Only this committee (id, code or name).", valueName: "C")) var committee: String?
     @Flag(help: "Include confidential items, their minutes and actions.") var includeConfidential = false
     @Option(help: ArgumentHelp("Show at most this many results.", valueName: "N")) var limit = 200
-    @Option(help: "table or json.") var format: ListFormat = .table
+    @Option(help: "table, csv or json.") var format: ListFormat = .table
 
     func validate() throws {
-        if format == .csv { throw ValidationError("search results are shown as table or json, not csv") }
         if limit < 1 { throw ValidationError("--limit \(limit) shows nothing; give a number of results of 1 or more") }
     }
 
@@ -63,15 +62,20 @@ struct Search: ParsableCommand {
         }
         let (index, results) = try SearchIndex.search(directory: dir, save: !global.readOnly, terms: terms, committee: committee,
                                                       confidentialIn: confidentialIn, limit: limit)
+        let rows = results.hits.map {
+            Row(meeting: $0.meetingID, date: $0.date.iso, committee: $0.committeeCode, item: $0.itemNumber,
+                itemTitle: $0.itemTitle, entry: $0.entryID, kind: $0.kind.rawValue, text: $0.text,
+                confidential: $0.confidential)
+        }
         switch format {
         case .json:
-            let rows = results.hits.map {
-                Row(meeting: $0.meetingID, date: $0.date.iso, committee: $0.committeeCode, item: $0.itemNumber,
-                    itemTitle: $0.itemTitle, entry: $0.entryID, kind: $0.kind.rawValue, text: $0.text,
-                    confidential: $0.confidential)
-            }
             print(try Listing.json(Output(total: results.total, shown: rows.count, results: rows)), terminator: "")
-        default:
+        case .csv:
+            // One row per result shown; a script that needs the total asks for json.
+            print(Listing.csv(["meeting", "date", "committee", "item", "item_title", "entry", "kind", "text", "confidential"],
+                              rows.map { [$0.meeting, $0.date, $0.committee, $0.item ?? "", $0.itemTitle ?? "", $0.entry ?? "",
+                                          $0.kind, $0.text, $0.confidential ? "yes" : "no"] }), terminator: "")
+        case .table:
             if results.hits.isEmpty {
                 print("nothing found for \(terms.map { "'\($0)'" }.joined(separator: " and "))")
                 return

@@ -344,6 +344,10 @@ public enum Effect: Sendable {
     case loadMeeting(MeetingID)
     case quit
     case redrawAll
+    /// The terminal may show something else: clear it and draw every cell (C-l).
+    case repaint
+    /// Give the terminal back to the shell until the person types `fg` (Ctrl-Z).
+    case suspend
     /// Make a change durable: the shell runs it against the freshest archive under the
     /// journal's lock, and shows "saved" only once it is on disk.
     case commit(Change)

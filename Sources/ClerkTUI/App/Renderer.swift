@@ -319,18 +319,7 @@ public struct Renderer {
             term.fill(Rect(x: 0, y: y, cols: size.cols, rows: 1), style: theme[.base])
             term.put(":", at: Point(x: 0, y: y), style: theme[.commandLine])
             term.put(input.text, at: Point(x: 1, y: y), style: theme[.base])
-            let matches = CommandCompletion.complete(input.text)
-            let shown = Array(matches.prefix(min(10, size.rows - 4)))
-            if !shown.isEmpty {
-                let width = min(size.cols, 72)
-                let top = y - shown.count
-                for (i, action) in shown.enumerated() {
-                    let line = DisplayWidth.pad(action.id, toWidth: 24) + " " + action.help
-                    let slot: ThemeSlot = i == input.choice % max(1, shown.count) ? .selection : .overlay
-                    term.fill(Rect(x: 0, y: top + i, cols: width, rows: 1), style: theme[slot])
-                    term.put(DisplayWidth.truncate(line, toWidth: width), at: Point(x: 0, y: top + i), style: theme[slot])
-                }
-            }
+            drawCommandSuggestions(input, above: y, on: term)
             term.setCursor(Point(x: min(size.cols - 1, 1 + DisplayWidth.width(of: input.beforeCursor)), y: y))
         case .form(let form):
             drawForm(form, on: term)

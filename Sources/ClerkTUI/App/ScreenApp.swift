@@ -18,7 +18,7 @@ public final class ScreenApp {
     /// The committee's previous meeting, read when a meeting is opened (matters arising).
     var earlier: MeetingRecord?
     var revision = 0
-    private let cache = PaneCache()
+    let cache = PaneCache()
     var dirty = true
     private var lastClock: TimeOfDay?
     private var lastTick = 0.0
@@ -160,6 +160,10 @@ public final class ScreenApp {
         case .redrawAll:
             cache.forgetFrame()
             dirty = true
+        case .repaint:
+            repaintScreen()
+        case .suspend:
+            suspendToShell()
         case .minutes(let minutes):
             runMinutes(minutes)
         case .export(let job):

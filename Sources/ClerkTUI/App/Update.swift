@@ -11,6 +11,7 @@ public struct Updater {
     }
 
     public func update(_ state: inout AppState, _ event: InputEvent, _ data: ViewData) -> [Effect] {
+        if case .key(let key) = event, let effects = terminalControl(key, state) { return effects }
         switch event {
         case .resize(let size):
             state.size = size
@@ -81,7 +82,8 @@ public struct Updater {
             } else {
                 state.workPlan = nil
             }
-        case "app.redraw": return [.redrawAll]
+        case "app.redraw": return [.repaint]
+        case "app.suspend": return [.suspend]
         case "move.up": move(&state, data, by: -1)
         case "move.down": move(&state, data, by: 1)
         case "move.pageUp": move(&state, data, by: -max(1, pageHeight(state) - 1))
