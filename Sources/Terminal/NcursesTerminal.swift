@@ -1,3 +1,4 @@
+import CFatalSignals
 import CNcursesw
 import Glibc
 import Synchronization
@@ -91,7 +92,10 @@ public final class NcursesTerminal: Terminal {
 
         // Without the user's locale ncurses measures and draws wide characters wrongly.
         setlocale(LC_ALL, "")
+        // The terminal's modes as they are now are what a crash puts back (FatalSignals).
+        clerk_fatal_signals_screen_starting(fileno(output), fileno(input))
         guard let screen = newterm(termType, output, input) else {
+            clerk_fatal_signals_screen_ended()
             ncursesActive.withLock { $0 = false }
             throw TerminalError.cannotStart(termType: termType ?? getenv("TERM").map { String(cString: $0) } ?? "")
         }
@@ -200,6 +204,7 @@ public final class NcursesTerminal: Terminal {
         mousemask(0, nil)
         endwin()
         writeRaw("\u{1B}[?2004l")  // bracketed paste off
+        clerk_fatal_signals_screen_ended()
         ncursesActive.withLock { $0 = false }
     }
 

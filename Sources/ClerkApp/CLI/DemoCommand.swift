@@ -54,12 +54,15 @@ struct Open: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Colour theme of the screen.") var theme: String?
+    /// For the end-to-end test of what a crash shows: the first key stops clerk as a bug would.
+    @Flag(name: .customLong("crash-for-test"), help: .hidden) var crashForTest = false
 
     func run() throws {
         let dir = global.dataDirectory()
         guard ArchiveStore.isArchive(dir) else {
             throw StoreError("no archive at \(dir); try 'clerk demo', or create one with 'clerk demo --init \(dir)', or point --data at an archive")
         }
-        try ScreenLauncher.run(directory: dir, readOnly: global.readOnly, theme: theme, today: global.today)
+        try ScreenLauncher.run(directory: dir, readOnly: global.readOnly, theme: theme, today: global.today,
+                               crashForTest: crashForTest)
     }
 }

@@ -10,7 +10,8 @@ private let stopRequested = Atomic<Bool>(false)
 
 /// Opens the screen on an archive: the real terminal, theme, keys, signals.
 public enum ScreenLauncher {
-    public static func run(directory: String, readOnly: Bool, theme themeName: String?, today: String?) throws {
+    public static func run(directory: String, readOnly: Bool, theme themeName: String?, today: String?,
+                           crashForTest: Bool = false) throws {
         let environment = ProcessInfo.processInfo.environment
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw StoreError("the screen needs a terminal; for scripts use 'clerk meetings', 'clerk actions' and the other subcommands")
@@ -28,7 +29,7 @@ public enum ScreenLauncher {
         defer { term.end() }
         let (theme, themeWarning) = ThemeLoader.load(name: themeName, environment: environment, colorCount: term.colorCount)
         let fixedToday = today.flatMap(CalendarDate.init(iso:))
-        let app = ScreenApp(store: store, terminal: term, theme: theme, keymap: keymap, readOnly: !writable,
+        let app = ScreenApp(store: store, terminal: crashForTest ? CrashOnFirstKey(term) : term, theme: theme, keymap: keymap, readOnly: !writable,
                             wallClock: { localClock(fixedToday: fixedToday) }, context: { context(fixedToday: fixedToday) })
         app.watch = ArchiveWatch(directory: directory)
         // Rights go by the system's date, not the screen's (which --today can fix).
