@@ -40,8 +40,20 @@ public struct CommandInput: Sendable, Hashable {
     /// each run of line breaks one space.
     static func oneLine(_ text: String) -> String {
         let clean = TextEditor.normalised(text)
-        guard clean.contains("\n") else { return clean }
-        return clean.split(separator: "\n").joined(separator: " ")
+        guard clean.unicodeScalars.contains("\n") else { return clean }
+        // By scalars: a line break is its own cluster, but a mark after it is not a letter's.
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for s in clean.unicodeScalars {
+            if s == "\n" {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" ") }
+            pendingSpace = false
+            out.append(s)
+        }
+        return String(out)
     }
 
     /// Replaces the characters `range` (in `Character`s) with `s`, and puts the cursor
