@@ -22,6 +22,10 @@ static const char restore[] =
 static const char *const fatal_signals_text =
     ": stopped. Everything shown as saved is on disk; typing not yet saved (normally the "
     "last second's) is lost. Please report this.\n";
+// SIGQUIT is someone's request, not a bug: nothing to report.
+static const char *const quit_text =
+    ": stopped. Everything shown as saved is on disk; typing not yet saved (normally the "
+    "last second's) is lost.\n";
 
 static void put(int fd, const char *s, size_t n) {
     while (n > 0) {
@@ -55,9 +59,10 @@ static void handle_fatal_signal(int sig) {
     } while (v > 0 && d < (int)sizeof digits);
     while (d > 0) line[n++] = digits[--d];
     line[n++] = ')';
-    size_t text_len = strlen(fatal_signals_text);
+    const char *text = sig == SIGQUIT ? quit_text : fatal_signals_text;
+    size_t text_len = strlen(text);
     if (n + text_len > sizeof line) text_len = sizeof line - n;
-    memcpy(line + n, fatal_signals_text, text_len);
+    memcpy(line + n, text, text_len);
     n += text_len;
     put(STDERR_FILENO, line, n);
     _exit(70);
