@@ -18,7 +18,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "TextCells", swiftSettings: strict),
-        .target(name: "Terminal", dependencies: ["CNcursesw", "TextCells"], swiftSettings: strict),
+        .target(name: "CFatalSignals"),
+        .target(name: "Terminal", dependencies: ["CNcursesw", "CFatalSignals", "TextCells"], swiftSettings: strict),
         .target(name: "ClerkCore", swiftSettings: strict),
         .target(name: "ClerkStore", dependencies: ["ClerkCore"], swiftSettings: strict),
         .target(name: "ClerkPublish", dependencies: ["ClerkCore", "TextCells"], swiftSettings: strict),
@@ -31,7 +32,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .executableTarget(name: "clerk", dependencies: ["ClerkApp"], swiftSettings: strict),
+        .executableTarget(name: "clerk", dependencies: ["ClerkApp", "Terminal"], swiftSettings: strict),
         .executableTarget(name: "clerk-journal-torture", dependencies: ["ClerkStore"], swiftSettings: strict),
         .executableTarget(name: "clerk-bench", dependencies: ["ClerkApp", "ClerkCore", "ClerkStore"], swiftSettings: strict),
         .target(name: "ClerkTestSupport", path: "Tests/Support", swiftSettings: strict),

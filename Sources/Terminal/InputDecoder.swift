@@ -10,7 +10,8 @@ enum RawInput: Hashable, Sendable {
 
 /// Turns the raw stream into events: control characters into keys, ESC-prefixed
 /// characters into Alt keys, and a bracketed paste (`ESC [200~ … ESC [201~`) into one
-/// `.paste` event. Kept apart from ncurses so that it can be tested with a script.
+/// `.paste` event. Other control sequences and strings (CSI, OSC, DCS…, 7-bit or 8-bit)
+/// are swallowed whole: none of their bytes is typed as text. Kept apart from ncurses so that it can be tested with a script.
 struct InputDecoder: Sendable {
     /// How long to wait for the rest of an escape sequence that has begun.
     var sequenceWaitMs = 25
@@ -28,6 +29,12 @@ struct InputDecoder: Sendable {
                 return event
             case .scalar(let s) where s.value == 0x1B:
                 if let event = decodeEscape(read) { return event }
+            case .scalar(let s) where s.value == 0x9B:
+                _ = readControlSequence(read)  // an 8-bit CSI: swallowed whole
+            case .scalar(let s) where [0x90, 0x98, 0x9D, 0x9E, 0x9F].contains(s.value):
+                skipControlString(read)  // an 8-bit DCS, SOS, OSC, PM or APC: swallowed whole
+            case .scalar(let s) where (0x80...0x9F).contains(s.value):
+                continue  // any other C1 control is no key
             case .scalar(let s):
                 return .key(Self.key(for: s))
             }
@@ -46,8 +53,25 @@ struct InputDecoder: Sendable {
             pushback.insert(next, at: 0)
             return .key(.escape)
         }
+        if "]PX^_".unicodeScalars.contains(c) {
+            // OSC, DCS, SOS, PM or APC when more follows at once; Alt+key when nothing does.
+            guard let more = take(sequenceWaitMs, read) else { return .key(.alt(Character(c))) }
+            pushback.insert(more, at: 0)
+            guard case .scalar = more else { return .key(.alt(Character(c))) }
+            skipControlString(read)
+            return nil  // dropped whole rather than typed as text
+        }
         if c != "[" { return .key(.alt(Character(c))) }
         // ESC [ … : a CSI sequence ncurses did not recognise. Read it to its final byte.
+        let body = readControlSequence(read)
+        if body.isEmpty { return .key(.alt("[")) }
+        if body == "200~" { return .paste(readPaste(read)) }
+        return nil  // unknown sequence: dropped rather than typed as text
+    }
+
+    /// The parameters, intermediates and final byte of a control sequence whose
+    /// introducer has been read; stops early at anything else (left to be read next).
+    private mutating func readControlSequence(_ read: (Int) -> RawInput?) -> String {
         var body = ""
         while let r = take(sequenceWaitMs, read) {
             guard case .scalar(let b) = r, (0x20...0x7E).contains(b.value) else {
@@ -58,9 +82,36 @@ struct InputDecoder: Sendable {
             if (0x40...0x7E).contains(b.value) { break }
             if body.unicodeScalars.count > 32 { break }
         }
-        if body.isEmpty { return .key(.alt("[")) }
-        if body == "200~" { return .paste(readPaste(read)) }
-        return nil  // unknown sequence: dropped rather than typed as text
+        return body
+    }
+
+    /// Reads a control string (OSC, DCS, …) whose introducer has been read, through its
+    /// terminator: BEL, ST (U+009C or ESC \), CAN or SUB. A line break, a key or a pause
+    /// ends it unterminated and is left to be read next; so does an ESC that begins
+    /// something else.
+    private mutating func skipControlString(_ read: (Int) -> RawInput?) {
+        var length = 0
+        while length < 4096, let r = take(sequenceWaitMs, read) {
+            length += 1
+            guard case .scalar(let b) = r else {
+                pushback.insert(r, at: 0)
+                return
+            }
+            switch b.value {
+            case 0x07, 0x9C, 0x18, 0x1A:
+                return
+            case 0x0A, 0x0D:
+                pushback.insert(r, at: 0)
+                return
+            case 0x1B:
+                guard let next = take(sequenceWaitMs, read) else { return }
+                if next == .scalar("\\") { return }
+                pushback.insert(contentsOf: [r, next], at: 0)
+                return
+            default:
+                continue
+            }
+        }
     }
 
     private mutating func readPaste(_ read: (Int) -> RawInput?) -> String {

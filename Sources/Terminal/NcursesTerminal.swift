@@ -1,3 +1,4 @@
+import CFatalSignals
 import CNcursesw
 import Glibc
 import Synchronization
@@ -142,7 +143,10 @@ public final class NcursesTerminal: Terminal {
             throw error
         }
         isUnicode = Self.chooseLocale(requested: setup.localeName)
+        // The terminal's modes as they are now are what a crash puts back (FatalSignals).
+        clerk_fatal_signals_screen_starting(fileno(output), fileno(input))
         guard let screen = newterm(chosen.type, output, input) else {
+            clerk_fatal_signals_screen_ended()
             ncursesActive.withLock { $0 = false }
             throw TerminalError.cannotStart(termType: chosen.type)
         }
@@ -303,6 +307,7 @@ public final class NcursesTerminal: Terminal {
         mousemask(0, nil)
         endwin()
         writeRaw("\u{1B}[?2004l")  // bracketed paste off
+        clerk_fatal_signals_screen_ended()
         ncursesActive.withLock { $0 = false }
     }
 

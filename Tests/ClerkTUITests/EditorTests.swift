@@ -134,7 +134,8 @@ private let combining = "e\u{301}"  // one cluster, 1 cell
     @Test func normalisedTurnsLineBreaksTabsAndControls() {
         #expect(TextEditor.normalised("a\r\nb\rc\nd") == "a\nb\nc\nd")
         #expect(TextEditor.normalised("a\tb") == "a    b")
-        #expect(TextEditor.normalised("a\u{1B}[31mb\u{7}\u{7F}\u{85}c") == "a[31mbc")
+        // Escape sequences go whole, not just their ESC.
+        #expect(TextEditor.normalised("a\u{1B}[31mb\u{7}\u{7F}\u{85}c") == "abc")
         #expect(TextEditor.normalised("x\u{202E}y\u{2028}z") == "xy\nz")
         #expect(TextEditor.normalised("plain é 会") == "plain é 会")
         #expect(TextEditor.normalised("\r\n\r\n") == "\n\n")
@@ -147,7 +148,7 @@ private let combining = "e\u{301}"  // one cluster, 1 cell
         while paste.utf8.count < 100_000 { paste += line }
         paste += "last\rline"
         check(&e, .paste(paste), .textChanged, width: 80)
-        let clean = "Budget    line [2Jitem with é, 会议 and \(flag).\n"
+        let clean = "Budget    line item with é, 会议 and \(flag).\n"
         let count = paste.components(separatedBy: "\r\n").count - 1
         #expect(e.text == "Minutes: " + String(repeating: clean, count: count) + "last\nline")
         #expect(!e.text.unicodeScalars.contains { $0 != "\n" && Sanitize.isUnsafe($0) })

@@ -58,9 +58,12 @@ struct Open: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: ClerkCommand.themeHelp) var theme: String?
     @ParentCommand var root: ClerkCommand
+    /// For the end-to-end test of what a crash shows: the first key stops clerk as a bug would.
+    @Flag(name: .customLong("crash-for-test"), help: .hidden) var crashForTest = false
 
     func run() throws {
         let dir = global.dataDirectory()
-        try ScreenLauncher.run(directory: dir, readOnly: global.readOnly, theme: theme ?? root.theme, today: global.today)
+        try ScreenLauncher.run(directory: dir, readOnly: global.readOnly, theme: theme ?? root.theme, today: global.today,
+                               crashForTest: crashForTest)
     }
 }

@@ -10,7 +10,8 @@ private let stopRequested = Atomic<Bool>(false)
 
 /// Opens the screen on an archive: the real terminal, theme, keys, signals.
 public enum ScreenLauncher {
-    public static func run(directory: String, readOnly: Bool, theme themeName: String?, today: String?) throws {
+    public static func run(directory: String, readOnly: Bool, theme themeName: String?, today: String?,
+                           crashForTest: Bool = false) throws {
         let environment = ProcessInfo.processInfo.environment
         // The real cause first (a missing folder, a permission, a link), never a guess.
         if let problem = ArchiveLayout.openProblem(directory, forWriting: !readOnly) { throw StoreError(problem) }
@@ -33,8 +34,8 @@ public enum ScreenLauncher {
         let fixedToday = today.flatMap(CalendarDate.init(iso:))
         // A date fixed with --today is the date things are recorded on (an agenda
         // published, an action updated), as the screen shows it.
-        let app = ScreenApp(store: store, terminal: term, theme: theme, keymap: keymap, readOnly: !writable,
-                            clock: SystemClock.clock.fixingToday(fixedToday))
+        let app = ScreenApp(store: store, terminal: crashForTest ? CrashOnFirstKey(term) : term, theme: theme, keymap: keymap,
+                            readOnly: !writable, clock: SystemClock.clock.fixingToday(fixedToday))
         app.watch = ArchiveWatch(directory: directory)
         // Rights go by the system's date, not the screen's (which --today can fix).
         let rule = store.accessRule(account: SystemAccount.current()) { SystemAccount.today() }

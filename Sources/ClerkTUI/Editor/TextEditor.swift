@@ -119,14 +119,16 @@ public struct TextEditor: Sendable, Hashable {
 
     // MARK: - Normalising
 
-    /// `text` as the editor stores it: "\r\n", "\r", U+2028 and U+2029 become "\n", a tab
-    /// becomes `tabWidth` spaces, and every other control, DEL, C1 control or bidi
-    /// override/isolate/mark (what `Sanitize.isUnsafe` names) is dropped.
+    /// `text` as the editor stores it: terminal escape sequences are removed whole
+    /// (`Sanitize.removingEscapeSequences`: `ESC ]0;title BEL` leaves nothing, not
+    /// `]0;title`), "\r\n", "\r", U+2028 and U+2029 become "\n", a tab becomes `tabWidth`
+    /// spaces, and every other control, DEL, C1 control or bidi override/isolate/mark (what
+    /// `Sanitize.isUnsafe` names) is dropped.
     public static func normalised(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0 != "\n" && Sanitize.isUnsafe($0) }) else { return text }
         var out = String.UnicodeScalarView()
         var afterCR = false
-        for s in text.unicodeScalars {
+        for s in Sanitize.removingEscapeSequences(text).unicodeScalars {
             defer { afterCR = s == "\r" }
             switch s {
             case "\r", "\u{2028}", "\u{2029}": out.append("\n")
@@ -207,24 +209,40 @@ public struct TextEditor: Sendable, Hashable {
     /// the change for undo (merging it into the previous step when `action` allows) and
     /// puts the cursor after the new text. The characters either side take part, so that
     /// a combining mark joins the letter before it and a ZWJ sequence closes up.
+    ///
+    /// The window of characters taken in grows to the right for as long as the edit
+    /// changes where the next cluster begins (a run of regional indicators pairing
+    /// anew), so that the paragraph always holds the clusters its text has.
     mutating func edit(_ start: Position, _ end: Position, with text: String, as action: Action) {
         let left = start.column > 0 ? start.column - 1 : start.column
         let windowStart = Position(paragraph: start.paragraph, column: left)
-        let endLength = paragraphs[end.paragraph].chars.count
-        let windowEnd = Position(paragraph: end.paragraph, column: end.column < endLength ? end.column + 1 : end.column)
+        let endChars = paragraphs[end.paragraph].chars
+        var right = end.column < endChars.count ? end.column + 1 : end.column
         let leftText = String(paragraphs[start.paragraph].chars[left..<start.column])
-        let rightText = String(paragraphs[end.paragraph].chars[end.column..<windowEnd.column])
+        var rightText = String(endChars[end.column..<right])
+        var inserted = Array(leftText + text + rightText)
+        while right < endChars.count, let last = inserted.last, !TextEditor.breaks(after: last, before: endChars[right]) {
+            rightText.append(endChars[right])
+            right += 1
+            inserted = Array(leftText + text + rightText)
+        }
+        let windowEnd = Position(paragraph: end.paragraph, column: right)
         let removed = characters(from: windowStart, to: windowEnd)
-        let inserted = Array(leftText + text + rightText)
         let before = cursor
         replaceExactly(windowStart, windowEnd, with: inserted)
         // The cursor goes after the inserted text, rounded up to a whole cluster.
-        cursor = TextEditor.position(after: Array(leftText + text), from: windowStart)
+        cursor = clamped(TextEditor.position(after: Array(leftText + text), from: windowStart))
         // Spaces hang at the end of a line: after one, at a wrap point, the cursor shows
         // right after it on the upper line.
         upstream = cursor.column > 0 && paragraphs[cursor.paragraph].chars[cursor.column - 1] == " "
         record(Edit(start: windowStart, removed: removed, inserted: inserted, before: before, after: cursor), as: action)
         last = action
+    }
+
+    /// Whether `a` followed by `b` stays two clusters, split where they meet.
+    static func breaks(after a: Character, before b: Character) -> Bool {
+        let joined = Array(String(a) + String(b))
+        return joined.count == 2 && joined[0].unicodeScalars.elementsEqual(a.unicodeScalars)
     }
 
     mutating func record(_ edit: Edit, as action: Action) {
