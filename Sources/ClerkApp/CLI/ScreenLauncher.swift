@@ -34,7 +34,9 @@ public enum ScreenLauncher {
         // Rights go by the system's date, not the screen's (which --today can fix).
         let rule = store.accessRule(account: SystemAccount.current()) { SystemAccount.today() }
         app.accessRule = { state, _ in rule(state, SystemAccount.today()) }
-        if let warning = themeWarning ?? keyProblems.first {
+        if store.skippedRecords > 0 {
+            app.show("\(store.skippedRecords) damaged record(s) skipped; 'clerk check' says where", isError: true)
+        } else if let warning = themeWarning ?? keyProblems.first {
             app.show(warning, isError: true)
         } else if !readOnly && !permitted {
             app.show("read-only: your account cannot write to this archive", isError: false)
