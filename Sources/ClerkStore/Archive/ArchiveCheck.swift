@@ -40,9 +40,13 @@ public struct ArchiveCheck: Sendable {
                 report.problems.append("\(path): segment of a meeting the archive does not know ('\(id)')")
             }
             var record = MeetingRecord(meetingID: id)
-            report.read(path) { record.apply($0, from: $1) }
+            var unknown: [String] = []
+            report.read(path) { event, source in
+                record.apply(event, from: source)
+                if let why = Self.referenceProblem(event, in: state) { unknown.append("\(source): \(event.kind.rawValue): \(why)") }
+            }
             for anomaly in record.anomalies { report.problems.append("event does not fit: \(anomaly)") }
-            report.checkReferences(of: record, in: state, path: path)
+            report.problems += unknown
         }
         if FileManager.default.fileExists(atPath: archivePath + ".broken") {
             report.notes.append("\(archivePath).broken: holds bytes set aside from a torn append; kept for inspection")

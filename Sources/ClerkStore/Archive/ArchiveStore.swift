@@ -158,7 +158,13 @@ public final class ArchiveStore: @unchecked Sendable {
         for located in result.records {
             let source = Self.source(loaded.path, located.record)
             switch Self.decode(located.record) {
-            case .success(let event): loaded.record.apply(event, from: source)
+            case .success(let event):
+                // As strict as `clerk check`: what the meeting names must exist in the archive.
+                if let why = ArchiveCheck.referenceProblem(event, in: state) {
+                    loaded.record.setAside("\(source): \(event.kind.rawValue): \(why)")
+                } else {
+                    loaded.record.apply(event, from: source)
+                }
             case .failure(let error):
                 loaded.record.setAside("\(source): set aside: \(error)")
                 loaded.unreadable += 1

@@ -18,10 +18,12 @@ extension ArchiveStore {
         let result = try segment.read()
         var agenda = MeetingRecord(meetingID: id)
         for located in result.records where located.record.type.hasPrefix("agenda.item-") {
-            do {
-                agenda.apply(try EventCodec.decode(type: located.record.type, version: located.record.version, data: located.record.data))
-            } catch {
-                throw StoreError("\(path): record \(located.record.seq): \(error)")
+            // Read as the meeting's record is: a record that cannot be read means in doubt (the caller hides).
+            switch Self.decode(located.record) {
+            case .success(let event):
+                if ArchiveCheck.referenceProblem(event, in: state) == nil { agenda.apply(event) }
+            case .failure(let error):
+                throw StoreError("\(Self.source(path, located.record)): \(error)")
             }
         }
         try Self.refuseCorruption(result, path: path)
