@@ -75,7 +75,7 @@ struct Search: ParsableCommand {
             print(try Listing.json(Output(total: results.total, shown: rows.count, results: rows)), terminator: "")
         default:
             if results.hits.isEmpty {
-                print("nothing found for \(terms.map { "'\($0)'" }.joined(separator: " and "))")
+                print(Listing.text("nothing found for \(terms.map { "'\($0)'" }.joined(separator: " and "))"))
                 return
             }
             print(Listing.table(["DATE", "COMMITTEE", "ITEM", "WHAT", "TEXT"], results.hits.map { hit in
