@@ -35,7 +35,7 @@ public enum ScreenLauncher {
         let rule = store.accessRule(account: SystemAccount.current()) { SystemAccount.today() }
         app.accessRule = { state, _ in rule(state, SystemAccount.today()) }
         if store.skippedRecords > 0 {
-            app.show("\(store.skippedRecords) damaged record(s) skipped; 'clerk check' says where", isError: true)
+            app.sayIfRecordsSkipped()
         } else if let warning = themeWarning ?? keyProblems.first {
             app.show(warning, isError: true)
         } else if !readOnly && !permitted {

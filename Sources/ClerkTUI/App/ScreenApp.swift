@@ -20,6 +20,8 @@ public final class ScreenApp {
     private let cache = PaneCache()
     var dirty = true
     private var lastClock: TimeOfDay?
+    /// Damaged records skipped so far, as last said in the status line.
+    private var skippedShown = 0
     private var lastTick = 0.0
     /// Read-only for the whole session (asked for, or the archive cannot be written).
     let sessionReadOnly: Bool
@@ -70,6 +72,15 @@ public final class ScreenApp {
     public func show(_ text: String, isError: Bool) {
         state.message = Message(text: text, isError: isError)
         dirty = true
+    }
+
+    /// Says in the status line when more damaged records have been skipped (set aside
+    /// on reading, or not fitting the record), so the person knows to run `clerk check`.
+    public func sayIfRecordsSkipped() {
+        let skipped = store.skippedRecords
+        guard skipped > skippedShown else { return }
+        skippedShown = skipped
+        show("\(skipped) damaged record(s) skipped; 'clerk check' says where", isError: true)
     }
 
     /// Draws the frame if anything changed since the last one.
@@ -173,6 +184,7 @@ public final class ScreenApp {
                 revision += 1
                 placeOnLastMinutedItem()
                 placeOnSearchHit()
+                sayIfRecordsSkipped()
             } catch {
                 state.meeting = nil
                 state.message = Message(text: "\(error)", isError: true)
@@ -222,6 +234,7 @@ public final class ScreenApp {
                 revision += 1
                 dirty = true
             }
+            if appended { sayIfRecordsSkipped() }
         } catch {
             show("\(error)", isError: true)
         }
