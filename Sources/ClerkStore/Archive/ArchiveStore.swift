@@ -102,7 +102,7 @@ public final class ArchiveStore: @unchecked Sendable {
     private func catchUpArchive() throws {
         let result = try archiveReader.read(from: archiveOffset, afterSeq: archiveSeq)
         for located in result.records {
-            let source = Self.source(archiveReader.path, located.record)
+            let source = Self.source(relative(archiveReader.path), located.record)
             switch Self.decode(located.record) {
             case .success(let event): state.apply(event, from: source)
             case .failure(let error): state.setAside("\(source): set aside: \(error)")
@@ -125,6 +125,12 @@ public final class ArchiveStore: @unchecked Sendable {
         } catch {
             return .failure(EventCodec.DecodeError(description: "\(error)"))
         }
+    }
+
+    /// A journal file's path within the archive ("journal/archive.jsonl"): anomalies are kept
+    /// in the checkpoint, which stays true when the archive folder is moved.
+    func relative(_ path: String) -> String {
+        path.hasPrefix(directory + "/") ? String(path.dropFirst(directory.count + 1)) : path
     }
 
     /// Where a record is, for messages: its file and line (a segment's `seq` is its line).
@@ -156,7 +162,7 @@ public final class ArchiveStore: @unchecked Sendable {
         guard let reader = loaded.reader else { return }
         let result = try reader.read(from: loaded.offset, afterSeq: loaded.seq)
         for located in result.records {
-            let source = Self.source(loaded.path, located.record)
+            let source = Self.source(relative(loaded.path), located.record)
             switch Self.decode(located.record) {
             case .success(let event):
                 // As strict as `clerk check`: what the meeting names must exist in the archive.
