@@ -44,7 +44,7 @@ import Testing
         }
         func item(_ item: AgendaItem, in meetingID: MeetingID = m) -> Event { .itemAdded(ItemAdded(meetingID: meetingID, item: item)) }
         let due = DueDate(kind: .on(CalendarDate(iso: "2026-12-01")!), text: "1 December 2026")
-        func action(committee: CommitteeID, number: Int = 1) -> Event {
+        func action(committee: CommitteeID, number: Int = 1, due: DueDate = due) -> Event {
             .actionRaised(Action(id: "a-crafted", committeeID: committee, meetingID: m, itemID: nil, number: number, text: "x",
                                  owner: .organisation("lmc"), due: due, raisedOn: CalendarDate(iso: "2008-04-22")!))
         }
@@ -69,6 +69,8 @@ import Testing
                     json: #"{"entryID":"e-none","entryID":"\#(entry)","meetingID":"\#(m)"}"#),
             event("an action of an unknown committee", .archive, action(committee: "no-such-committee")),
             event("an action number out of range", .archive, action(committee: committee, number: big)),
+            event("a due month out of range", .archive,
+                  action(committee: committee, due: DueDate(kind: .byMonth(year: big, month: 13), text: "by Smarch"))),
             event("agenda minutes out of range", .meeting, item(AgendaItem(id: "i-long", title: "Long", minutes: big))),
             event("deadline days out of range", .archive,
                   terms { $0.deadlines = AgendaDeadlines(submissionLeadDays: big, papers: .daysBefore(big)) }),
@@ -141,6 +143,6 @@ import Testing
 
     @Test func everyKindIsNamed() {
         #expect(Set(Self.kinds.map(\.name)).count == Self.kinds.count)
-        #expect(Self.kinds.count >= 20)
+        #expect(Self.kinds.count >= 21)
     }
 }

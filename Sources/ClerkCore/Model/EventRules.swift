@@ -69,6 +69,9 @@ extension Event {
             case .organisation(let o): ids.append(("owner", o))
             }
         }
+        func due(_ d: DueDate) {
+            if case .byMonth(let year, let month) = d.kind { numbers += [("due year", year, 1...9999), ("due month", month, 1...12)] }
+        }
         func update(_ u: ActionUpdate) {
             if let m = u.meetingID { ids.append(("update meetingID", m)) }
             if let b = u.by { ids.append(("update by", b)) }
@@ -107,6 +110,7 @@ extension Event {
             if let i = a.itemID { ids.append(("itemID", i)) }
             numbers.append(("number", a.number, NumberRanges.actionNumber))
             owner(a.owner)
+            due(a.due)
             a.history.forEach(update)
         case .actionUpdated(let e):
             ids.append(("actionID", e.actionID))
@@ -114,7 +118,10 @@ extension Event {
         case .actionEdited(let e):
             ids.append(("actionID", e.actionID))
             owner(e.owner)
-        case .objectiveSet(let o): ids += [("id", o.id), ("committeeID", o.committeeID)]
+            due(e.due)
+        case .objectiveSet(let o):
+            ids += [("id", o.id), ("committeeID", o.committeeID)]
+            due(o.timescale)
         case .objectiveRemoved(let e): ids.append(("objectiveID", e.objectiveID))
         case .accountsSet(let e):
             ids.append(("personID", e.personID))
