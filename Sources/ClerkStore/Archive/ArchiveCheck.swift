@@ -40,13 +40,15 @@ public struct ArchiveCheck: Sendable {
                 report.problems.append("\(path): segment of a meeting the archive does not know ('\(id)')")
             }
             var record = MeetingRecord(meetingID: id)
-            var unknown: [String] = []
             report.read(path) { event, source in
-                record.apply(event, from: source)
-                if let why = Self.referenceProblem(event, in: state) { unknown.append("\(source): \(event.kind.rawValue): \(why)") }
+                // As the archive is opened: what names something unknown in the archive is set aside.
+                if let why = Self.referenceProblem(event, in: state) {
+                    record.setAside("\(source): \(event.kind.rawValue): \(why)")
+                } else {
+                    record.apply(event, from: source)
+                }
             }
             for anomaly in record.anomalies { report.problems.append("event does not fit: \(anomaly)") }
-            report.problems += unknown
         }
         if FileManager.default.fileExists(atPath: archivePath + ".broken") {
             report.notes.append("\(archivePath).broken: holds bytes set aside from a torn append; kept for inspection")
