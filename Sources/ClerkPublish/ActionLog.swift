@@ -1,13 +1,16 @@
 import ClerkCore
 import Foundation
+import TextCells
 
 /// RFC 4180 CSV as spreadsheets open it: UTF-8 (with a byte-order mark when asked, so that
 /// Excel reads it as UTF-8), CRLF line ends, quoted where needed, and cells a spreadsheet
-/// would run as a formula (=, +, -, @, tab, CR) prefixed with an apostrophe.
+/// would run as a formula (=, +, -, @, tab, CR) prefixed with an apostrophe. Control
+/// characters and bidi overrides in a cell are shown as visible symbols, as on the screen
+/// (a line feed inside a quoted cell is kept).
 public enum CSV {
     public static func encode(_ header: [String], _ rows: [[String]], byteOrderMark: Bool = false) -> String {
         func cell(_ s: String) -> String {
-            var s = s
+            var s = Sanitize.visibleKeepingLines(s)
             if let first = s.first, "=+-@\t\r".contains(first) { s = "'" + s }
             if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) {
                 return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
@@ -52,9 +55,9 @@ public enum ActionLog {
             return ActionLogRow(
                 id: a.id, committee: archive.committees[a.committeeID]?.code ?? a.committeeID, meeting: a.meetingID,
                 meetingDate: archive.meetings[a.meetingID]?.date.iso ?? "", number: Action.numeral(a.number),
-                action: a.text.visible, owner: archive.ownerName(a.owner).visible, due: a.due.text.visible,
+                action: a.text, owner: archive.ownerName(a.owner), due: a.due.text,
                 deadline: a.due.deadline?.iso, status: a.status.rawValue, overdue: a.isOverdue(on: today),
-                lastUpdate: last?.on.iso, lastNote: last.map { $0.note.visible })
+                lastUpdate: last?.on.iso, lastNote: last?.note)
         }
     }
 
@@ -68,9 +71,11 @@ public enum ActionLog {
         }, byteOrderMark: true)
     }
 
+    /// The rows as JSON: the record's text exact, with control characters and bidi
+    /// overrides as `\uXXXX` escapes (harmless to a terminal, decoded by any program).
     public static func json(_ rows: [ActionLogRow]) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(rows), as: UTF8.self) + "\n"
+        return Sanitize.escapingJSON(String(decoding: try encoder.encode(rows), as: UTF8.self)) + "\n"
     }
 }

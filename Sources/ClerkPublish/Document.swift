@@ -63,12 +63,17 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// The document in this format. Each format shows the record's control characters as
+    /// visible symbols piece by piece; the whole is checked once more on the way out, so
+    /// that no C0 or C1 control or bidi override reaches a terminal or a file, whatever a
+    /// builder put in (see docs/publishing.md).
     public func render(_ document: Document) -> String {
-        switch self {
+        let text = switch self {
         case .text: TextFormat(width: 72).render(document)
         case .markdown: MarkdownFormat().render(document)
         case .html: HTMLFormat().render(document)
         }
+        return Sanitize.visibleKeepingLines(text)
     }
 }
 

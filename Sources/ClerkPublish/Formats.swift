@@ -8,7 +8,7 @@ struct TextFormat {
         var out: [String] = []
         func blank() { if out.last?.isEmpty == false { out.append("") } }
         func wrap(_ text: String, indent: Int, hanging: Int? = nil) {
-            out += DisplayWidth.wrap(text, width: max(10, width - indent)).enumerated().map { i, line in
+            out += DisplayWidth.wrap(Sanitize.visible(text), width: max(10, width - indent)).enumerated().map { i, line in
                 String(repeating: " ", count: i == 0 ? indent : (hanging ?? indent)) + line
             }
         }
@@ -41,7 +41,8 @@ struct TextFormat {
                 wrap(text, indent: inSub ? 6 : 3)
             case .action(let label, let text, let due):
                 let pad = max(6, label.count + 1)
-                let lines = DisplayWidth.wrap(text + (due.map { " — \($0)" } ?? ""), width: max(10, width - pad))
+                let lines = DisplayWidth.wrap(Sanitize.visible(text + (due.map { " — \($0)" } ?? "")), width: max(10, width - pad))
+                let label = Sanitize.visible(label)
                 for (i, line) in lines.enumerated() {
                     out.append((i == 0 ? label + String(repeating: " ", count: pad - label.count) : String(repeating: " ", count: pad)) + line)
                 }
@@ -90,9 +91,11 @@ struct MarkdownFormat {
 
     /// Backslash-escapes what CommonMark would read as markup: inline punctuation anywhere,
     /// and what starts a block (#, +, -, =, >, "1." or "1)") at the start of the text.
+    /// Control characters and line breaks from the record are shown as symbols first, so
+    /// no piece of text can start a block of its own.
     static func escape(_ text: String) -> String {
         var out = ""
-        let chars = Array(text)
+        let chars = Array(Sanitize.visible(text))
         var leadingDigits = true
         for (i, c) in chars.enumerated() {
             if "\\`*_[]<>&|~!".contains(c) {
@@ -195,7 +198,7 @@ struct HTMLFormat {
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for c in text {
+        for c in Sanitize.visible(text) {
             switch c {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

@@ -1,4 +1,5 @@
 import ClerkCore
+import TextCells
 
 /// iCalendar (RFC 5545) of committees' meetings and of action due dates. Meetings keep
 /// the wall-clock times the secretary wrote (floating local times, as clerk stores them);
@@ -100,7 +101,8 @@ public enum ICalendar {
             case ";": out += "\\;"
             case ",": out += "\\,"
             case "\n", "\r\n", "\r": out += "\\n"
-            default: out.append(c)
+            // Other control characters and bidi overrides from the record: shown, as on the screen.
+            default: out += Sanitize.visible(String(c))
             }
         }
         return out

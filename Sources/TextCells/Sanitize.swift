@@ -43,3 +43,45 @@ public enum Sanitize {
         }
     }
 }
+
+extension Sanitize {
+    /// `text` made safe for a plain-text document or listing (text, Markdown, CSV, HTML)
+    /// whose own line breaks are `\n`: every unsafe scalar becomes its visible symbol as in
+    /// `visible(_:)`, except the line feed, which is kept. A CR is shown (␍), so it cannot
+    /// move a terminal's cursor back over what was written.
+    ///
+    /// ```swift
+    /// Sanitize.visibleKeepingLines("a\u{1B}[2J\nb")   // "a␛[2J\nb"
+    /// ```
+    public static func visibleKeepingLines(_ text: String) -> String {
+        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) { return text }
+        guard text.unicodeScalars.contains(where: { isUnsafe($0) && $0 != "\n" }) else { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            out.append(isUnsafe(s) && s != "\n" ? replacement(for: s) : s)
+        }
+        return String(out)
+    }
+
+    /// JSON text with every unsafe scalar inside its strings written as a `\uXXXX` escape,
+    /// so the data stays exact for programs and harmless to a terminal. The JSON's own
+    /// white space (line feed, tab, carriage return) is kept: a JSON encoder already escapes
+    /// those inside strings, so where they occur raw they are structure.
+    ///
+    /// ```swift
+    /// Sanitize.escapingJSON(#"{"t":"a\#u{9B}b"}"#)   // {"t":"a\u009bb"}
+    /// ```
+    public static func escapingJSON(_ json: String) -> String {
+        let keep: Set<Unicode.Scalar> = ["\n", "\t", "\r"]
+        guard json.unicodeScalars.contains(where: { isUnsafe($0) && !keep.contains($0) }) else { return json }
+        var out = String.UnicodeScalarView()
+        let hex = Array("0123456789abcdef".unicodeScalars)
+        for s in json.unicodeScalars {
+            guard isUnsafe(s), !keep.contains(s) else { out.append(s); continue }
+            // Every unsafe scalar is in the Basic Multilingual Plane: one \u escape each.
+            out.append(contentsOf: "\\u".unicodeScalars)
+            for shift in [12, 8, 4, 0] { out.append(hex[Int((s.value >> UInt32(shift)) & 0xF)]) }
+        }
+        return String(out)
+    }
+}

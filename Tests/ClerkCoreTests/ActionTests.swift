@@ -134,7 +134,12 @@ import Testing
         w.fold([.organisationAdded(Organisation(id: "local-authority", name: "Local Authority"))])
         var other = elsewhere
         other.owner = .organisation("local-authority")
-        w.fold([.committeeCreated(p.archive.committees[PCPG.id]!), .actionRaised(other)])
+        // The other committee comes whole: its organisations and people, then the meeting the action was raised at.
+        w.fold(p.archive.organisations.values.sorted { $0.id < $1.id }.map { .organisationAdded($0) }
+               + p.archive.people.values.sorted { $0.id < $1.id }.filter { w.archive.people[$0.id] == nil }.map { .personAdded($0) }
+               + [.committeeCreated(p.archive.committees[PCPG.id]!), .meetingScheduled(p.archive.meetings[PCPG.meetingID]!),
+                  .actionRaised(other)])
+        #expect(w.archive.anomalies.isEmpty, "\(w.archive.anomalies)")
 
         let all = w.archive.actions(matching: ActionFilter())
         #expect(all.map(\.id) == [budgets.id, tupe.id, training.id, other.id, darzi.id, later.id])

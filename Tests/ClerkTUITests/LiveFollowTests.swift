@@ -83,4 +83,31 @@ final class PipeTerminal: Terminal {
         let typed = reader.nextInput(timeoutMs: 10_000)
         #expect(typed.0 == .key(.char("j")) && !typed.changed)
     }
+
+    /// A crafted record arriving while a reader follows the meeting (a splice whose
+    /// at + delete overflows) is skipped: the screen carries on and says so.
+    @Test func aCraftedRecordArrivingIsSkippedAndTheStatusLineSaysSo() throws {
+        let dir = try TempDir("clerk-follow-crafted")
+        defer { dir.remove() }
+        let archive = dir.path + "/a"
+        try DemoInstaller.install(at: archive, today: ScreenTests.today)
+        let meeting = "hpbc-2008-04-22"
+        let term = VirtualTerminal(size: Size(cols: 120, rows: 40))
+        let (keymap, _) = Keymap.load(configText: nil)
+        let reader = ScreenApp(store: try ArchiveStore(directory: archive, mode: .readOnly), terminal: term,
+                               theme: ThemeLoader.builtinDefault, keymap: keymap, readOnly: true,
+                               clock: .fixed(ScreenTests.today, TimeOfDay(hour: 10, minute: 0)!))
+        reader.open(meeting)
+        reader.render()
+        #expect(!term.snapshot().contains("skipped"))
+
+        let segment = try Segment(path: archive + "/journal/meetings/\(meeting).jsonl", mode: .append)
+        _ = try segment.append([NewRecord(type: "minutes.entry-edited", version: 1, at: "2026-11-23T10:00:00Z",
+                                          json: #"{"entryID":"e-1","meetingID":"\#(meeting)","splices":[{"at":9223372036854775807,"delete":1,"insert":"x"}]}"#)])
+        segment.close()
+        reader.follow()
+        reader.render()
+        #expect(term.snapshot().contains("1 damaged record(s) skipped; 'clerk check' says where"))
+        #expect(reader.record?.entries.first?.text.hasPrefix("at the time of the meeting") == true)
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TextCells
@@ -48,4 +49,19 @@ import Testing
             #expect(DisplayWidth.width(of: out) == 1)
         }
     }
+
+    @Test func documentsKeepTheirLineFeedsOnly() {
+        #expect(Sanitize.visibleKeepingLines("a\u{1B}[2J\nb\r\n\tc\u{9B}") == "a␛[2J\nb␍\n c\u{FFFD}")
+        #expect(Sanitize.visibleKeepingLines("plain\nlines") == "plain\nlines")
+    }
+
+    @Test func jsonEscapesUnsafeCharactersAndKeepsItsWhiteSpace() throws {
+        let json = "{\n\t\"t\" : \"a\u{9B}b\u{202E}c\u{7F}\u{2028}\"\r\n}"
+        let escaped = Sanitize.escapingJSON(json)
+        #expect(escaped == "{\n\t\"t\" : \"a\\u009bb\\u202ec\\u007f\\u2028\"\r\n}")
+        #expect(!escaped.unicodeScalars.contains { Sanitize.isUnsafe($0) && !"\n\t\r".unicodeScalars.contains($0) })
+        let decoded = try JSONSerialization.jsonObject(with: Data(escaped.utf8)) as? [String: String]
+        #expect(decoded?["t"] == "a\u{9B}b\u{202E}c\u{7F}\u{2028}")
+    }
 }
+

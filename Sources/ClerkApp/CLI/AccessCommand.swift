@@ -105,7 +105,7 @@ struct AccessCommand: ParsableCommand {
         let today = SystemAccount.today()
         if verb == .show {
             let store = try global.openStore(mode: .readOnly)
-            return Self.show(store.state, access: store.access(account: account, today: today))
+            return Listing.text(Self.show(store.state, access: store.access(account: account, today: today)))
         }
         let store = try global.openStore()
         _ = store.access(account: account, today: today)

@@ -2,6 +2,7 @@ import ArgumentParser
 import ClerkCore
 import ClerkStore
 import Foundation
+import Terminal
 
 /// `clerk`: the committee meeting record, in a terminal.
 ///
@@ -116,7 +117,8 @@ extension ClerkCommand {
                 Foundation.exit(0)
             }
             let line = message(for: error).split(separator: "\n").first.map(String.init) ?? "failed"
-            FileHandle.standardError.write(Data("clerk: \(line)\n".utf8))
+            // A message may quote the archive (a title, an id): shown, never sent raw.
+            FileHandle.standardError.write(Data("clerk: \(Sanitize.visible(line))\n".utf8))
             Foundation.exit(code == .validationFailure ? 64 : 1)
         }
     }

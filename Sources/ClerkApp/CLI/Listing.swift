@@ -41,9 +41,17 @@ enum Listing {
         withExtendedLifetime(store) { Foundation.exit(0) }
     }
 
+    /// JSON with the archive's text exact: control characters and bidi overrides as
+    /// `\uXXXX` escapes, harmless to a terminal and decoded by any program.
     static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        return Sanitize.escapingJSON(String(decoding: try encoder.encode(value), as: UTF8.self)) + "\n"
+    }
+
+    /// Free text for a terminal (messages, reports): control characters and bidi overrides
+    /// shown as symbols, line breaks kept.
+    static func text(_ text: String) -> String {
+        Sanitize.visibleKeepingLines(text)
     }
 }

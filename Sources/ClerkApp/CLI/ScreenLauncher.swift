@@ -40,7 +40,9 @@ public enum ScreenLauncher {
         // Rights go by the system's date, not the screen's (which --today can fix).
         let rule = store.accessRule(account: SystemAccount.current()) { SystemAccount.today() }
         app.accessRule = { state, _ in rule(state, SystemAccount.today()) }
-        if let warning = themeWarning ?? keyProblems.first {
+        if store.skippedRecords > 0 {
+            app.sayIfRecordsSkipped()
+        } else if let warning = themeWarning ?? keyProblems.first {
             app.show(warning, isError: true)
         } else if let note = term.startNote {
             app.show(note, isError: false)

@@ -77,7 +77,7 @@ struct Search: ParsableCommand {
                                           $0.kind, $0.text, $0.confidential ? "yes" : "no"] }), terminator: "")
         case .table:
             if results.hits.isEmpty {
-                print("nothing found for \(terms.map { "'\($0)'" }.joined(separator: " and "))")
+                print(Listing.text("nothing found for \(terms.map { "'\($0)'" }.joined(separator: " and "))"))
                 return
             }
             print(Listing.table(["DATE", "COMMITTEE", "ITEM", "WHAT", "TEXT"], results.hits.map { hit in

@@ -259,9 +259,7 @@ extension ArchiveState {
     }
 
     private func requireSlug(_ id: String, _ what: String) throws {
-        let ok = !id.isEmpty && id.count <= 64 && id.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
-        }
+        let ok = id.count <= 64 && IDGrammar.isValid(id)
         guard ok else {
             throw CommandError(.invalid, "\(what) '\(id)' must be lower-case letters, digits and hyphens, e.g. 'west-herts'")
         }

@@ -60,181 +60,138 @@ public struct ArchiveState: Sendable, Hashable, Codable {
         }
     }
 
-    public mutating func apply(_ event: Event) {
+    /// Folds one event. One that is malformed or does not fit the state is not applied: it is
+    /// recorded as an anomaly, named by `source` (the file and line it came from) when given.
+    public mutating func apply(_ event: Event, from source: String? = nil) {
+        guard let why = event.malformation ?? fold(event) else { return }
+        anomalies.append(Self.anomaly(event.kind.rawValue, why, from: source))
+    }
+
+    /// Records a record that could not be read at all (set aside), so that it is counted
+    /// and reported with the events that did not fit.
+    public mutating func setAside(_ description: String) {
+        anomalies.append(description)
+    }
+
+    private func unknown(organisation id: OrganisationID?) -> String? {
+        guard let id, organisations[id] == nil else { return nil }
+        return "unknown organisation \(IDGrammar.shown(id))"
+    }
+
+    private func unknown(member m: Membership) -> String? {
+        if people[m.personID] == nil { return "unknown person \(IDGrammar.shown(m.personID))" }
+        return unknown(organisation: m.organisationID)
+    }
+
+    private func unknown(owner: Owner) -> String? {
+        switch owner {
+        case .person(let id): people[id] == nil ? "unknown owner \(IDGrammar.shown(id))" : nil
+        case .organisation(let id): unknown(organisation: id)
+        case .post: nil
+        }
+    }
+
+    static func anomaly(_ kind: String, _ why: String, from source: String?) -> String {
+        (source.map { $0 + ": " } ?? "") + kind + ": " + why
+    }
+
+    private mutating func fold(_ event: Event) -> String? {
         switch event {
         case .organisationAdded(let o):
             organisations[o.id] = o
         case .personAdded(let p), .personUpdated(let p):
+            if let why = unknown(organisation: p.organisationID) { return why }
             people[p.id] = p
         case .committeeCreated(let c):
+            if let why = c.coreOrganisations.compactMap(unknown(organisation:)).first
+                ?? c.memberships.compactMap(unknown(member:)).first { return why }
             if committees[c.id] == nil { committeeOrder.append(c.id) }
             committees[c.id] = c
         case .termsChanged(let e):
-            guard var c = committees[e.committeeID] else { return anomaly(event, "unknown committee") }
+            guard var c = committees[e.committeeID] else { return "unknown committee" }
+            if let why = e.coreOrganisations.compactMap(unknown(organisation:)).first { return why }
             c.name = e.name
             c.terms = e.terms
             c.coreOrganisations = e.coreOrganisations
             committees[c.id] = c
         case .membershipStarted(let e):
-            guard committees[e.committeeID] != nil else { return anomaly(event, "unknown committee") }
+            guard committees[e.committeeID] != nil else { return "unknown committee" }
+            if let why = unknown(member: e.membership) { return why }
             committees[e.committeeID]?.memberships.append(e.membership)
         case .membershipEnded(let e):
             guard let c = committees[e.committeeID],
                   let index = c.memberships.lastIndex(where: { $0.personID == e.personID && $0.until == nil })
-            else { return anomaly(event, "no open membership") }
+            else { return "no open membership" }
             committees[e.committeeID]?.memberships[index].until = e.until
         case .meetingScheduled(let m):
+            guard committees[m.committeeID] != nil else { return "unknown committee \(IDGrammar.shown(m.committeeID))" }
+            if let known = meetings[m.id], known.committeeID != m.committeeID {
+                return "meeting \(IDGrammar.shown(m.id)) belongs to another committee"
+            }
             meetings[m.id] = m
         case .meetingMoved(let e):
-            guard let before = meetings[e.meetingID] else { return anomaly(event, "unknown meeting") }
+            guard let before = meetings[e.meetingID] else { return "unknown meeting" }
             meetings[e.meetingID]?.movedFrom = before.movedFrom ?? (before.date == e.date ? nil : before.date)
             meetings[e.meetingID]?.date = e.date
             meetings[e.meetingID]?.start = e.start
             meetings[e.meetingID]?.end = e.end
             meetings[e.meetingID]?.venue = e.venue
         case .meetingCancelled(let e):
-            guard meetings[e.meetingID] != nil else { return anomaly(event, "unknown meeting") }
+            guard meetings[e.meetingID] != nil else { return "unknown meeting" }
             meetings[e.meetingID]?.status = .cancelled
         case .agendaPublished(let e):
-            guard meetings[e.meetingID] != nil else { return anomaly(event, "unknown meeting") }
+            guard meetings[e.meetingID] != nil else { return "unknown meeting" }
             meetings[e.meetingID]?.status = .agendaPublished
             meetings[e.meetingID]?.agendaPublishedOn = e.on
         case .meetingStarted(let e):
-            guard meetings[e.meetingID] != nil else { return anomaly(event, "unknown meeting") }
+            guard meetings[e.meetingID] != nil else { return "unknown meeting" }
             meetings[e.meetingID]?.status = .inProgress
             meetings[e.meetingID]?.startedAt = e.at
         case .meetingClosed(let e):
-            guard meetings[e.meetingID] != nil else { return anomaly(event, "unknown meeting") }
+            guard meetings[e.meetingID] != nil else { return "unknown meeting" }
             meetings[e.meetingID]?.status = .minutesDraft
             meetings[e.meetingID]?.endedAt = e.at
         case .minutesCirculated(let e):
-            guard meetings[e.meetingID] != nil else { return anomaly(event, "unknown meeting") }
+            guard meetings[e.meetingID] != nil else { return "unknown meeting" }
             meetings[e.meetingID]?.status = .minutesCirculated
         case .minutesApproved(let e):
-            guard meetings[e.meetingID] != nil else { return anomaly(event, "unknown meeting") }
+            guard meetings[e.meetingID] != nil else { return "unknown meeting" }
             meetings[e.meetingID]?.status = .minutesApproved
             meetings[e.meetingID]?.approvedOn = e.on
         case .actionRaised(let a):
+            guard committees[a.committeeID] != nil else { return "unknown committee \(IDGrammar.shown(a.committeeID))" }
+            guard let m = meetings[a.meetingID] else { return "unknown meeting \(IDGrammar.shown(a.meetingID))" }
+            guard m.committeeID == a.committeeID else { return "meeting \(IDGrammar.shown(a.meetingID)) is another committee's" }
+            if let why = unknown(owner: a.owner) { return why }
             actions[a.id] = a
         case .actionUpdated(let e):
-            guard actions[e.actionID] != nil else { return anomaly(event, "unknown action") }
+            guard actions[e.actionID] != nil else { return "unknown action" }
             actions[e.actionID]?.status = e.update.status
             actions[e.actionID]?.history.append(e.update)
         case .actionEdited(let e):
-            guard actions[e.actionID] != nil else { return anomaly(event, "unknown action") }
+            guard actions[e.actionID] != nil else { return "unknown action" }
+            if let why = unknown(owner: e.owner) { return why }
             actions[e.actionID]?.text = e.text
             actions[e.actionID]?.owner = e.owner
             actions[e.actionID]?.due = e.due
         case .objectiveSet(let o):
+            guard committees[o.committeeID] != nil else { return "unknown committee \(IDGrammar.shown(o.committeeID))" }
             objectives[o.id] = o
         case .objectiveRemoved(let e):
             objectives[e.objectiveID] = nil
         case .accountsSet(let e):
-            guard people[e.personID] != nil else { return anomaly(event, "unknown person") }
+            guard people[e.personID] != nil else { return "unknown person" }
             access.setAccounts(e.accounts, of: e.personID)
         case .confidentialBarred(let e):
-            guard committees[e.committeeID] != nil else { return anomaly(event, "unknown committee") }
+            guard committees[e.committeeID] != nil else { return "unknown committee" }
+            guard people[e.personID] != nil else { return "unknown person" }
             access.setBarred(e.barred, e.personID, from: e.committeeID)
         case .itemAdded, .itemEdited, .itemMoved, .itemRemoved, .currentItemSet, .attendanceMarked,
              .declarationRecorded, .declarationWithdrawn, .entryAdded, .entryEdited, .entryRemoved,
              .voteRecorded, .quorumChanged:
-            anomaly(event, "a meeting event in the archive segment")
+            return "a meeting event in the archive segment"
         }
-    }
-
-    private mutating func anomaly(_ event: Event, _ why: String) {
-        anomalies.append("\(event.kind.rawValue): \(why)")
-    }
-}
-
-extension MeetingRecord {
-    /// Folds one event of this meeting's segment. Events that do not fit are counted, never guessed at.
-    public mutating func apply(_ event: Event) {
-        switch event {
-        case .itemAdded(let e):
-            guard item(e.item.id) == nil else { return anomaly(event, "item exists") }
-            insert(e.item, after: e.after)
-        case .itemEdited(let e):
-            guard let index = items.firstIndex(where: { $0.id == e.item.id }) else { return anomaly(event, "unknown item") }
-            let parent = items[index].parentID
-            items[index] = e.item
-            items[index].parentID = parent
-        case .itemMoved(let e):
-            guard var moved = item(e.itemID) else { return anomaly(event, "unknown item") }
-            let family = [moved.id] + subItems(of: moved.id).map(\.id)
-            let children = subItems(of: moved.id)
-            items.removeAll { family.contains($0.id) }
-            moved.parentID = e.parentID
-            insert(moved, after: e.after)
-            var position = items.firstIndex { $0.id == moved.id }! + 1
-            for child in children {
-                items.insert(child, at: position)
-                position += 1
-            }
-        case .itemRemoved(let e):
-            guard item(e.itemID) != nil else { return anomaly(event, "unknown item") }
-            items.removeAll { $0.id == e.itemID || $0.parentID == e.itemID }
-        case .currentItemSet(let e):
-            currentItem = e.itemID
-            currentItemSince = e.at
-        case .attendanceMarked(let e):
-            if let index = attendance.firstIndex(where: { $0.personID == e.attendance.personID }) {
-                attendance[index] = e.attendance
-            } else {
-                attendance.append(e.attendance)
-            }
-        case .declarationRecorded(let e):
-            declarations.append(e.declaration)
-        case .declarationWithdrawn(let e):
-            declarations.removeAll { $0.id == e.declarationID }
-        case .entryAdded(let e):
-            guard !entries.contains(where: { $0.id == e.entry.id }) else { return anomaly(event, "entry exists") }
-            entries.append(e.entry)
-        case .entryEdited(let e):
-            guard let index = entries.firstIndex(where: { $0.id == e.entryID }) else { return anomaly(event, "unknown entry") }
-            // All of the edit or none of it.
-            var text = entries[index].text
-            for splice in e.splices {
-                guard let spliced = splice.apply(to: text) else { return anomaly(event, "splice out of range") }
-                text = spliced
-            }
-            entries[index].text = text
-            if let kind = e.kind { entries[index].kind = kind }
-        case .entryRemoved(let e):
-            entries.removeAll { $0.id == e.entryID }
-        case .voteRecorded(let e):
-            votes.append(e.vote)
-        case .quorumChanged(let e):
-            quorumChanges.append(e.change)
-        default:
-            anomaly(event, "an archive event in a meeting segment")
-        }
-    }
-
-    /// Places a top-level item after `after` (or last); a sub-item after `after` among its
-    /// siblings (or after its parent's last sub-item).
-    private mutating func insert(_ item: AgendaItem, after: ItemID?) {
-        if let after, let index = items.firstIndex(where: { $0.id == after }) {
-            var position = index + 1
-            // Keep a top-level item clear of the sub-items of the item it follows.
-            if item.parentID == nil { while position < items.count, items[position].parentID != nil { position += 1 } }
-            items.insert(item, at: position)
-        } else if let parent = item.parentID, let parentIndex = items.firstIndex(where: { $0.id == parent }) {
-            var position = parentIndex + 1
-            while position < items.count, items[position].parentID == parent { position += 1 }
-            items.insert(item, at: position)
-        } else {
-            items.append(item)
-        }
-    }
-
-    public private(set) var anomalies: [String] {
-        get { _anomalies }
-        set { _anomalies = newValue }
-    }
-
-    private mutating func anomaly(_ event: Event, _ why: String) {
-        _anomalies.append("\(event.kind.rawValue): \(why)")
+        return nil
     }
 }
 

@@ -341,7 +341,8 @@ public struct Splice: Sendable, Hashable, Codable {
     /// out-of-order record), so the fold can refuse it instead of guessing.
     public func apply(to text: String) -> String? {
         var scalars = Array(text.unicodeScalars)
-        guard at >= 0, delete >= 0, at + delete <= scalars.count else { return nil }
+        // Compared without adding: `at + delete` would overflow for values read from a record.
+        guard at >= 0, delete >= 0, at <= scalars.count, delete <= scalars.count - at else { return nil }
         scalars.replaceSubrange(at..<(at + delete), with: insert.unicodeScalars)
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)

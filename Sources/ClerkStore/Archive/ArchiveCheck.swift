@@ -24,8 +24,8 @@ public struct ArchiveCheck: Sendable {
         report.checkFiles(directory)
         var state = ArchiveState()
         let archivePath = directory + "/journal/archive.jsonl"
-        report.read(archivePath) { state.apply($0) }
-        for anomaly in state.anomalies { report.problems.append("\(archivePath): event does not fit: \(anomaly)") }
+        report.read(archivePath) { state.apply($0, from: $1) }
+        for anomaly in state.anomalies { report.problems.append("event does not fit: \(anomaly)") }
 
         let meetingsDir = directory + "/journal/meetings"
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: meetingsDir)) ?? []).sorted()
@@ -38,12 +38,21 @@ public struct ArchiveCheck: Sendable {
             }
             guard file.hasSuffix(".jsonl") else { continue }
             let id = String(file.dropLast(6))
-            if state.meetings[id] == nil {
+            if !IDGrammar.isValid(id) {
+                report.problems.append("\(path): not named by a meeting id (\(IDGrammar.shown(id))); meeting files are journal/meetings/ID.jsonl")
+            } else if state.meetings[id] == nil {
                 report.problems.append("\(path): segment of a meeting the archive does not know ('\(id)')")
             }
             var record = MeetingRecord(meetingID: id)
-            report.read(path) { record.apply($0) }
-            for anomaly in record.anomalies { report.problems.append("\(path): event does not fit: \(anomaly)") }
+            report.read(path) { event, source in
+                // As the archive is opened: what names something unknown in the archive is set aside.
+                if let why = Self.referenceProblem(event, in: state) {
+                    record.setAside("\(source): \(event.kind.rawValue): \(why)")
+                } else {
+                    record.apply(event, from: source)
+                }
+            }
+            for anomaly in record.anomalies { report.problems.append("event does not fit: \(anomaly)") }
         }
         if FileManager.default.fileExists(atPath: archivePath + ".broken") {
             report.notes.append("\(archivePath).broken: holds bytes set aside from a torn append; kept for inspection")
@@ -51,7 +60,7 @@ public struct ArchiveCheck: Sendable {
         return report
     }
 
-    private mutating func read(_ path: String, apply: (Event) -> Void) {
+    private mutating func read(_ path: String, apply: (Event, String) -> Void) {
         let segment: Segment
         do {
             segment = try Segment(path: path, mode: .readOnly)
@@ -70,10 +79,10 @@ public struct ArchiveCheck: Sendable {
         }
         for located in result.records {
             records += 1
-            do {
-                apply(try EventCodec.decode(type: located.record.type, version: located.record.version, data: located.record.data))
-            } catch {
-                problems.append("\(path): record \(located.record.seq) at byte \(located.offset): \(error)")
+            let source = ArchiveStore.source(path, located.record)
+            switch ArchiveStore.decode(located.record) {
+            case .success(let event): apply(event, source)
+            case .failure(let error): problems.append("\(source) (byte \(located.offset)): set aside when opened: \(error)")
             }
         }
         switch result.damage {

@@ -46,6 +46,8 @@ public final class ArchiveStore: @unchecked Sendable {
         var offset: UInt64 = 0
         var seq: UInt64 = 0
         var record: MeetingRecord
+        /// Records of its segment that could not be read (set aside).
+        var unreadable = 0
     }
 
     static let markerName = "clerk-archive.json"
@@ -133,7 +135,11 @@ public final class ArchiveStore: @unchecked Sendable {
     private func catchUpArchive() throws {
         let result = try archiveReader.read(from: archiveOffset, afterSeq: archiveSeq)
         for located in result.records {
-            state.apply(try decode(located.record, in: archiveReader.path))
+            let source = Self.source(relative(archiveReader.path), located.record)
+            switch Self.decode(located.record) {
+            case .success(let event): state.apply(event, from: source)
+            case .failure(let error): state.setAside("\(source): set aside: \(error)")
+            }
             archiveSeq = located.record.seq
             sinceCheckpoint += 1
         }
@@ -141,12 +147,34 @@ public final class ArchiveStore: @unchecked Sendable {
         try Self.refuseCorruption(result, path: archiveReader.path)
     }
 
-    private func decode(_ record: JournalRecord, in path: String) throws -> Event {
+    /// A record that cannot be read as an event (a newer clerk's, or nonsense with a valid
+    /// checksum) is set aside: counted and reported, never applied, and the rest of the
+    /// archive still opens.
+    static func decode(_ record: JournalRecord) -> Result<Event, EventCodec.DecodeError> {
         do {
-            return try EventCodec.decode(type: record.type, version: record.version, data: record.data)
+            return .success(try EventCodec.decode(type: record.type, version: record.version, data: record.data))
+        } catch let error as EventCodec.DecodeError {
+            return .failure(error)
         } catch {
-            throw StoreError("\(path): record \(record.seq): \(error)")
+            return .failure(EventCodec.DecodeError(description: "\(error)"))
         }
+    }
+
+    /// A journal file's path within the archive ("journal/archive.jsonl"): anomalies are kept
+    /// in the checkpoint, which stays true when the archive folder is moved.
+    func relative(_ path: String) -> String {
+        path.hasPrefix(directory + "/") ? String(path.dropFirst(directory.count + 1)) : path
+    }
+
+    /// Where a record is, for messages: its file and line (a segment's `seq` is its line).
+    static func source(_ path: String, _ record: JournalRecord) -> String {
+        "\(path) line \(record.seq)"
+    }
+
+    /// Records skipped so far (set aside, or not fitting the state) in the archive and in
+    /// the meetings read: `clerk check` names each.
+    public var skippedRecords: Int {
+        state.anomalies.count + meetings.values.reduce(0) { $0 + $1.record.anomalies.count }
     }
 
     /// The record of one meeting, read from its segment the first time it is asked for.
@@ -167,7 +195,19 @@ public final class ArchiveStore: @unchecked Sendable {
         guard let reader = loaded.reader else { return }
         let result = try reader.read(from: loaded.offset, afterSeq: loaded.seq)
         for located in result.records {
-            loaded.record.apply(try decode(located.record, in: loaded.path))
+            let source = Self.source(relative(loaded.path), located.record)
+            switch Self.decode(located.record) {
+            case .success(let event):
+                // As strict as `clerk check`: what the meeting names must exist in the archive.
+                if let why = ArchiveCheck.referenceProblem(event, in: state) {
+                    loaded.record.setAside("\(source): \(event.kind.rawValue): \(why)")
+                } else {
+                    loaded.record.apply(event, from: source)
+                }
+            case .failure(let error):
+                loaded.record.setAside("\(source): set aside: \(error)")
+                loaded.unreadable += 1
+            }
             loaded.seq = located.record.seq
         }
         loaded.offset = result.endOffset
@@ -184,6 +224,9 @@ public final class ArchiveStore: @unchecked Sendable {
 
     /// The record of a meeting already read, without reading anything.
     func loadedRecord(_ id: MeetingID) -> MeetingRecord? { meetings[id]?.record }
+
+    /// How many records of a loaded meeting's segment could not be read.
+    func unreadableRecords(_ id: MeetingID) -> Int { meetings[id]?.unreadable ?? 0 }
 
     /// Forgets a loaded meeting (closing its files); it is read again when next asked for.
     public func unload(_ id: MeetingID) {

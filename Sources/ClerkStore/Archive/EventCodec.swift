@@ -60,6 +60,9 @@ public enum EventCodec {
         guard version >= 1, version <= kind.version else {
             throw DecodeError(description: "\(type) version \(version) is newer than this clerk reads (\(kind.version)); upgrade clerk")
         }
+        if let key = DuplicateKeys.first(in: data) {
+            throw DecodeError(description: "\(type) payload gives the key \(IDGrammar.shown(key)) twice; which one is meant is unclear")
+        }
         let payload = version < kind.version ? try upgrade(kind, from: version, data) : Data(data)
         let d = JSONDecoder()
         do {
@@ -102,6 +105,8 @@ public enum EventCodec {
             }
         } catch let error as DecodingError {
             throw DecodeError(description: "\(type) v\(version) payload does not match its shape: \(summary(error))")
+        } catch {
+            throw DecodeError(description: "\(type) v\(version) payload is not JSON: \(error)")
         }
     }
 

@@ -6,7 +6,11 @@ extension ArchiveStore {
     /// records of its segment: deciding which actions to hide from a person needs the flags of
     /// every meeting that raised one, not their minutes. A meeting already open is not read again.
     public func confidentialItems(of id: MeetingID) throws -> Set<ItemID> {
-        if let loaded = loadedRecord(id) { return Access.confidentialItems(of: loaded) }
+        if let loaded = loadedRecord(id) {
+            // An agenda record that could not be read may have been a confidential item: in doubt, the caller hides.
+            guard unreadableRecords(id) == 0 else { throw StoreError("meeting '\(id)' has records set aside; run 'clerk check'") }
+            return Access.confidentialItems(of: loaded)
+        }
         guard state.meetings[id] != nil else { throw StoreError("no meeting '\(id)'; run 'clerk meetings' to list meeting ids") }
         let path = try meetingPath(id)
         guard FileManager.default.fileExists(atPath: path) else { return [] }
@@ -14,10 +18,12 @@ extension ArchiveStore {
         let result = try segment.read()
         var agenda = MeetingRecord(meetingID: id)
         for located in result.records where located.record.type.hasPrefix("agenda.item-") {
-            do {
-                agenda.apply(try EventCodec.decode(type: located.record.type, version: located.record.version, data: located.record.data))
-            } catch {
-                throw StoreError("\(path): record \(located.record.seq): \(error)")
+            // Read as the meeting's record is: a record that cannot be read means in doubt (the caller hides).
+            switch Self.decode(located.record) {
+            case .success(let event):
+                if ArchiveCheck.referenceProblem(event, in: state) == nil { agenda.apply(event) }
+            case .failure(let error):
+                throw StoreError("\(Self.source(path, located.record)): \(error)")
             }
         }
         try Self.refuseCorruption(result, path: path)

@@ -21,6 +21,8 @@ public final class ScreenApp {
     let cache = PaneCache()
     var dirty = true
     private var lastClock: TimeOfDay?
+    /// Damaged records skipped so far, as last said in the status line.
+    private var skippedShown = 0
     private var lastTick = 0.0
     /// Read-only for the whole session (asked for, or the archive cannot be written).
     let sessionReadOnly: Bool
@@ -71,6 +73,15 @@ public final class ScreenApp {
     public func show(_ text: String, isError: Bool) {
         state.message = Message(text: text, isError: isError)
         dirty = true
+    }
+
+    /// Says in the status line when more damaged records have been skipped (set aside
+    /// on reading, or not fitting the record), so the person knows to run `clerk check`.
+    public func sayIfRecordsSkipped() {
+        let skipped = store.skippedRecords
+        guard skipped > skippedShown else { return }
+        skippedShown = skipped
+        show("\(skipped) damaged record(s) skipped; 'clerk check' says where", isError: true)
     }
 
     /// Draws the frame if anything changed since the last one.
@@ -179,6 +190,7 @@ public final class ScreenApp {
                 revision += 1
                 placeOnLastMinutedItem()
                 placeOnSearchHit()
+                sayIfRecordsSkipped()
             } catch {
                 state.meeting = nil
                 state.message = Message(text: "\(error)", isError: true)
@@ -229,6 +241,7 @@ public final class ScreenApp {
                 revision += 1
                 dirty = true
             }
+            if appended { sayIfRecordsSkipped() }
         } catch {
             show("\(error)", isError: true)
         }
