@@ -48,7 +48,7 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stderr.hasPrefix("clerk: the screen needs a terminal"), "\(run.stderr)")
         let missing = try clerk(["--data", dir.path + "/none", "--theme", "light"])
-        #expect(missing.stderr.contains("no archive at \(dir.path)/none; try 'clerk demo'"), "\(missing.stderr)")
+        #expect(missing.stderr.contains("no archive at \(dir.path)/none: the folder does not exist; create an empty archive with 'clerk init"), "\(missing.stderr)")
         let bad = try clerk(["--data", archive, "--format", "csv"])
         #expect(bad.status == 64)
     }
