@@ -13,6 +13,7 @@ struct Check: ParsableCommand {
         let dir = global.dataDirectory()
         let report = ArchiveCheck.run(directory: dir)
         for note in report.notes { print("note: \(note)") }
+        for warning in RescueFiles.warnings(archive: dir, elsewhere: RescuePlaces.elsewhere()) { print("warning: \(warning)") }
         if report.isHealthy {
             print("ok: \(report.segments) journal file(s), \(report.records) record(s) in \(dir)")
             return

@@ -24,6 +24,19 @@ public enum ScreenLauncher {
         for sig in [SIGWINCH, SIGHUP, SIGTERM, SIGINT] { sigaddset(&wanted, sig) }
         pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         let (keymap, keyProblems) = Keymap.load(environment: environment)
+        let rescued = try runScreen(store: store, directory: directory, readOnly: readOnly, permitted: permitted, writable: writable,
+                                    themeName: themeName, today: today, keymap: keymap, keyProblems: keyProblems, environment: environment)
+        // Printed once the screen is closed, so that it stays on the terminal.
+        for path in rescued {
+            // write(2), not FileHandle: after a hang-up the terminal refuses writes, which must not stop clerk.
+            let line = "clerk: the minutes typed last could not be saved; they are kept in \(path) and offered back when the meeting is next opened\n"
+            _ = line.withCString { write(2, $0, strlen($0)) }
+        }
+    }
+
+    private static func runScreen(store: ArchiveStore, directory: String, readOnly: Bool, permitted: Bool, writable: Bool,
+                                  themeName: String?, today: String?, keymap: Keymap, keyProblems: [String],
+                                  environment: [String: String]) throws -> [String] {
         let term = try NcursesTerminal()
         defer { term.end() }
         let (theme, themeWarning) = ThemeLoader.load(name: themeName, environment: environment, colorCount: term.colorCount)
@@ -31,6 +44,7 @@ public enum ScreenLauncher {
         let app = ScreenApp(store: store, terminal: term, theme: theme, keymap: keymap, readOnly: !writable,
                             wallClock: { localClock(fixedToday: fixedToday) }, context: { context(fixedToday: fixedToday) })
         app.watch = ArchiveWatch(directory: directory)
+        app.rescueElsewhere = RescuePlaces.elsewhere(environment: environment)
         // Rights go by the system's date, not the screen's (which --today can fix).
         let rule = store.accessRule(account: SystemAccount.current()) { SystemAccount.today() }
         app.accessRule = { state, _ in rule(state, SystemAccount.today()) }
@@ -43,6 +57,7 @@ public enum ScreenLauncher {
             signal(sig) { _ in stopRequested.store(true, ordering: .relaxed) }
         }
         app.run { stopRequested.load(ordering: .relaxed) }
+        return app.rescueFilesWritten
     }
 
     /// The context of a change: a date fixed with --today is the date things are recorded on

@@ -29,7 +29,7 @@ public struct CommitMark: Sendable, Equatable {
     }
 
     /// A fresh key: `c-` and 13 random base-36 digits.
-    static func newID() -> String {
+    public static func newID() -> String {
         "c-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
     }
 

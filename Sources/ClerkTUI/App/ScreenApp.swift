@@ -34,6 +34,8 @@ public final class ScreenApp {
     var confidentialItemsRead: [MeetingID: UInt64?] = [:]
     /// Whether `state.readOnly` was set because the person may not change what is open.
     var limitedByAccess = false
+    /// Commit keys for retries, rescue files (Rescue.swift).
+    var faults = FaultRecovery()
 
     /// The instant and fresh ids for commands; injected so tests and benchmarks control them.
     let context: () -> CommandContext
@@ -87,6 +89,7 @@ public final class ScreenApp {
         // coming; the key itself waits for the next flush, so that during steady typing the
         // status line stays "saving…" instead of flickering to "saved" and back each second
         // (which costs more bytes on the wire than the typing itself).
+        if answerRescueOffer(event) { return }
         flushMinutesIfDue()
         step { updater.update(&$0, event, $1) }
     }
@@ -137,7 +140,7 @@ public final class ScreenApp {
             show(refused.message, isError: true)
         } catch {
             state.save = .failed("\(error)")
-            show("NOT SAVED: \(error)", isError: true)
+            show("NOT SAVED: \(SaveFault.cause(error)) — \(change.label) was not recorded; try again once that is fixed", isError: true)
         }
         reloadRecord()
     }
@@ -173,6 +176,7 @@ public final class ScreenApp {
                 revision += 1
                 placeOnLastMinutedItem()
                 placeOnSearchHit()
+                offerRescue(id)
             } catch {
                 state.meeting = nil
                 state.message = Message(text: "\(error)", isError: true)
@@ -202,7 +206,10 @@ public final class ScreenApp {
 
     /// Between keys: the clock, and records other sessions appended.
     public func tick() {
-        if state.editing?.isPending == true { flushMinutes() }
+        // After a failure, the retry comes once a second, not at every idle turn.
+        var failed = false
+        if case .failed = state.save { failed = true }
+        if let edit = state.editing, edit.isPending, !failed || monotonic() - edit.lastFlush >= 1 { flushMinutes() }
         let (_, clock) = wallClock()
         if clock != lastClock { lastClock = clock; dirty = true }
         // With a watch, a write anywhere in the journal wakes the loop and follows at once,
@@ -260,7 +267,8 @@ public final class ScreenApp {
             }
         }
         // Quit, hang-up or terminate: what was typed goes to the journal before the
-        // terminal is restored.
+        // terminal is restored; what the journal would not take goes to a rescue file.
         flushMinutes()
+        rescueUnsaved()
     }
 }
