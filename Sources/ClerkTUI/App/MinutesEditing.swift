@@ -121,7 +121,8 @@ extension Updater {
         let width = Updater.editorWidth(state)
         let result = edit.editor.handle(event, width: width)
         if result.isHandled {
-            if result == .textChanged {
+            // After a failed save, "NOT SAVED" and its reason stay until a save succeeds.
+            if result == .textChanged, !state.save.isFailed {
                 state.message = nil
                 if edit.isPending { state.save = .saving }
             }

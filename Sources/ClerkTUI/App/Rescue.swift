@@ -22,6 +22,13 @@ struct FaultRecovery {
     var written: [String] = []
 }
 
+extension SaveState {
+    var isFailed: Bool {
+        if case .failed = self { return true }
+        return false
+    }
+}
+
 /// How a failure to save is put on the status line: what is wrong, in words, first.
 enum SaveFault {
     static func cause(_ error: any Error) -> String {

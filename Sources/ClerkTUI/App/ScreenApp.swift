@@ -207,9 +207,7 @@ public final class ScreenApp {
     /// Between keys: the clock, and records other sessions appended.
     public func tick() {
         // After a failure, the retry comes once a second, not at every idle turn.
-        var failed = false
-        if case .failed = state.save { failed = true }
-        if let edit = state.editing, edit.isPending, !failed || monotonic() - edit.lastFlush >= 1 { flushMinutes() }
+        if let edit = state.editing, edit.isPending, !state.save.isFailed || monotonic() - edit.lastFlush >= 1 { flushMinutes() }
         let (_, clock) = wallClock()
         if clock != lastClock { lastClock = clock; dirty = true }
         // With a watch, a write anywhere in the journal wakes the loop and follows at once,
