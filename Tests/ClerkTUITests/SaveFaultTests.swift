@@ -22,11 +22,18 @@ import Testing
     final class FlakySync: SyncPolicy, @unchecked Sendable {
         let clock: Clock
         var failing: Range<Double> = 0..<0
+        /// Fail one data sync after letting this many through.
+        var failAfter: Int?
         private(set) var failures = 0
         init(clock: Clock) { self.clock = clock }
 
         func dataSync(fd: Int32) throws {
-            if failing.contains(clock.seconds) {
+            var once = false
+            if let n = failAfter {
+                failAfter = n == 0 ? nil : n - 1
+                once = n == 0
+            }
+            if once || failing.contains(clock.seconds) {
                 failures += 1
                 throw SystemCallError(call: "fdatasync", errno: EIO)
             }
@@ -194,5 +201,40 @@ import Testing
         #expect(!(try Self.lastEntry(archive)).contains("Apologies were received."))
         let fourth = try Self.session(archive, sync: SystemSync(), clock: clock)
         #expect(!fourth.screen().contains("unsaved minutes"))
+    }
+
+    /// Raising an action from a paragraph fails at the archive's write, then at the
+    /// meeting's: raised again, it is one action, and the paragraph has left the minutes.
+    @Test(arguments: [0, 1])
+    func raisingAnActionAgainAfterAFailureRaisesItOnce(_ failAfter: Int) throws {
+        let (dir, archive) = try Self.install()
+        defer { dir.remove() }
+        let clock = Clock()
+        let sync = FlakySync(clock: clock)
+        let s = try Self.session(archive, sync: sync, clock: clock)
+        s.app.handle(.key(.char("a")))
+        let text = "Write to the PCT about extended hours"
+        s.type(text, clock: clock, perKey: 0.1)
+        clock.seconds += 1.1
+        s.app.tick()
+        #expect(s.app.state.save == .saved)
+        func raise() {
+            s.app.handle(.key(.f(4)))
+            s.type("LMC", clock: clock, perKey: 0.1)
+            s.app.handle(.key(.enter))
+            s.type("ongoing", clock: clock, perKey: 0.1)
+            s.app.handle(.key(.enter))
+        }
+        sync.failAfter = failAfter
+        raise()
+        #expect(s.screen().contains("NOT SAVED: disk error (Input/output error) — the action was not raised"))
+        #expect(s.app.state.editing != nil)
+        raise()
+        #expect(s.app.state.message?.text == "action raised for LMC, due ongoing")
+        let store = try ArchiveStore(directory: archive, mode: .readOnly)
+        #expect(store.state.actions.values.filter { $0.text == text }.count == 1)
+        #expect(try store.record(of: Self.meeting).entries.contains { $0.text == text } == false)
+        let check = ArchiveCheck.run(directory: archive)
+        #expect(check.isHealthy, "\(check.problems)")
     }
 }
