@@ -125,7 +125,7 @@ extension ArchiveStore {
         }
         let all = archive + order.flatMap { grouped[$0]! }
         let segments = (archive.isEmpty ? 0 : 1) + order.count
-        let id = key ?? (segments > 1 ? CommitMark.newID() : nil)
+        let id = key ?? (segments > 1 && marksCommitsAcrossFiles ? CommitMark.newID() : nil)
         let records = all.enumerated().map { n, planned in
             var data = planned.data
             if let id {

@@ -37,6 +37,11 @@ public final class ArchiveStore: @unchecked Sendable {
     var meetings: [MeetingID: LoadedMeeting] = [:]
     /// The marked commits read so far (see `CommitMark`), by key.
     var commits: [String: CommitProgress] = [:]
+    /// Whether a commit written to several segments is marked so that it can be completed
+    /// after a failure (journal-format.md §13). Only a generator writing a whole new
+    /// archive, which is started again rather than completed, turns it off: its commits
+    /// would otherwise carry every meeting's minutes twice.
+    public var marksCommitsAcrossFiles = true
 
     struct LoadedMeeting {
         var path: String
