@@ -16,6 +16,9 @@ struct Check: ParsableCommand {
         // Reports quote what records hold (ids, keys): shown, never sent raw.
         for note in report.notes { print("note: \(Sanitize.visible(note))") }
         for warning in report.warnings { print("warning: \(Sanitize.visible(warning))") }
+        for warning in RescueFiles.warnings(archive: dir, elsewhere: RescuePlaces.elsewhere()) {
+            print("warning: \(Sanitize.visible(warning))")
+        }
         if report.isHealthy {
             print("ok: \(report.segments) journal file(s), \(report.records) record(s) in \(dir)")
             return

@@ -36,6 +36,7 @@ public enum DemoInstaller {
         let events = try DemoArchive.events(today: today)
         try ArchiveStore.create(at: directory)
         let store = try ArchiveStore(directory: directory, mode: .readWrite)
+        store.marksCommitsAcrossFiles = false  // a new archive: made again, not completed, if this fails
         try store.commit(at: SystemClock.clock.read().instant) { _ in events }
         try store.writeCheckpoint()
     }

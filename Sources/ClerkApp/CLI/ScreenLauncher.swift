@@ -28,6 +28,20 @@ public enum ScreenLauncher {
         for sig in [SIGWINCH, SIGHUP, SIGTERM, SIGINT] { sigaddset(&wanted, sig) }
         pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         let (keymap, keyProblems) = Keymap.load(environment: environment)
+        let rescued = try runScreen(store: store, directory: directory, readOnly: readOnly, permitted: permitted, writable: writable,
+                                    unwritable: unwritable, themeName: themeName, today: today, keymap: keymap,
+                                    keyProblems: keyProblems, environment: environment, crashForTest: crashForTest)
+        // Printed once the screen is closed, so that it stays on the terminal.
+        for path in rescued {
+            // write(2), not FileHandle: after a hang-up the terminal refuses writes, which must not stop clerk.
+            let line = "clerk: the minutes typed last could not be saved; they are kept in \(path) and offered back when the meeting is next opened\n"
+            _ = line.withCString { write(2, $0, strlen($0)) }
+        }
+    }
+
+    private static func runScreen(store: ArchiveStore, directory: String, readOnly: Bool, permitted: Bool, writable: Bool,
+                                  unwritable: String?, themeName: String?, today: String?, keymap: Keymap, keyProblems: [String],
+                                  environment: [String: String], crashForTest: Bool) throws -> [String] {
         let term = try startTerminal(environment)
         defer { term.end() }
         let (theme, themeWarning) = ThemeLoader.load(name: themeName, environment: environment, colorCount: term.colorCount)
@@ -37,6 +51,7 @@ public enum ScreenLauncher {
         let app = ScreenApp(store: store, terminal: crashForTest ? CrashOnFirstKey(term) : term, theme: theme, keymap: keymap,
                             readOnly: !writable, clock: SystemClock.clock.fixingToday(fixedToday))
         app.watch = ArchiveWatch(directory: directory)
+        app.rescueElsewhere = RescuePlaces.elsewhere(environment: environment)
         // Rights go by the system's date, not the screen's (which --today can fix).
         let rule = store.accessRule(account: SystemAccount.current()) { SystemAccount.today() }
         app.accessRule = { state, _ in rule(state, SystemAccount.today()) }
@@ -53,6 +68,7 @@ public enum ScreenLauncher {
             signal(sig) { _ in stopRequested.store(true, ordering: .relaxed) }
         }
         app.run { stopRequested.load(ordering: .relaxed) }
+        return app.rescueFilesWritten
     }
 
     /// The terminal named by TERM (or a fallback terminfo knows), in the locale the

@@ -57,6 +57,7 @@ public struct ArchiveCheck: Sendable {
         if FileManager.default.fileExists(atPath: archivePath + ".broken") {
             report.notes.append("\(archivePath).broken: holds bytes set aside from a torn append; kept for inspection")
         }
+        report.checkCommits(directory: directory)
         return report
     }
 

@@ -29,16 +29,23 @@ public final class ArchiveStore: @unchecked Sendable {
     public private(set) var archiveSeq: UInt64 = 0
     /// Records folded since the checkpoint was read or written.
     private var sinceCheckpoint = 0
-    private let sync: any SyncPolicy
+    let sync: any SyncPolicy
     /// The modes of files and folders this store makes: those of the archive's journal.
     public let modes: ArchiveModes
     /// Read-only handles for reading; appenders are opened on the first write, because
     /// opening one validates the whole file under the lock.
-    private let archiveReader: Segment
-    private var archiveWriter: Segment?
-    private var meetings: [MeetingID: LoadedMeeting] = [:]
+    let archiveReader: Segment
+    var archiveWriter: Segment?
+    var meetings: [MeetingID: LoadedMeeting] = [:]
+    /// The marked commits read so far (see `CommitMark`), by key.
+    var commits: [String: CommitProgress] = [:]
+    /// Whether a commit written to several segments is marked so that it can be completed
+    /// after a failure (journal-format.md §14). Only a generator writing a whole new
+    /// archive, which is started again rather than completed, turns it off: its commits
+    /// would otherwise carry every meeting's minutes twice.
+    public var marksCommitsAcrossFiles = true
 
-    private struct LoadedMeeting {
+    struct LoadedMeeting {
         var path: String
         /// Nil while the meeting has no segment on disk yet.
         var reader: Segment?
@@ -118,6 +125,9 @@ public final class ArchiveStore: @unchecked Sendable {
             archiveSeq = checkpoint.seq
         }
         try catchUpArchive()
+        // A commit that a crash or a failed write left half-written is completed by the
+        // next session that may write; while the fault lasts, the next commit tries again.
+        if mode == .readWrite, hasHalfWrittenCommits { try? completeAtOpen() }
         if mode == .readWrite, sinceCheckpoint >= Self.checkpointEvery { try? writeCheckpoint() }
     }
 
@@ -132,7 +142,7 @@ public final class ArchiveStore: @unchecked Sendable {
 
     // MARK: Reading
 
-    private func catchUpArchive() throws {
+    func catchUpArchive() throws {
         let result = try archiveReader.read(from: archiveOffset, afterSeq: archiveSeq)
         for located in result.records {
             let source = Self.source(relative(archiveReader.path), located.record)
@@ -140,6 +150,7 @@ public final class ArchiveStore: @unchecked Sendable {
             case .success(let event): state.apply(event, from: source)
             case .failure(let error): state.setAside("\(source): set aside: \(error)")
             }
+            noteCommit(located.record, in: nil)
             archiveSeq = located.record.seq
             sinceCheckpoint += 1
         }
@@ -187,7 +198,7 @@ public final class ArchiveStore: @unchecked Sendable {
         return loaded.record
     }
 
-    private func catchUp(_ loaded: inout LoadedMeeting) throws {
+    func catchUp(_ loaded: inout LoadedMeeting) throws {
         if loaded.reader == nil {
             guard FileManager.default.fileExists(atPath: loaded.path) else { return }
             loaded.reader = try Segment(path: loaded.path, mode: .readOnly, sync: sync)
@@ -208,6 +219,7 @@ public final class ArchiveStore: @unchecked Sendable {
                 loaded.record.setAside("\(source): set aside: \(error)")
                 loaded.unreadable += 1
             }
+            noteCommit(located.record, in: loaded.record.meetingID)
             loaded.seq = located.record.seq
         }
         loaded.offset = result.endOffset
@@ -263,62 +275,36 @@ public final class ArchiveStore: @unchecked Sendable {
     /// that no other writing session can interleave with. Returns once every event is on
     /// disk (acknowledged); throws, with nothing acknowledged, when the command is refused
     /// or the disk fails.
+    ///
+    /// `key` makes a retry safe: a commit whose key is already in the journal (because an
+    /// earlier attempt reached the disk although it reported a failure) is not run again;
+    /// what of it is missing is written, and its events are returned. A commit written to
+    /// more than one segment gets a key of its own when none is given.
     @discardableResult
-    public func commit(at now: Instant, _ command: (ArchiveStore) throws -> [Event]) throws -> [Event] {
+    public func commit(at now: Instant, key: String? = nil, _ command: (ArchiveStore) throws -> [Event]) throws -> [Event] {
         guard mode == .readWrite else {
             throw StoreError("this session is read-only; nothing can be changed")
         }
+        if let key, !CommitMark.isValidID(key) { throw StoreError("commit key '\(key)' is not 1-64 of a-z, 0-9 and -") }
         let lock = try ArchiveLock(path: directory + "/journal/.lock", mode: modes.file)
         defer { lock.release() }
+        try recoverWriters()
         try refresh()
+        try completeHalfWrittenCommits()
+        if let key, let done = try eventsOfCommit(key) { return done }
         let events = try command(self)
         guard !events.isEmpty else { return [] }
         try writeCheck?(state, events)
-        try append(events, at: now)
-        return events
-    }
-
-    private func append(_ events: [Event], at now: Instant) throws {
-        var archiveRecords: [NewRecord] = []
-        var meetingRecords: [(MeetingID, NewRecord)] = []
-        for event in events {
-            let record = NewRecord(type: event.kind.rawValue, version: event.kind.version, at: now.iso,
-                                   data: try EventCodec.encode(event))
-            switch event.scope {
-            case .archive: archiveRecords.append(record)
-            case .meeting(let id): meetingRecords.append((id, record))
-            }
-        }
-        // Archive events first: a meeting's segment never refers to a meeting the archive
-        // does not yet know.
-        if !archiveRecords.isEmpty {
-            if archiveWriter == nil {
-                archiveWriter = try Segment(path: archiveReader.path, mode: .append, sync: sync, newFileMode: modes.file)
-            }
-            _ = try archiveWriter!.append(archiveRecords)
-            try catchUpArchive()
-        }
-        var grouped: [MeetingID: [NewRecord]] = [:]
-        var order: [MeetingID] = []
-        for (id, record) in meetingRecords {
-            if grouped[id] == nil { order.append(id) }
-            grouped[id, default: []].append(record)
-        }
-        for id in order {
-            _ = try record(of: id)
-            guard var loaded = meetings[id] else { continue }
-            if loaded.writer == nil { loaded.writer = try Segment(path: loaded.path, mode: .append, sync: sync, newFileMode: modes.file) }
-            meetings[id] = loaded
-            _ = try loaded.writer!.append(grouped[id]!)
-            try catchUp(&loaded)
-            meetings[id] = loaded
-        }
+        try write(events, at: now, key: key)
         if sinceCheckpoint >= Self.checkpointEvery { try? writeCheckpoint() }
+        return events
     }
 
     /// Saves the folded archive state so the next open replays only what came after.
     public func writeCheckpoint() throws {
         guard mode == .readWrite else { return }
+        // Never past a commit still missing records: the next session must read its first one.
+        guard !hasHalfWrittenCommits else { return }
         try Checkpoint(offset: archiveOffset, seq: archiveSeq, state: state)
             .write(to: checkpointPath, segment: archiveReader, sync: sync, mode: modes.file)
         sinceCheckpoint = 0

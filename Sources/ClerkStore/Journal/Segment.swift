@@ -22,13 +22,16 @@ public final class Segment: @unchecked Sendable {
 
     public let path: String
     public let mode: Mode
-    private let fd: Int32
+    /// Replaced when the segment is reopened after a failure (`recover()`).
+    private var fd: Int32
     private let sync: any SyncPolicy
 
     // Guarded by `mutex` (threads of this process); the file lock guards other processes.
     private let mutex = NSLock()
     private var knownEnd: UInt64 = 0
     private var knownLastSeq: UInt64 = 0
+    /// Why appends must first reopen the file: a failed flush, whose bytes may be in the
+    /// page cache but not on disk.
     private var poison: String?
     private var isClosed = false
 
@@ -102,6 +105,7 @@ public final class Segment: @unchecked Sendable {
         mutex.lock()
         defer { mutex.unlock() }
         try checkUsable()
+        if poison != nil { try recoverLocked() }
         if records.isEmpty { return [] }
         return try withFileLock {
             try catchUp()
@@ -117,7 +121,13 @@ public final class Segment: @unchecked Sendable {
             do {
                 try FileIO.write(fd, bytes, at: knownEnd)
             } catch {
-                poison = "write failed: \(JournalError.cause(error))"
+                // A full disk or an I/O error part-way: the bytes past `knownEnd` are this
+                // append's alone (the lock is held), never acknowledged and still in the
+                // caller's hands, so cut them off at once; the append then wrote nothing.
+                // If even that fails, the next append reopens and sets them aside.
+                if ftruncate(fd, off_t(knownEnd)) != 0 || (try? sync.dataSync(fd: fd)) == nil {
+                    poison = "write failed: \(JournalError.cause(error))"
+                }
                 throw JournalError.io(path: path, operation: "write", cause: JournalError.cause(error))
             }
             do {
@@ -141,7 +151,57 @@ public final class Segment: @unchecked Sendable {
 
     private func checkUsable() throws {
         if isClosed { throw JournalError.io(path: path, operation: "append", cause: "segment is closed") }
-        if let poison { throw JournalError.poisoned(path: path, cause: poison) }
+    }
+
+    /// Whether an earlier failure left the segment to be reopened before the next append.
+    public var needsRecovery: Bool {
+        mutex.lock()
+        defer { mutex.unlock() }
+        return poison != nil
+    }
+
+    /// After a failed flush: reopens the file, validates it again from the start as opening
+    /// does (setting a torn tail aside), and writes back and flushes every valid byte past
+    /// what was acknowledged, so that records whose flush failed are either on disk now or
+    /// gone — never only in the page cache. Throws, leaving the segment to try again at the
+    /// next append, while the fault lasts. Appends call this themselves.
+    public func recover() throws {
+        mutex.lock()
+        defer { mutex.unlock() }
+        try checkUsable()
+        if poison != nil { try recoverLocked() }
+    }
+
+    private func recoverLocked() throws {
+        // The file is opened again as at first: never through a link planted since.
+        let fresh = try Self.openFile(path) { try FileIO.openExisting(path, O_RDWR) }
+        Glibc_close(fd)
+        fd = fresh
+        let acknowledged = knownEnd, acknowledgedSeq = knownLastSeq
+        knownEnd = 0
+        knownLastSeq = 0
+        do {
+            try withFileLock {
+                try catchUp()
+                // A failed flush may leave pages marked clean that never reached the disk:
+                // writing the same bytes again makes them dirty, so the flush below covers them.
+                let start = min(acknowledged, knownEnd)
+                if knownEnd > start {
+                    let bytes = try FileIO.read(fd, at: start, count: Int(knownEnd - start))
+                    try FileIO.write(fd, bytes, at: start)
+                }
+                try sync.dataSync(fd: fd)
+            }
+        } catch let error as JournalError {
+            (knownEnd, knownLastSeq) = (acknowledged, acknowledgedSeq)
+            poison = "\(error)"
+            throw error
+        } catch {
+            (knownEnd, knownLastSeq) = (acknowledged, acknowledgedSeq)
+            poison = "flush failed: \(error)"
+            throw JournalError.syncFailed(path: path, cause: "\(error)")
+        }
+        poison = nil
     }
 
     private func withFileLock<T>(_ body: () throws -> T) throws -> T {

@@ -121,7 +121,8 @@ extension Updater {
         let width = Updater.editorWidth(state)
         let result = edit.editor.handle(event, width: width)
         if result.isHandled {
-            if result == .textChanged {
+            // After a failed save, "NOT SAVED" and its reason stay until a save succeeds.
+            if result == .textChanged, !state.save.isFailed {
                 state.message = nil
                 if edit.isPending { state.save = .saving }
             }
@@ -272,7 +273,7 @@ extension ScreenApp {
         let ctx = context()
         state.save = .saving
         do {
-            let events = try store.commit(at: ctx.now) { store in
+            let events = try store.commit(at: ctx.now, key: paragraphKey(edit)) { store in
                 let meeting = try MeetingContext(archive: store.state, record: try store.record(of: meetingID))
                 if let entry, meeting.record.entries.contains(where: { $0.id == entry }) {
                     return try meeting.editEntry(entry, newText: text, kind: kind)
@@ -280,11 +281,17 @@ extension ScreenApp {
                 // The entry is new, or another session removed it: add the whole text again.
                 return try meeting.addEntry(to: item, kind: kind, text: text, context: ctx)
             }
-            for case .entryAdded(let added) in events { edit.entryID = added.entry.id }
             edit.flushedText = text
             edit.flushedKind = kind
-            state.save = .saved
+            for case .entryAdded(let added) in events {
+                // A retry finds what an earlier attempt wrote: the journal has that text.
+                edit.entryID = added.entry.id
+                (edit.flushedText, edit.flushedKind) = (added.entry.text, added.entry.kind)
+                faults.paragraphKey = nil
+            }
+            state.save = edit.isPending ? .saving : .saved
             state.editing = edit
+            savedAfterFault()
         } catch let refused as CommandError {
             state.save = .failed(refused.message)
             state.editing = edit
@@ -293,7 +300,7 @@ extension ScreenApp {
         } catch {
             state.save = .failed("\(error)")
             state.editing = edit
-            show("NOT SAVED: \(error)", isError: true)
+            show(SaveFault.minutesMessage(error), isError: true)
             return false
         }
         reloadRecord()
@@ -309,8 +316,9 @@ extension ScreenApp {
         let text = edit.editor.text, entry = edit.entryID, item = edit.itemID, meetingID = edit.meetingID
         let ctx = context()
         state.save = .saving
+        let key = raiseKey("\(meetingID)/\(item)/\(entry ?? "")/\(owner)/\(due)/\(text)")
         do {
-            try store.commit(at: ctx.now) { store in
+            try store.commit(at: ctx.now, key: key) { store in
                 var events = try store.state.raiseAction(in: meetingID, item: item, text: text, owner: owner, due: due, context: ctx)
                 if let entry, try store.record(of: meetingID).entries.contains(where: { $0.id == entry }) {
                     events.append(.entryRemoved(EntryRemoved(meetingID: meetingID, entryID: entry)))
@@ -319,13 +327,14 @@ extension ScreenApp {
             }
             state.save = .saved
             state.editing = nil
+            faults.raiseKey = nil
             show("action raised for \(owner)" + (due.isEmpty ? "" : ", due \(due)"), isError: false)
         } catch let refused as CommandError {
             state.save = edit.isPending ? .saving : .saved
             show(refused.message, isError: true)
         } catch {
             state.save = .failed("\(error)")
-            show("NOT SAVED: \(error)", isError: true)
+            show("NOT SAVED: \(SaveFault.cause(error)) — the action was not raised; the paragraph is kept, raise it again to retry", isError: true)
         }
         reloadRecord()
     }

@@ -37,6 +37,8 @@ public final class ScreenApp {
     var confidentialItemsRead: [MeetingID: UInt64?] = [:]
     /// Whether `state.readOnly` was set because the person may not change what is open.
     var limitedByAccess = false
+    /// Commit keys for retries, rescue files (Rescue.swift).
+    var faults = FaultRecovery()
 
     /// Fresh ids for commands; injected so tests and benchmarks control them.
     let makeID: @Sendable (String) -> String
@@ -99,6 +101,7 @@ public final class ScreenApp {
         // coming; the key itself waits for the next flush, so that during steady typing the
         // status line stays "saving…" instead of flickering to "saved" and back each second
         // (which costs more bytes on the wire than the typing itself).
+        if answerRescueOffer(event) { return }
         flushMinutesIfDue()
         step { updater.update(&$0, event, $1) }
     }
@@ -150,7 +153,7 @@ public final class ScreenApp {
             show(refused.message, isError: true)
         } catch {
             state.save = .failed("\(error)")
-            show("NOT SAVED: \(error)", isError: true)
+            show("NOT SAVED: \(SaveFault.cause(error)) — \(change.label) was not recorded; try again once that is fixed", isError: true)
         }
         reloadRecord()
     }
@@ -191,6 +194,7 @@ public final class ScreenApp {
                 placeOnLastMinutedItem()
                 placeOnSearchHit()
                 sayIfRecordsSkipped()
+                offerRescue(id)
             } catch {
                 state.meeting = nil
                 state.message = Message(text: "\(error)", isError: true)
@@ -221,7 +225,8 @@ public final class ScreenApp {
 
     /// Between keys: the clock, and records other sessions appended.
     public func tick() {
-        if state.editing?.isPending == true { flushMinutes() }
+        // After a failure, the retry comes once a second, not at every idle turn.
+        if let edit = state.editing, edit.isPending, !state.save.isFailed || monotonic() - edit.lastFlush >= 1 { flushMinutes() }
         let time = clock.read().time
         if time != lastClock { lastClock = time; dirty = true }
         // With a watch, a write anywhere in the journal wakes the loop and follows at once,
@@ -280,7 +285,8 @@ public final class ScreenApp {
             }
         }
         // Quit, hang-up or terminate: what was typed goes to the journal before the
-        // terminal is restored.
+        // terminal is restored; what the journal would not take goes to a rescue file.
         flushMinutes()
+        rescueUnsaved()
     }
 }
