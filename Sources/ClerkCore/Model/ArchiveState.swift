@@ -136,7 +136,7 @@ public struct ArchiveState: Sendable, Hashable, Codable {
             access.setBarred(e.barred, e.personID, from: e.committeeID)
         case .itemAdded, .itemEdited, .itemMoved, .itemRemoved, .currentItemSet, .attendanceMarked,
              .declarationRecorded, .declarationWithdrawn, .entryAdded, .entryEdited, .entryRemoved,
-             .voteRecorded, .quorumChanged:
+             .entryConflicted, .conflictResolved, .voteRecorded, .quorumChanged:
             anomaly(event, "a meeting event in the archive segment")
         }
     }
@@ -201,6 +201,10 @@ extension MeetingRecord {
             if let kind = e.kind { entries[index].kind = kind }
         case .entryRemoved(let e):
             entries.removeAll { $0.id == e.entryID }
+        case .entryConflicted(let e):
+            if let why = applyConflict(e) { anomaly(event, why) }
+        case .conflictResolved(let e):
+            if let why = applyResolution(e) { anomaly(event, why) }
         case .voteRecorded(let e):
             votes.append(e.vote)
         case .quorumChanged(let e):

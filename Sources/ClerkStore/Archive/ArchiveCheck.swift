@@ -40,6 +40,10 @@ public struct ArchiveCheck: Sendable {
             var record = MeetingRecord(meetingID: id)
             report.read(path) { record.apply($0) }
             for anomaly in record.anomalies { report.problems.append("\(path): event does not fit: \(anomaly)") }
+            // Not damage: both versions are kept, and a person chooses on the screen.
+            for conflict in record.openConflicts {
+                report.notes.append("\(path): paragraph \(conflict.entryID) of item \(conflict.itemID) has a conflicting version (\(conflict.id)) waiting for someone to choose; open meeting \(id) and press C on the item")
+            }
         }
         if FileManager.default.fileExists(atPath: archivePath + ".broken") {
             report.notes.append("\(archivePath).broken: holds bytes set aside from a torn append; kept for inspection")
