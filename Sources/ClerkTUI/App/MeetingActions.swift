@@ -43,8 +43,11 @@ extension Updater {
              "attendance.arrived", "attendance.left":
             guard let person = selectedKey(.attendance, state, data) else { return [] }
             let now = data.clock
+            // What the screen showed: a mark changed meanwhile in another session is not overwritten.
+            let base = data.record?.attendance(of: person)
             return [.commit(Change("record attendance") { store, _ in
                 let ctx = try MeetingContext(archive: store.state, record: try store.record(of: meetingID))
+                try ctx.requireAttendance(of: person, unchangedFrom: base)
                 let current = ctx.record.attendance(of: person)
                 let events: [Event]
                 switch id {
@@ -64,7 +67,7 @@ extension Updater {
                 return events + Self.quorumChange(ctx, after: events, at: now)
             })]
         case "actions.done", "actions.inProgress", "actions.ongoing", "actions.dropped", "actions.reopen":
-            guard let action = selectedKey(.actions, state, data) else { return [] }
+            guard let action = selectedKey(.actions, state, data), let base = data.archive.actions[action]?.status else { return [] }
             let status: ActionStatus = switch id {
             case "actions.done": .done
             case "actions.inProgress": .inProgress
@@ -75,7 +78,8 @@ extension Updater {
             // Recorded against this meeting when it is the one under way.
             let during = data.archive.meetings[meetingID]?.status == .inProgress ? meetingID : nil
             return [.commit(Change("update the action") { store, ctx in
-                try store.state.updateAction(action, status: status, note: "", meetingID: during, context: ctx)
+                try store.state.requireActionStatus(action, unchangedFrom: base)
+                return try store.state.updateAction(action, status: status, note: "", meetingID: during, context: ctx)
             })]
         default:
             return nil
