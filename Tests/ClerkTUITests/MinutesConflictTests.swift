@@ -106,4 +106,32 @@ import Testing
         #expect(f.app.state.overlay == nil)
         #expect(f.screen().contains("no conflicting versions on this item"))
     }
+
+    @Test func typingOnAfterTheVersionWasSettledElsewhereKeepsOneNewVersion() throws {
+        let (f, clock, _) = try Self.editing()
+        let entry = try #require(f.app.state.editing?.entryID)
+        try Self.otherSessionEdits(f, entry, to: "Changed elsewhere.")
+        MinutesEditingTests.type(f, " Mine.")
+        clock.seconds += 1.1
+        f.app.tick()
+        let first = try #require(f.app.state.editing?.conflictID)
+        // Someone else keeps the minutes' text while this person is still typing.
+        let other = try ArchiveStore(directory: f.dir.path + "/archive", mode: .readWrite)
+        try other.commit(at: Instant(secondsSinceEpoch: 1_800_000_000)) { store in
+            let meeting = try MeetingContext(archive: store.state, record: try store.record(of: ScreenTests.meeting))
+            return try meeting.resolveConflict(first, choice: .recorded, base: "Changed elsewhere.",
+                                               context: CommandContext(now: Instant(secondsSinceEpoch: 1_800_000_000)) { $0 + "x" })
+        }
+        // The words typed after are kept as one new version, revised as typing goes on.
+        for more in [" More.", " Again."] {
+            MinutesEditingTests.type(f, more)
+            clock.seconds += 1.1
+            f.app.tick()
+        }
+        let journal = try MinutesEditingTests.reopened(f).1
+        #expect(journal.conflicts.count == 2)
+        #expect(journal.openConflicts.count == 1)
+        #expect(journal.openConflicts.first?.text.hasSuffix(" Mine. More. Again.") == true)
+        #expect(journal.entries.first { $0.id == entry }?.text == "Changed elsewhere.")
+    }
 }

@@ -318,9 +318,12 @@ extension ScreenApp {
             }
             for case .entryAdded(let added) in events { edit.entryID = added.entry.id }
             if resolving != nil { edit.resolving = nil }
-            for case .entryConflicted(let version) in events where edit.conflictID == nil {
+            for case .entryConflicted(let version) in events {
+                // The latest version is the one later saves revise (an earlier one may
+                // have been settled elsewhere meanwhile).
+                let first = edit.conflictID == nil
                 edit.conflictID = version.conflict.id
-                if let notice = edit.conflictNotice { show(notice.text, isError: true) }
+                if first, let notice = edit.conflictNotice { show(notice.text, isError: true) }
             }
             edit.flushedText = text
             edit.flushedKind = kind
