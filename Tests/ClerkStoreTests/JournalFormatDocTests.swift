@@ -112,6 +112,10 @@ import Testing
             .entryAdded(EntryAdded(meetingID: m, entry: MinuteEntry(id: "e-2", itemID: "i-2", kind: .correction,
                                                                    text: "For 'PCT' read 'PBC'.", correctedOn: CalendarDate(iso: "2027-01-21")))),
             .entryRemoved(EntryRemoved(meetingID: m, entryID: "e-2")),
+            .entryConflicted(EntryConflicted(meetingID: m, conflict: MinuteConflict(
+                id: "c-1", entryID: "e-1", itemID: "i-2", kind: .noted, base: "the plan be submitted by 31 January.",
+                text: "the plan be submitted in February.", by: "anne-walker"))),
+            .conflictResolved(ConflictResolved(meetingID: m, conflictID: "c-1", choice: .recorded)),
             .voteRecorded(VoteRecorded(meetingID: m, vote: Vote(id: "v-1", itemID: "i-2", motion: "To approve the plan",
                                                                  ballots: [Ballot(voterID: "daccom", choice: .for)],
                                                                  castingVote: nil, tally: tally))),

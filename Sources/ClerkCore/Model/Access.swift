@@ -189,6 +189,9 @@ public struct Access: Sendable, Hashable {
         copy.entries.removeAll { hidden.contains($0.itemID) }
         copy.declarations.removeAll { hidden.contains($0.itemID) }
         copy.votes.removeAll { hidden.contains($0.itemID) }
+        // A version of a paragraph of an item since removed cannot be told apart: left out.
+        let shown = Set(copy.items.map(\.id))
+        copy.conflicts.removeAll { !shown.contains($0.itemID) }
         if let current = copy.currentItem, hidden.contains(current) {
             copy.currentItem = nil
             copy.currentItemSince = nil

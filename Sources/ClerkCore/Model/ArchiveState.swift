@@ -188,7 +188,7 @@ public struct ArchiveState: Sendable, Hashable, Codable {
             access.setBarred(e.barred, e.personID, from: e.committeeID)
         case .itemAdded, .itemEdited, .itemMoved, .itemRemoved, .currentItemSet, .attendanceMarked,
              .declarationRecorded, .declarationWithdrawn, .entryAdded, .entryEdited, .entryRemoved,
-             .voteRecorded, .quorumChanged:
+             .entryConflicted, .conflictResolved, .voteRecorded, .quorumChanged:
             return "a meeting event in the archive segment"
         }
         return nil

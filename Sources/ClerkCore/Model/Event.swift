@@ -38,6 +38,8 @@ public enum Event: Sendable, Hashable {
     case entryAdded(EntryAdded)
     case entryEdited(EntryEdited)
     case entryRemoved(EntryRemoved)
+    case entryConflicted(EntryConflicted)
+    case conflictResolved(ConflictResolved)
     case voteRecorded(VoteRecorded)
     case quorumChanged(QuorumChanged)
 
@@ -75,6 +77,8 @@ public enum Event: Sendable, Hashable {
         case entryAdded = "minutes.entry-added"
         case entryEdited = "minutes.entry-edited"
         case entryRemoved = "minutes.entry-removed"
+        case entryConflicted = "minutes.entry-conflict"
+        case conflictResolved = "minutes.conflict-resolved"
         case voteRecorded = "vote.recorded"
         case quorumChanged = "quorum.changed"
 
@@ -129,6 +133,8 @@ public enum Event: Sendable, Hashable {
         case .entryAdded: .entryAdded
         case .entryEdited: .entryEdited
         case .entryRemoved: .entryRemoved
+        case .entryConflicted: .entryConflicted
+        case .conflictResolved: .conflictResolved
         case .voteRecorded: .voteRecorded
         case .quorumChanged: .quorumChanged
         }
@@ -147,6 +153,8 @@ public enum Event: Sendable, Hashable {
         case .entryAdded(let e): .meeting(e.meetingID)
         case .entryEdited(let e): .meeting(e.meetingID)
         case .entryRemoved(let e): .meeting(e.meetingID)
+        case .entryConflicted(let e): .meeting(e.meetingID)
+        case .conflictResolved(let e): .meeting(e.meetingID)
         case .voteRecorded(let e): .meeting(e.meetingID)
         case .quorumChanged(let e): .meeting(e.meetingID)
         default: .archive

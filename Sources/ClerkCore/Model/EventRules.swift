@@ -166,6 +166,11 @@ extension Event {
             ids += [("meetingID", e.meetingID), ("entryID", e.entryID)]
             for s in e.splices { numbers += [("splice at", s.at, NumberRanges.splice), ("splice delete", s.delete, NumberRanges.splice)] }
         case .entryRemoved(let e): ids += [("meetingID", e.meetingID), ("entryID", e.entryID)]
+        case .entryConflicted(let e):
+            let c = e.conflict
+            ids += [("meetingID", e.meetingID), ("conflict id", c.id), ("entryID", c.entryID), ("itemID", c.itemID)]
+            if let b = c.by { ids.append(("by", b)) }
+        case .conflictResolved(let e): ids += [("meetingID", e.meetingID), ("conflictID", e.conflictID)]
         case .voteRecorded(let e):
             let v = e.vote
             ids += [("meetingID", e.meetingID), ("id", v.id), ("itemID", v.itemID)] + v.ballots.map { ("voterID", $0.voterID) }

@@ -98,6 +98,10 @@ extension MeetingRecord {
             if let kind = e.kind { entries[index].kind = kind }
         case .entryRemoved(let e):
             entries.removeAll { $0.id == e.entryID }
+        case .entryConflicted(let e):
+            return applyConflict(e)
+        case .conflictResolved(let e):
+            return applyResolution(e)
         case .voteRecorded(let e):
             if let why = unknownItem(e.vote.itemID) { return why }
             guard !votes.contains(where: { $0.id == e.vote.id }) else { return "vote exists" }

@@ -176,6 +176,8 @@ public struct MeetingRecord: Sendable, Hashable, Codable {
     public var entries: [MinuteEntry] = []
     public var votes: [Vote] = []
     public var quorumChanges: [QuorumChange] = []
+    /// Versions of paragraphs written while another session changed or removed them.
+    public var conflicts: [MinuteConflict] = []
     /// The item being discussed, and when discussion of it began.
     public var currentItem: ItemID?
     public var currentItemSince: Instant?

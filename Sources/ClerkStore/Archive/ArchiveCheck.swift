@@ -53,6 +53,10 @@ public struct ArchiveCheck: Sendable {
                 }
             }
             for anomaly in record.anomalies { report.problems.append("event does not fit: \(anomaly)") }
+            // Not damage: both versions are kept, and a person chooses on the screen.
+            for conflict in record.openConflicts {
+                report.notes.append("\(path): paragraph \(conflict.entryID) of item \(conflict.itemID) has a conflicting version (\(conflict.id)) waiting for someone to choose; open meeting \(id) and press C on the item")
+            }
         }
         if FileManager.default.fileExists(atPath: archivePath + ".broken") {
             report.notes.append("\(archivePath).broken: holds bytes set aside from a torn append; kept for inspection")

@@ -48,6 +48,8 @@ public enum EventCodec {
         case .entryAdded(let p): return try bytes(p)
         case .entryEdited(let p): return try bytes(p)
         case .entryRemoved(let p): return try bytes(p)
+        case .entryConflicted(let p): return try bytes(p)
+        case .conflictResolved(let p): return try bytes(p)
         case .voteRecorded(let p): return try bytes(p)
         case .quorumChanged(let p): return try bytes(p)
         }
@@ -100,6 +102,8 @@ public enum EventCodec {
             case .entryAdded: return .entryAdded(try d.decode(EntryAdded.self, from: payload))
             case .entryEdited: return .entryEdited(try d.decode(EntryEdited.self, from: payload))
             case .entryRemoved: return .entryRemoved(try d.decode(EntryRemoved.self, from: payload))
+            case .entryConflicted: return .entryConflicted(try d.decode(EntryConflicted.self, from: payload))
+            case .conflictResolved: return .conflictResolved(try d.decode(ConflictResolved.self, from: payload))
             case .voteRecorded: return .voteRecorded(try d.decode(VoteRecorded.self, from: payload))
             case .quorumChanged: return .quorumChanged(try d.decode(QuorumChanged.self, from: payload))
             }

@@ -57,7 +57,7 @@ public struct ActionReviewScreen: Sendable, Hashable {
 /// dated note), and the owner and meeting filters.
 public enum ActionForm: Sendable, Hashable {
     /// A new status and a note, recorded today; `meeting` when recorded at a meeting.
-    case update(ActionID, meeting: MeetingID?)
+    case update(ActionID, meeting: MeetingID?, base: ActionStatus)
     case owner
     case meeting
 }
@@ -290,7 +290,7 @@ extension Updater {
         guard let action = data.archive.actions[id] else { return [] }
         let choices = ActionStatus.allCases.map { Form.Choice(key: $0.rawValue, label: $0.label) }
         let owner = data.archive.ownerName(action.owner)
-        var form = Form(purpose: .actions(.update(id, meeting: meeting)), title: "\(owner): \(action.text)", choices: choices,
+        var form = Form(purpose: .actions(.update(id, meeting: meeting, base: action.status)), title: "\(owner): \(action.text)", choices: choices,
                         text: CommandInput(), textLabel: "Note: ")
         form.selected = ActionStatus.allCases.firstIndex(of: status ?? action.status) ?? 0
         state.overlay = .form(form)
@@ -302,7 +302,7 @@ extension Updater {
         var form = form
         let typed = (form.text?.text ?? "").trimmingSpaces()
         switch which {
-        case .update(let id, let meeting):
+        case .update(let id, let meeting, let base):
             guard form.selected < form.choices.count, let status = ActionStatus(rawValue: form.choices[form.selected].key) else { return [] }
             let probe = data.probe
             do {
@@ -314,7 +314,9 @@ extension Updater {
             }
             state.overlay = nil
             return [.commit(Change("update the action") { store, ctx in
-                try store.state.updateAction(id, status: status, note: typed, meetingID: meeting, context: ctx)
+                // Based on the status shown when the form opened: a change made meanwhile elsewhere is not overwritten.
+                try store.state.requireActionStatus(id, unchangedFrom: base)
+                return try store.state.updateAction(id, status: status, note: typed, meetingID: meeting, context: ctx)
             })]
         case .owner:
             guard var review = state.actionReview else { state.overlay = nil; return [] }

@@ -5,7 +5,7 @@ import Terminal
 /// Forms of planning: an item's details, a meeting's new date, the reason a meeting is stood down.
 public enum PlanningForm: Sendable, Hashable {
     /// Title, presenter, papers and time of an item; `form.selected` is the field being typed.
-    case editItem(item: ItemID, values: [String])
+    case editItem(item: ItemID, values: [String], base: AgendaItem)
     /// The date (and times) a meeting moves to.
     case moveMeeting(MeetingID)
     /// Why a meeting is stood down.
@@ -32,8 +32,10 @@ extension Updater {
         case "agenda.indent": return itemChange("nest the item", &state, data) { ctx, item in try ctx.indentItem(item) }
         case "agenda.outdent": return itemChange("lift the item out", &state, data) { ctx, item in try ctx.outdentItem(item) }
         case "agenda.confidential":
+            let base = selectedKey(.agenda, state, data).flatMap { data.record?.item($0) }
             return itemChange("mark the item", &state, data) { ctx, id in
                 guard let item = ctx.record.item(id) else { return [] }
+                if let base { try ctx.requireItem(id, unchangedFrom: base) }
                 return try ctx.editItem(id, title: item.title, presenter: item.presenter, papers: item.papers, minutes: item.minutes,
                                         confidential: !item.confidential)
             }
@@ -93,7 +95,7 @@ extension Updater {
             return []
         }
         let values = [item.title, item.presenter ?? "", item.papers.joined(separator: "; "), item.minutes.map(String.init) ?? ""]
-        var form = Form(purpose: .planning(.editItem(item: id, values: values)),
+        var form = Form(purpose: .planning(.editItem(item: id, values: values, base: item)),
                         title: "Item \(record.number(of: id))" + (item.confidential ? " (confidential)" : ""), choices: [])
         Self.showField(0, of: values, in: &form)
         state.overlay = .form(form)
@@ -113,7 +115,7 @@ extension Updater {
     func planningFormKey(_ state: inout AppState, _ form: Form, _ key: Key, _ data: ViewData) -> [Effect]? {
         guard case .planning(let planning) = form.purpose else { return nil }
         if key == .enter { return submitPlanning(&state, form, planning, data) }
-        guard case .editItem(let item, var values) = planning else { return nil }
+        guard case .editItem(let item, var values, let base) = planning else { return nil }
         let step: Int
         switch key {
         case .up, .ctrl("p"), .backTab: step = -1
@@ -122,7 +124,7 @@ extension Updater {
         }
         var form = form
         values[form.selected] = form.text?.text ?? ""
-        form.purpose = .planning(.editItem(item: item, values: values))
+        form.purpose = .planning(.editItem(item: item, values: values, base: base))
         Self.showField((form.selected + step + values.count) % values.count, of: values, in: &form)
         state.overlay = .form(form)
         return []
@@ -137,9 +139,9 @@ extension Updater {
             return []
         }
         switch planning {
-        case .editItem(let item, var values):
+        case .editItem(let item, var values, let base):
             values[form.selected] = form.text?.text ?? ""
-            form.purpose = .planning(.editItem(item: item, values: values))
+            form.purpose = .planning(.editItem(item: item, values: values, base: base))
             Self.showField(form.selected, of: values, in: &form)
             let typed = values[3].trimmingSpaces()
             var minutes: Int?
@@ -155,7 +157,9 @@ extension Updater {
                   let current = record.item(item) else { return refuse("the item is no longer on the agenda") }
             let confidential = current.confidential
             let edit: @Sendable (MeetingContext) throws -> [Event] = {
-                try $0.editItem(item, title: title, presenter: presenter, papers: papers, minutes: allocated, confidential: confidential)
+                // Based on the item as the form opened on it: a change made meanwhile elsewhere is not overwritten.
+                try $0.requireItem(item, unchangedFrom: base)
+                return try $0.editItem(item, title: title, presenter: presenter, papers: papers, minutes: allocated, confidential: confidential)
             }
             do { _ = try edit(context) } catch { return refuse((error as? CommandError)?.message ?? "\(error)") }
             state.overlay = nil

@@ -92,6 +92,8 @@ public enum Overlay: Sendable, Hashable {
     case command(CommandInput)
     case history(ActionID)
     case form(Form)
+    /// A paragraph and a conflicting version of it, side by side, to choose or merge.
+    case conflict(ConflictID)
 }
 
 public struct Message: Sendable, Hashable {

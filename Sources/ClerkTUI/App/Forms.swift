@@ -265,9 +265,11 @@ extension Updater {
                     return []
                 }
                 state.overlay = nil
+                let now = data.clock
                 return [.commit(Change("record the deputy") { store, _ in
+                    // A deputy arriving may make the meeting quorate again: minuted with the mark.
                     try MeetingContext(archive: store.state, record: try store.record(of: meetingID))
-                        .mark(person, .deputy(for: member, confirmedException: exception))
+                        .markAttendance(person, .deputy(for: member, confirmedException: exception), at: now)
                 })]
             case .declaration(let item):
                 let person = form.choices[form.selected].key

@@ -43,28 +43,29 @@ extension Updater {
              "attendance.arrived", "attendance.left":
             guard let person = selectedKey(.attendance, state, data) else { return [] }
             let now = data.clock
+            // What the screen showed: a mark changed meanwhile in another session is not overwritten.
+            let base = data.record?.attendance(of: person)
             return [.commit(Change("record attendance") { store, _ in
                 let ctx = try MeetingContext(archive: store.state, record: try store.record(of: meetingID))
+                try ctx.requireAttendance(of: person, unchangedFrom: base)
                 let current = ctx.record.attendance(of: person)
-                let events: [Event]
                 switch id {
-                case "attendance.present": events = try ctx.mark(person, .present, arrived: current?.arrived)
-                case "attendance.apologies": events = try ctx.mark(person, .apologies)
-                case "attendance.absent": events = try ctx.mark(person, .absent)
-                case "attendance.inAttendance": events = try ctx.mark(person, .inAttendance, arrived: current?.arrived)
+                case "attendance.present": return try ctx.markAttendance(person, .present, arrived: current?.arrived, at: now)
+                case "attendance.apologies": return try ctx.markAttendance(person, .apologies, at: now)
+                case "attendance.absent": return try ctx.markAttendance(person, .absent, at: now)
+                case "attendance.inAttendance": return try ctx.markAttendance(person, .inAttendance, arrived: current?.arrived, at: now)
                 case "attendance.arrived":
                     let presence = current.map { $0.presence.isInRoom ? $0.presence : .present } ?? .present
-                    events = try ctx.mark(person, presence, arrived: now)
+                    return try ctx.markAttendance(person, presence, arrived: now, at: now)
                 default:
                     guard let current, current.presence.isInRoom else {
                         throw CommandError(.wrongState, "\(store.state.people[person]?.name ?? person) is not marked as here, so cannot leave")
                     }
-                    events = try ctx.mark(person, current.presence, arrived: current.arrived, departed: now)
+                    return try ctx.markAttendance(person, current.presence, arrived: current.arrived, departed: now, at: now)
                 }
-                return events + Self.quorumChange(ctx, after: events, at: now)
             })]
         case "actions.done", "actions.inProgress", "actions.ongoing", "actions.dropped", "actions.reopen":
-            guard let action = selectedKey(.actions, state, data) else { return [] }
+            guard let action = selectedKey(.actions, state, data), let base = data.archive.actions[action]?.status else { return [] }
             let status: ActionStatus = switch id {
             case "actions.done": .done
             case "actions.inProgress": .inProgress
@@ -75,25 +76,12 @@ extension Updater {
             // Recorded against this meeting when it is the one under way.
             let during = data.archive.meetings[meetingID]?.status == .inProgress ? meetingID : nil
             return [.commit(Change("update the action") { store, ctx in
-                try store.state.updateAction(action, status: status, note: "", meetingID: during, context: ctx)
+                try store.state.requireActionStatus(action, unchangedFrom: base)
+                return try store.state.updateAction(action, status: status, note: "", meetingID: during, context: ctx)
             })]
         default:
             return nil
         }
-    }
-
-    /// When a change of attendance during the meeting makes it inquorate or quorate again,
-    /// the minutes record when.
-    static func quorumChange(_ ctx: MeetingContext, after events: [Event], at time: TimeOfDay) -> [Event] {
-        guard ctx.meeting.status == .inProgress else { return [] }
-        if case .none = ctx.committee.terms.quorum { return [] }
-        let before = ctx.quorum(for: ctx.record.currentItem)
-        var next = ctx
-        for event in events { next.record.apply(event) }
-        let after = next.quorum(for: next.record.currentItem)
-        guard before.isQuorate != after.isQuorate else { return [] }
-        let change = QuorumChange(at: time, isQuorate: after.isQuorate, summary: after.summary)
-        return [.quorumChanged(QuorumChanged(meetingID: ctx.meeting.id, change: change))]
     }
 
     /// The key (person, item, action id) of the selected entry of a pane.

@@ -13,7 +13,8 @@ public struct MinutesEdit: Sendable, Hashable {
     public var entryID: EntryID?
     public var kind: EntryKind
     public var editor: TextEditor
-    /// The text and kind the journal has acknowledged.
+    /// The text and kind the journal has acknowledged: what the next save is based on
+    /// (`MeetingContext.saveEntry` compares it with the journal's text under the lock).
     public var flushedText: String
     public var flushedKind: EntryKind
     /// When the last flush happened (seconds on the shell's monotonic clock).
@@ -22,6 +23,19 @@ public struct MinutesEdit: Sendable, Hashable {
     public var scroll = 0
     /// The prompt for turning the paragraph into an action, when open.
     public var prompt: ActionPrompt?
+    /// The conflicting version this paragraph became, when another session had changed or
+    /// removed the paragraph since typing began: later saves revise that version.
+    public var conflictID: ConflictID?
+    /// The conflict this text merges, when the person chose to write a merge.
+    public var resolving: ConflictID?
+
+    /// What the status line says while the paragraph is a conflicting version (it stays
+    /// while typing goes on, unlike other messages).
+    public var conflictNotice: Message? {
+        guard conflictID != nil else { return nil }
+        return Message(text: "CONFLICT: another session changed or removed this paragraph since you began; both versions are kept — Esc compares them",
+                       isError: true)
+    }
 
     /// Whether there is typed text (or a marker) the journal does not have yet.
     public var isPending: Bool {
@@ -237,9 +251,15 @@ extension ScreenApp {
         case .flush:
             flushMinutes()
         case .finish:
+            let conflict = state.editing?.conflictID
             if flushMinutes() {
                 state.editing = nil
-                if state.message?.isError != true { state.message = nil }
+                if let conflict {
+                    // The two versions side by side, to choose now or later.
+                    state.overlay = .conflict(conflict)
+                } else if state.message?.isError != true {
+                    state.message = nil
+                }
             }
         case .raiseAction(let owner, let due):
             raiseAction(owner: owner, due: due)
@@ -270,16 +290,25 @@ extension ScreenApp {
             return false
         }
         let text = edit.editor.text, kind = edit.kind, entry = edit.entryID, item = edit.itemID, meetingID = edit.meetingID
+        let base = edit.flushedText, conflict = edit.conflictID, resolving = edit.resolving
         let ctx = context()
         state.save = .saving
         do {
             let events = try store.commit(at: ctx.now, key: paragraphKey(edit)) { store in
                 let meeting = try MeetingContext(archive: store.state, record: try store.record(of: meetingID))
-                if let entry, meeting.record.entries.contains(where: { $0.id == entry }) {
-                    return try meeting.editEntry(entry, newText: text, kind: kind)
+                if let resolving {
+                    do {
+                        return try meeting.resolveConflict(resolving, choice: .merged, text: text, base: entry == nil ? nil : base, context: ctx)
+                    } catch let stale as CommandError where stale.code == .conflict {
+                        // Changed or settled again meanwhile: the merge is kept as a version of its own.
+                        guard let entry else { throw stale }
+                        return try meeting.saveEntry(entry, of: item, base: base, newText: text, kind: kind, conflict: nil, context: ctx)
+                    }
                 }
-                // The entry is new, or another session removed it: add the whole text again.
-                return try meeting.addEntry(to: item, kind: kind, text: text, context: ctx)
+                guard let entry else { return try meeting.addEntry(to: item, kind: kind, text: text, context: ctx) }
+                // Saved against the text it was based on: when another session changed or
+                // removed the paragraph since, this text is kept as a conflicting version.
+                return try meeting.saveEntry(entry, of: item, base: base, newText: text, kind: kind, conflict: conflict, context: ctx)
             }
             edit.flushedText = text
             edit.flushedKind = kind
@@ -288,6 +317,14 @@ extension ScreenApp {
                 edit.entryID = added.entry.id
                 (edit.flushedText, edit.flushedKind) = (added.entry.text, added.entry.kind)
                 faults.paragraphKey = nil
+            }
+            if resolving != nil { edit.resolving = nil }
+            for case .entryConflicted(let version) in events {
+                // The latest version is the one later saves revise (an earlier one may
+                // have been settled elsewhere meanwhile).
+                let first = edit.conflictID == nil
+                edit.conflictID = version.conflict.id
+                if first, let notice = edit.conflictNotice { show(notice.text, isError: true) }
             }
             state.save = edit.isPending ? .saving : .saved
             state.editing = edit
@@ -314,13 +351,16 @@ extension ScreenApp {
         guard let edit = state.editing else { return }
         guard !state.readOnly else { show("read-only: the action was not recorded", isError: true); return }
         let text = edit.editor.text, entry = edit.entryID, item = edit.itemID, meetingID = edit.meetingID
+        let base = edit.conflictID == nil ? edit.flushedText : nil
         let ctx = context()
         state.save = .saving
         let key = raiseKey("\(meetingID)/\(item)/\(entry ?? "")/\(owner)/\(due)/\(text)")
         do {
             try store.commit(at: ctx.now, key: key) { store in
                 var events = try store.state.raiseAction(in: meetingID, item: item, text: text, owner: owner, due: due, context: ctx)
-                if let entry, try store.record(of: meetingID).entries.contains(where: { $0.id == entry }) {
+                // Only the paragraph as this person last saw it leaves the minutes: one that
+                // another session changed since stays, with their words.
+                if let entry, try store.record(of: meetingID).entries.contains(where: { $0.id == entry && $0.text == base }) {
                     events.append(.entryRemoved(EntryRemoved(meetingID: meetingID, entryID: entry)))
                 }
                 return events

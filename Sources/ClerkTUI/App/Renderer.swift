@@ -105,7 +105,7 @@ public struct Renderer {
         }
         let rightWidth = right.reduce(0) { $0 + DisplayWidth.width(of: $1.text) }
         let room = max(0, rect.size.cols - rightWidth - 1)
-        if let message = state.message {
+        if let message = state.message ?? state.editing?.conflictNotice {
             term.put(DisplayWidth.truncate(message.text, toWidth: room, ellipsis: true), at: rect.origin,
                      style: theme[message.isError ? .statusError : .status])
         } else {
@@ -325,6 +325,8 @@ public struct Renderer {
             drawForm(form, on: term)
         case .history(let id):
             if let action = data.archive.actions[id] { drawActionHistory(action, data, on: term) }
+        case .conflict(let id):
+            drawConflict(id, data, on: term)
         }
     }
 

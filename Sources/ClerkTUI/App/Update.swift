@@ -43,6 +43,7 @@ public struct Updater {
             }
             if case .command(let input) = state.overlay { return commandKey(&state, input, key, data) }
             if case .form(let form) = state.overlay { return formKey(&state, form, key, data) }
+            if case .conflict(let id) = state.overlay, key != .ctrl("c") { return conflictKey(&state, id, key, data) }
             state.message = nil
             let scope = state.scope
             guard let action = keymap.action(for: key, in: scope) else {
@@ -130,6 +131,7 @@ public struct Updater {
             if let effects = performCommitteeAction(id, &state, data) { return effects }
             if let effects = performAgendaBuilding(id, &state, data) { return effects }
             if let effects = performMeetingAction(id, &state, data) { return effects }
+            if let effects = performConflictAction(id, &state, data) { return effects }
             state.message = Message(text: "unknown action '\(id)': type : and Tab to see them", isError: true)
         }
         return []

@@ -115,6 +115,8 @@ public enum ActionTable {
         UIAction("minutes.circulate", .minutes, keys: ["M"], "Record that the draft minutes were circulated"),
         UIAction("export.minutes", .minutes, keys: ["w"], "Export the minutes to a file (.txt for email, .md, or .html to print)"),
         UIAction("minutes.correct", .minutes, keys: ["K"], "Record a dated correction on the selected item of approved (locked) minutes"),
+        UIAction("minutes.conflict", .minutes, keys: ["C"],
+                 "Compare a paragraph of the selected item with a conflicting version written in another session: keep one, or merge them"),
         // While typing the minutes
         UIAction("editing.done", .editing, keys: ["F10", "C-x"], hint: "done", "Stop typing: the paragraph is saved and the list keys work again"),
         UIAction("editing.decision", .editing, keys: ["F2"], hint: "decision", "Mark the paragraph a decision (\"It was agreed that…\"), or plain again"),

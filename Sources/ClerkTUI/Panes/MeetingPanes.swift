@@ -202,6 +202,12 @@ public enum MeetingPanes {
                     c.wrapped((i == 0 ? lead : "") + String(paragraph), lead: "  ", width: width, slot: slot, entry: entry)
                 }
             }
+            for conflict in record.openConflicts(for: item.id) {
+                let what = entries.contains { $0.id == conflict.entryID } ? "a conflicting version of a paragraph above"
+                                                                          : "a paragraph removed in another session"
+                c.wrapped("⚠ \(what) waits for a choice (C compares): \(conflict.kind.lead)\(conflict.text)", lead: "  ",
+                          width: width, slot: .quorumLost, entry: entry)
+            }
             for vote in record.votes where vote.itemID == item.id {
                 c.wrapped("Vote on \(vote.motion): \(vote.tally.summary)", lead: "  ", width: width, slot: .decision, entry: entry)
             }

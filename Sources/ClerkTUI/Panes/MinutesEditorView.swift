@@ -18,6 +18,8 @@ enum MinutesEditorView {
         var c = data.cachedContent(kind: .minutesEditor, width: width, key: edit.entryID ?? "") {
             var others = record
             others.entries.removeAll { $0.id == edit.entryID }
+            // The paragraph being typed is the editor; its versions show once it ends.
+            others.conflicts.removeAll { $0.entryID == edit.entryID }
             return MeetingPanes.minutes(others, width: width, data: data)
         }
         guard let range = c.rowRange(of: item) else { return nil }
