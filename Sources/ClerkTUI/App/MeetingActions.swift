@@ -92,7 +92,8 @@ extension Updater {
         for event in events { next.record.apply(event) }
         let after = next.quorum(for: next.record.currentItem)
         guard before.isQuorate != after.isQuorate else { return [] }
-        let change = QuorumChange(at: time, isQuorate: after.isQuorate, summary: after.summary)
+        let change = QuorumChange(at: time, isQuorate: after.isQuorate, summary: after.summary,
+                                  itemID: ctx.record.currentItem)
         return [.quorumChanged(QuorumChanged(meetingID: ctx.meeting.id, change: change))]
     }
 
