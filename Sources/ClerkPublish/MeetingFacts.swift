@@ -32,7 +32,7 @@ struct MeetingFacts {
             lines.append(quorate ? "The meeting was quorate." : "The meeting was not quorate when it opened.")
         }
         // Changes recorded before the item they happened under was kept.
-        var blocks = lines.map { Document.Block.paragraph($0, .muted) }
+        var blocks = lines.isEmpty ? [] : [Document.Block.paragraph(lines.joined(separator: " "), .muted)]
         blocks += changeLines(record.quorumChanges.filter { $0.itemID == nil || record.item($0.itemID!) == nil })
         return blocks
     }

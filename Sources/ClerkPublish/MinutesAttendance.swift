@@ -31,7 +31,8 @@ struct MinutesAttendance {
         }
         let apologiesTitle = style.attendance == .membersAndOfficers ? "Apologies for absence" : "Apologies"
         for (title, presence) in [(apologiesTitle, Presence.apologies), ("Absent", Presence.absent)] {
-            let lines = record.attendance.filter { $0.presence == presence }.map { line($0, naming: true) }
+            let lines = record.attendance.filter { $0.presence == presence }
+                .map { line($0, naming: style.attendance == .byOrganisation) }
             if !lines.isEmpty {
                 blocks.append(.section(title))
                 blocks.append(.group(nil, lines))
@@ -61,7 +62,10 @@ struct MinutesAttendance {
             let name = org?.group ?? org?.name
             if let i = groups.firstIndex(where: { $0.0 == name }) { groups[i].1.append(a) } else { groups.append((name, [a])) }
         }
-        let headed = style.attendance == .byOrganisation || groups.count > 1
+        // Formal minutes head the lists by organisation only when people come from several.
+        let organisations = Set(record.attendance.compactMap { archive.people[$0.personID]?.organisationID })
+        let headed = style.attendance == .byOrganisation || organisations.count > 1
+        if !headed { groups = [(nil, list)] }
         return groups.map { name, people in
             // Under the organisation's own heading its name is not repeated on each line.
             let org = people.first.flatMap { archive.people[$0.personID]?.organisationID }.flatMap { archive.organisations[$0] }
@@ -72,22 +76,27 @@ struct MinutesAttendance {
 
     func line(_ a: Attendance, naming: Bool) -> String {
         guard let p = archive.people[a.personID] else { return a.personID.visible }
+        // Formal minutes mark the chair and the minute taker; informal notes do not.
+        let role = style.attendance == .byOrganisation ? nil : committee.membership(of: p.id, on: meeting.date)?.role
+        let mark: String? = switch role {
+        case .chair?: "Chair"
+        case .viceChair?: "Vice-chair"
+        case .secretariat?: "minutes"
+        default: nil
+        }
         var line: String
         if style.attendance == .byOrganisation, !style.titles, !style.initials {
             line = p.attendanceLine(organisation: naming ? p.organisationID.flatMap { archive.organisations[$0] } : nil)
         } else {
             line = style.titles ? p.formalName : p.name
             if style.initials, !p.initials.isEmpty { line += " (\(p.initials))" }
-            if let detail = p.position ?? p.letters, !detail.isEmpty { line += (style.initials ? " " : ", ") + detail }
+            // "Dr Jane Roe (JR) Medical Director (Chair)"; the mark stands as the role when there is no other.
+            var detail = p.position ?? p.letters ?? ""
+            var marked = mark
+            if detail.isEmpty, style.initials, mark != "minutes", let m = mark { detail = m; marked = nil }
+            if !detail.isEmpty { line += (style.initials ? " " : ", ") + detail }
+            if let marked { line += " (\(marked))" }
             if naming, let org = p.organisationID.flatMap({ archive.organisations[$0] }) { line += " (\(org.name))" }
-        }
-        // Formal minutes mark the chair and the minute taker; informal notes do not.
-        let role = style.attendance == .byOrganisation ? nil : committee.membership(of: p.id, on: meeting.date)?.role
-        switch role {
-        case .chair?: line += " (Chair)"
-        case .viceChair?: line += " (Vice-chair)"
-        case .secretariat?: line += " (minutes)"
-        default: break
         }
         if case .deputy(let member, _) = a.presence {
             let name = archive.people[member].map { style.titles ? $0.formalName : $0.name } ?? member

@@ -11,7 +11,7 @@ public enum MinuteWording {
         case .note, .correction:
             return text
         case .noted:
-            if beginsWithLead(text, ["it was noted", "noted", "the committee noted", "the board noted"]) { return text }
+            if beginsWithLead(text, ["it was noted", "noted"]) || beginsWithResolution(text) { return text }
             return "It was noted that " + afterLead(text, properNouns: properNouns)
         case .decision:
             if beginsWithResolution(text) { return text }
