@@ -34,6 +34,11 @@ enum Durable {
 /// given and nowhere else.
 public enum ExportFile {
     public static func write(_ text: String, to path: String, sync: any SyncPolicy = SystemSync()) throws {
+        try write(bytes: Array(text.utf8), to: path, sync: sync)
+    }
+
+    /// The same for a document that is not text (a Word, OpenDocument or PDF file).
+    public static func write(bytes: [UInt8], to path: String, sync: any SyncPolicy = SystemSync()) throws {
         guard !path.isEmpty else { throw StoreError("the export path is empty; give a file name, e.g. minutes.html") }
         var info = stat()
         if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
@@ -43,6 +48,6 @@ public enum ExportFile {
         guard stat(dir, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
             throw StoreError("no folder \(dir) to write \(path) into; create it first or choose another path")
         }
-        try Durable.writeAtomically(Array(text.utf8), to: path, sync: sync)
+        try Durable.writeAtomically(bytes, to: path, sync: sync)
     }
 }
