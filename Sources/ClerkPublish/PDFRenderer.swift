@@ -11,10 +11,10 @@ public struct PDFRenderer: Sendable {
 
     public var engine: Engine
 
-    /// The renderer found on `PATH` (and /usr/bin): Chromium first, then LibreOffice. When
-    /// there is none, the error names the Debian packages to install.
+    /// The renderer found on `path` (the PATH): Chromium first, then LibreOffice. When there
+    /// is none, the error names the Debian packages to install.
     public static func find(path: String?) throws -> PDFRenderer {
-        let dirs = ["/usr/bin"] + (path ?? "").split(separator: ":").map(String.init)
+        let dirs = (path ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
         func first(_ names: [String]) -> String? {
             for name in names {
                 for dir in dirs where FileManager.default.isExecutableFile(atPath: "\(dir)/\(name)") { return "\(dir)/\(name)" }
@@ -39,7 +39,7 @@ public struct PDFRenderer: Sendable {
         case .chromium(let program):
             let html = work.appendingPathComponent("document.html")
             try Data(DocumentFormat.html.render(document).utf8).write(to: html)
-            try Self.run(program, ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+            try Self.run(program, ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage",
                                    "--user-data-dir=\(work.path)/profile", "--no-pdf-header-footer",
                                    "--print-to-pdf=\(pdf.path)", html.absoluteString])
         case .libreoffice(let program):
