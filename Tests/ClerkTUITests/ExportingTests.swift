@@ -45,7 +45,7 @@ import Testing
         let f = try ScreenTests.Fixture(cols: 100, rows: 30)
         f.app.open(ScreenTests.meeting)
         f.press(.char("3"))
-        for (path, problem) in [("", "type the file to write"), ("\(f.dir.path)/minutes.pdf", "does not end .txt, .md, .html"),
+        for (path, problem) in [("", "type the file to write"), ("\(f.dir.path)/minutes.xlsx", "does not end .txt, .md, .html, .docx, .odt, .pdf"),
                                 ("\(f.dir.path)/minutes", "does not end")] {
             Self.export(f, to: path)
             guard case .form(let form)? = f.app.state.overlay else { Issue.record("form closed on '\(path)'"); continue }
@@ -74,7 +74,10 @@ import Testing
         let public_ = "\(f.dir.path)/agenda.txt", full = "\(f.dir.path)/agenda-full.txt"
         Self.export(f, to: public_)
         Self.export(f, to: full, full: true)
-        #expect(!(try String(contentsOfFile: public_, encoding: .utf8)).contains("CATS"))
+        // The public pack lists the item by title only, under part 2.
+        let publicPack = try String(contentsOfFile: public_, encoding: .utf8)
+        #expect(publicPack.contains("PART 2 — NOT OPEN TO THE PUBLIC\n\n6. CATS Roadshow\n"))
+        #expect(!publicPack.contains("[confidential]"))
         #expect(try String(contentsOfFile: full, encoding: .utf8).contains("CATS Roadshow [confidential]"))
         // The action raised under it stays out of the public action log too.
         f.press(.char("4"))
