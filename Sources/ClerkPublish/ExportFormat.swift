@@ -145,7 +145,7 @@ struct Flow {
             case .list(let items, let emphasis):
                 for item in items {
                     var lines = item.text.components(separatedBy: "\n")
-                    lines[0] = (item.marker ?? "•") + "\t" + lines[0]
+                    lines[0] = (item.marker ?? ["•", "◦", "▪"][item.level % 3]) + "\t" + lines[0]
                     out.append(Paragraph(kind: .listItem, lines: lines, emphasis: emphasis, depth: (inSub ? 1 : 0) + item.level))
                 }
             case .action(let label, let text, let due):
