@@ -147,9 +147,13 @@ enum MeetingLines {
 struct HiddenItems {
     private var ids: Set<ItemID> = []
     private let redacted: Bool
+    /// The items the record holds: an action raised under one it does not hold (taken out
+    /// of the record for a person barred from it) is hidden too.
+    private let known: Set<ItemID>
 
     init(record: MeetingRecord, confidentiality: Confidentiality) {
         redacted = confidentiality == .redacted
+        known = Set(record.items.map(\.id))
         guard redacted else { return }
         for item in record.items where item.confidential { ids.insert(item.id) }
         for item in record.items where item.parentID.map(ids.contains) == true { ids.insert(item.id) }
@@ -157,8 +161,9 @@ struct HiddenItems {
 
     func contains(_ id: ItemID) -> Bool { ids.contains(id) }
 
-    /// An action is hidden when it is itself confidential or raised under a hidden item.
+    /// An action is hidden when it is itself confidential or raised under a hidden item (or
+    /// one the record does not hold).
     func hides(_ action: Action) -> Bool {
-        redacted && (action.confidential || action.itemID.map(ids.contains) == true)
+        redacted && (action.confidential || action.itemID.map { ids.contains($0) || !known.contains($0) } == true)
     }
 }

@@ -82,8 +82,11 @@ struct Export: ParsableCommand {
         switch kind {
         case .minutes, .agenda:
             let id = meetingID ?? ""
-            _ = try state.meeting(id)
-            let record = try store.record(of: id)
+            let meeting = try state.meeting(id)
+            // The public version lists part 2 items by title; a person barred from them gets
+            // the record as the screen shows it to them, without a trace of those items.
+            let record = try store.access(account: account, today: SystemAccount.today())
+                .redacted(try store.record(of: id), committee: meeting.committeeID)
             let document = kind == .minutes
                 ? try MinutesDocument.build(archive: state, record: record, confidentiality: confidentiality)
                 : try AgendaDocument.build(archive: state, record: record, confidentiality: confidentiality)
