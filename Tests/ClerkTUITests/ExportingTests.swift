@@ -39,6 +39,14 @@ import Testing
             #expect(written == expected, "\(format)")
             #expect(f.app.state.message?.text.hasPrefix("wrote \(path)") == true)
         }
+        // Word and OpenDocument too: the same bytes as the export built from the record.
+        for format in [ExportFormat.docx, .odt] {
+            let path = "\(f.dir.path)/minutes.\(format.fileExtension)"
+            Self.export(f, to: path)
+            let document = try MinutesDocument.build(archive: f.store.state, record: try f.store.record(of: ScreenTests.meeting))
+            #expect(FileManager.default.contents(atPath: path) == (try format.data(document)), "\(format)")
+            #expect(f.app.state.message?.text.hasPrefix("wrote \(path)") == true)
+        }
     }
 
     @Test func badFileNamesKeepTheFormOpenAndWriteNothing() throws {
