@@ -35,3 +35,25 @@ import Testing
         #expect(!lines.contains { $0.contains("agreed that RESOLVED") || $0.contains("That That") })
     }
 }
+
+/// The terms screen's house style field: a preset by name, a reason after a colon; a name
+/// it does not know refused with the ones it does.
+@Suite struct HouseStyleFieldTests {
+    @Test func presetsAreReadAndUnknownNamesRefused() throws {
+        #expect(try HouseStyleField.parse("nhs_board") == HouseStyle.Preset.nhsBoard.style)
+        #expect(try HouseStyleField.parse("  Council ") == HouseStyle.Preset.localGovernment.style)
+        #expect(try HouseStyleField.parse("") == nil)
+        #expect(try HouseStyleField.parse("informal") == nil)
+        var withReason = HouseStyle.Preset.localGovernment.style
+        withReason.exclusionReason = "paragraph 3 of Schedule 12A"
+        #expect(try HouseStyleField.parse("local-government: paragraph 3 of Schedule 12A") == withReason)
+        #expect(HouseStyleField.value(TermsOfReference(style: withReason)) == "local-government committee — part 2: paragraph 3 of Schedule 12A")
+        #expect(HouseStyleField.prefill(TermsOfReference(style: withReason)) == "local-government: paragraph 3 of Schedule 12A")
+        do {
+            _ = try HouseStyleField.parse("parish council")
+            Issue.record("an unknown style was accepted")
+        } catch let error as CommandError {
+            #expect(error.message == "no house style 'parish council'; type nhs-board, local-government or informal")
+        }
+    }
+}

@@ -98,11 +98,6 @@ public struct HouseStyle: Sendable, Hashable, Codable {
             default: return nil
             }
         }
-
-        /// The preset this style is, if it is one unchanged.
-        public static func of(_ style: HouseStyle?) -> Preset? {
-            allCases.first { $0.style == (style ?? .informal) }
-        }
     }
 
     /// Today's look: what a committee without a house style gets.
@@ -137,16 +132,6 @@ extension TermsOfReference {
 }
 
 extension String {
-    var trimmingSpacesAndDashes: String {
-        var s = Substring(self)
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return String(s).replacingAll("_", with: "-")
-    }
-
-    func replacingAll(_ a: Character, with b: String) -> String {
-        var out = ""
-        for c in self { if c == a { out += b } else { out.append(c) } }
-        return out
-    }
+    /// Spaces trimmed, "_" read as "-": "nhs_board " → "nhs-board".
+    var trimmingSpacesAndDashes: String { trimmingSpaces.replacingAll("_", with: "-") }
 }
