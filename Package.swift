@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
@@ -22,7 +23,8 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNcursesw", "CFatalSignals", "TextCells"], swiftSettings: strict),
         .target(name: "ClerkCore", swiftSettings: strict),
         .target(name: "ClerkStore", dependencies: ["ClerkCore"], swiftSettings: strict),
-        .target(name: "ClerkPublish", dependencies: ["ClerkCore", "TextCells"], swiftSettings: strict),
+        .target(name: "ClerkPublish", dependencies: ["ClerkCore", "TextCells", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                swiftSettings: strict),
         .target(name: "ClerkTUI", dependencies: ["ClerkCore", "ClerkStore", "ClerkPublish", "Terminal"], swiftSettings: strict),
         .target(
             name: "ClerkApp",

@@ -14,7 +14,6 @@ public enum AgendaDocument {
             blocks.append(.group(nil, lines))
         }
         blocks.append(.section("Agenda"))
-        let shown = hidden.shown(record)
         // The clock runs through the allocations of top-level items (sub-items share their parent's).
         var clock = meeting.start
         for item in record.items {
@@ -24,7 +23,7 @@ public enum AgendaDocument {
                 clock = item.minutes.flatMap { TimeOfDay(minutesSinceMidnight: start.hour * 60 + start.minute + $0) }
             }
             guard !hidden.contains(item.id) else { continue }
-            let number = shown.number(of: item.id)
+            let number = record.number(of: item.id)
             var title = item.title.visible
             if item.confidential { title += " [confidential]" }
             blocks.append(.item(label: isSub ? String(number.last ?? "a") : number, title: title, isSub: isSub))
@@ -40,6 +39,16 @@ public enum AgendaDocument {
             if let minutes = item.minutes { timing.append("\(minutes) min") }
             if !timing.isEmpty { details.append("Time: " + timing.joined(separator: ", ")) }
             if !details.isEmpty { blocks.append(.itemDetails(details)) }
+        }
+        // Items not open to the public: listed by number and title, nothing more.
+        let closed = record.items.filter { hidden.contains($0.id) }
+        if !closed.isEmpty {
+            blocks.append(.section(committee.terms.houseStyle.partTwoHeading.visible))
+            for item in closed {
+                let number = record.number(of: item.id)
+                let isSub = item.parentID != nil
+                blocks.append(.item(label: isSub ? String(number.last ?? "a") : number, title: item.title.visible, isSub: isSub))
+            }
         }
         let status: String = if let published = meeting.agendaPublishedOn {
             "Agenda published on \(published.long)"

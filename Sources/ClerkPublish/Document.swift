@@ -30,9 +30,26 @@ public struct Document: Sendable, Hashable {
         case item(label: String, title: String, isSub: Bool)
         /// What an agenda pack says under an item: presenter, papers, timing.
         case itemDetails([String])
+        /// A paragraph; a "\n" in it is a line break typed inside the paragraph.
         case paragraph(String, Emphasis)
+        /// A list as typed, nested by `ListItem.level`.
+        case list([ListItem], Emphasis)
         /// Actions as minuted: "(i)" and the text ("LMC to look at…"), with the due date.
         case action(label: String, text: String, due: String?)
+    }
+
+    /// One entry of a typed list: its depth (0 at the outside), its number as typed ("1.",
+    /// "2)") or nil for a bullet, and its text (a "\n" is a line break).
+    public struct ListItem: Sendable, Hashable {
+        public var level: Int
+        public var marker: String?
+        public var text: String
+
+        public init(level: Int, marker: String?, text: String) {
+            self.level = level
+            self.marker = marker
+            self.text = text
+        }
     }
 
     public enum Emphasis: Sendable, Hashable {
@@ -87,11 +104,6 @@ extension String {
     /// Control characters from the record become visible symbols (ESC as ␛), as on the
     /// screen, so that nothing in an exported file can drive the program that shows it.
     var visible: String { Sanitize.visible(self) }
-
-    /// The record's multi-paragraph text, paragraph by paragraph, each made visible.
-    var paragraphs: [String] {
-        split(whereSeparator: \.isNewline).map { String($0).visible.trimmedSpaces }.filter { !$0.isEmpty }
-    }
 
     var trimmedSpaces: String {
         var s = Substring(self)

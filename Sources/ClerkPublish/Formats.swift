@@ -19,7 +19,12 @@ struct TextFormat {
         var inSub = false
         var lastWasParagraph = false
         for block in d.blocks {
-            defer { if case .paragraph = block { lastWasParagraph = true } else { lastWasParagraph = false } }
+            defer {
+                switch block {
+                case .paragraph, .list: lastWasParagraph = true
+                default: lastWasParagraph = false
+                }
+            }
             switch block {
             case .section(let title):
                 blank()
@@ -38,7 +43,18 @@ struct TextFormat {
                 lines.forEach { wrap($0, indent: inSub ? 6 : 3) }
             case .paragraph(let text, _):
                 if lastWasParagraph { blank() }
-                wrap(text, indent: inSub ? 6 : 3)
+                // A line break typed inside the paragraph stays one.
+                text.split(separator: "\n", omittingEmptySubsequences: false).forEach { wrap(String($0), indent: inSub ? 6 : 3) }
+            case .list(let items, _):
+                if lastWasParagraph { blank() }
+                for item in items {
+                    let marker = (item.marker ?? "-") + " "
+                    let indent = (inSub ? 6 : 3) + 3 * item.level
+                    for (i, line) in item.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                        wrap((i == 0 ? marker : String(repeating: " ", count: marker.count)) + line,
+                             indent: indent, hanging: indent + marker.count)
+                    }
+                }
             case .action(let label, let text, let due):
                 let pad = max(6, label.count + 1)
                 let lines = DisplayWidth.wrap(Sanitize.visible(text + (due.map { " — \($0)" } ?? "")), width: max(10, width - pad))
@@ -53,8 +69,10 @@ struct TextFormat {
     }
 }
 
-/// CommonMark. Every piece of the record is escaped, so nothing in it can become a heading,
-/// a list, a link, raw HTML or emphasis in the reader's program.
+/// CommonMark, readable as it stands. Every piece of the record is escaped where CommonMark
+/// would read it as markup — and only there — so nothing in it can become a heading, a list,
+/// a link, raw HTML or emphasis in the reader's program. Typed line breaks are hard breaks
+/// and typed lists stay lists, nested as typed.
 struct MarkdownFormat {
     func render(_ d: Document) -> String {
         var out: [String] = []
@@ -70,17 +88,19 @@ struct MarkdownFormat {
                 if let name { para("**" + Self.escape(name) + "**") }
                 para(lines.map { "- " + Self.escape($0) }.joined(separator: "\n"))
             case .item(let label, let title, let isSub):
-                para((isSub ? "#### " : "### ") + Self.escape(label) + "\\. " + Self.escape(title))
+                para((isSub ? "#### " : "### ") + Self.escape(label) + ". " + Self.escape(title))
             case .itemDetails(let lines):
                 para(lines.map { "*" + Self.escape($0) + "*" }.joined(separator: "\\\n"))
             case .paragraph(let text, let emphasis):
-                let e = Self.escape(text)
+                let e = Self.escapeLines(text)
                 switch emphasis {
                 case .plain, .noted: para(e)
                 case .decision: para("**" + e + "**")
-                case .correction: para("> " + e)
+                case .correction: para("> " + e.replacingOccurrences(of: "\n", with: "\n> "))
                 case .muted: para("*" + e + "*")
                 }
+            case .list(let items, let emphasis):
+                para(Self.list(items, strong: emphasis == .decision))
             case .action(let label, let text, let due):
                 para(Self.escape(label) + " " + Self.escape(text) + (due.map { " — *" + Self.escape($0) + "*" } ?? ""))
             }
@@ -89,18 +109,43 @@ struct MarkdownFormat {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// Backslash-escapes what CommonMark would read as markup: inline punctuation anywhere,
-    /// and what starts a block (#, +, -, =, >, "1." or "1)") at the start of the text.
-    /// Control characters and line breaks from the record are shown as symbols first, so
-    /// no piece of text can start a block of its own.
+    /// A typed list as CommonMark: each level indented to the text of the item above it.
+    static func list(_ items: [Document.ListItem], strong: Bool) -> String {
+        var columns: [Int] = [0]
+        var lines: [String] = []
+        for item in items {
+            while columns.count > item.level + 1 { columns.removeLast() }
+            let pad = String(repeating: " ", count: columns.last ?? 0)
+            let marker = (item.marker ?? "-") + " "
+            let text = escapeLines(item.text).replacingOccurrences(of: "\n", with: "\n" + pad + String(repeating: " ", count: marker.count))
+            lines.append(pad + marker + (strong ? "**" + text + "**" : text))
+            if columns.count == item.level + 1 { columns.append((columns.last ?? 0) + marker.count) }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Text with typed line breaks: each line escaped, the breaks made hard breaks.
+    static func escapeLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }.joined(separator: "\\\n")
+    }
+
+    /// Backslash-escapes what CommonMark would read as markup, and nothing else: `\`, `` ` ``,
+    /// `*`, `_`, `[`, `<` anywhere; `&` where it would start an entity; `#` at either end
+    /// (an ATX heading and its closing sequence); and at the start of a line what starts a
+    /// block (`>`, `-`, `+`, `=`, "1." or "1)"). Control characters from the record are shown
+    /// as symbols first (line breaks are split off by `escapeLines` before this).
     static func escape(_ text: String) -> String {
         var out = ""
         let chars = Array(Sanitize.visible(text))
         var leadingDigits = true
         for (i, c) in chars.enumerated() {
-            if "\\`*_[]<>&|~!".contains(c) {
+            if "\\`*_[<".contains(c) {
                 out += "\\" + String(c)
-            } else if i == 0, "#+-=".contains(c) {
+            } else if c == "&", startsEntity(chars, at: i) {
+                out += "\\&"
+            } else if c == "#", i == 0 || chars[i...].allSatisfy({ $0 == "#" }) {
+                out += "\\#"
+            } else if i == 0, ">-+=".contains(c) {
                 out += "\\" + String(c)
             } else if i > 0, leadingDigits, c == "." || c == ")" {
                 out += "\\" + String(c)
@@ -110,6 +155,15 @@ struct MarkdownFormat {
             if !(c.isASCII && c.isNumber) { leadingDigits = false }
         }
         return out
+    }
+
+    /// "&amp;", "&#39;", "&copy;": what CommonMark would turn into a character.
+    static func startsEntity(_ chars: [Character], at i: Int) -> Bool {
+        var j = i + 1
+        if j < chars.count, chars[j] == "#" { j += 1 }
+        let start = j
+        while j < chars.count, j - start < 32, chars[j].isASCII, chars[j].isLetter || chars[j].isNumber { j += 1 }
+        return j > start && j < chars.count && chars[j] == ";"
     }
 }
 
@@ -143,7 +197,9 @@ struct HTMLFormat {
                 case .correction: "correction"
                 case .muted: "muted"
                 }
-                body.append("<p class=\"\(cls)\">\(Self.escape(text))</p>")
+                body.append("<p class=\"\(cls)\">\(Self.escapeLines(text))</p>")
+            case .list(let items, let emphasis):
+                body.append(Self.list(items, cls: emphasis == .decision ? "typed decision" : "typed"))
             case .action(let label, let text, let due):
                 if !listOpen { body.append("<ol class=\"actions\">"); listOpen = true }
                 let dueText = due.map { " <span class=\"due\">— \(Self.escape($0))</span>" } ?? ""
@@ -189,11 +245,38 @@ struct HTMLFormat {
     .decision { font-weight: bold; }
     .correction { border-left: 3px solid #888; padding-left: .6em; }
     .muted { color: #555; }
+    ul.typed, ol.typed { margin: 0 0 .55em 1.5em; padding-left: 1.5em; }
+    ul.typed ul, ul.typed ol, ol.typed ul, ol.typed ol { padding-left: 1.5em; }
     ol.actions { list-style: none; padding-left: 0; }
     ol.actions li { margin: 0 0 .4em; padding-left: 3em; text-indent: -3em; break-inside: avoid; }
     .number { display: inline-block; min-width: 1.8em; text-indent: 0; }
     .due { font-style: italic; }
     """
+
+    /// A typed list as nested `ul` (bullets) and `ol` (numbers) lists.
+    static func list(_ items: [Document.ListItem], cls: String) -> String {
+        var out = ""
+        var open: [String] = []
+        for item in items {
+            let tag = item.marker == nil ? "ul" : "ol"
+            while open.count > item.level + 1 { out += "</li></\(open.removeLast())>" }
+            if open.count == item.level + 1 {
+                if open.last != tag { out += "</li></\(open.removeLast())>" } else { out += "</li>" }
+            }
+            while open.count < item.level + 1 {
+                out += open.isEmpty ? "<\(tag) class=\"\(cls)\">" : "<\(tag)>"
+                open.append(tag)
+            }
+            out += "<li>" + escapeLines(item.text)
+        }
+        while let tag = open.popLast() { out += "</li></\(tag)>" }
+        return out
+    }
+
+    /// Escaped text with each typed line break as `<br>`.
+    static func escapeLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }.joined(separator: "<br>")
+    }
 
     static func escape(_ text: String) -> String {
         var out = ""

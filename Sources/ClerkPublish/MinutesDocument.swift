@@ -1,85 +1,49 @@
 import ClerkCore
 
 /// The minutes of one meeting as one combined record of minutes and actions (seed 004),
-/// laid out as seed 001 is: title, date, time, venue; attendance by organisation;
-/// apologies; declarations; numbered items with lettered sub-items; decisions and votes;
-/// actions arising with owners and due dates; the date of the next meeting; and whether
-/// the minutes are a draft or were approved, and when.
+/// set out in the committee's house style: title, date, time, venue; attendance; apologies;
+/// declarations; numbered items with lettered sub-items, the meeting's opening, quorum and
+/// closing stated where they happened; decisions and votes; items not open to the public
+/// listed by title; actions arising with owners and due dates; the date of the next
+/// meeting; and whether the minutes are a draft or were approved, and when.
 public enum MinutesDocument {
     public static func build(archive: ArchiveState, record: MeetingRecord,
                              confidentiality: Confidentiality = .redacted) throws -> Document {
         let (meeting, committee, hidden) = try MeetingLines.source(archive, record, confidentiality)
-        var blocks: [Document.Block] = []
+        let style = committee.terms.houseStyle
+        let facts = MeetingFacts(archive: archive, record: record, meeting: meeting, committee: committee, hidden: hidden)
+        let proper = MinuteWording.properNouns(archive)
+        var blocks = MinutesAttendance(archive: archive, record: record, meeting: meeting, committee: committee,
+                                       style: style).blocks()
 
-        // Attendance, grouped as minuted.
-        let here = record.attendance.filter { $0.presence.isInRoom }
-        if !here.isEmpty {
-            blocks.append(.section("In attendance"))
-            var groups: [(String?, [String])] = []
-            for a in here {
-                let org = archive.people[a.personID]?.organisationID.flatMap { archive.organisations[$0] }
-                let name = org?.group ?? org?.name
-                // Under the organisation's own heading its name is not repeated on each line.
-                let line = attendanceLine(a, archive: archive, naming: org?.group != nil || org == nil)
-                if let i = groups.firstIndex(where: { $0.0 == name }) { groups[i].1.append(line) } else { groups.append((name, [line])) }
-            }
-            for (name, lines) in groups { blocks.append(.group(name, lines)) }
-        }
-        for (title, presence) in [("Apologies", Presence.apologies), ("Absent", Presence.absent)] {
-            let lines = record.attendance.filter { $0.presence == presence }.map { attendanceLine($0, archive: archive) }
-            if !lines.isEmpty {
-                blocks.append(.section(title))
-                blocks.append(.group(nil, lines))
-            }
-        }
-
-        // The items, with what was minuted under each.
-        let excluded = committee.terms.declaredExcludedFromQuorum
-        let shown = hidden.shown(record)
-        for item in shown.items {
-            let number = shown.number(of: item.id)
-            let isSub = item.parentID != nil
-            var title = item.title
-            if let ref = item.refersTo, ref.carried == true, let from = archive.meetings[ref.meetingID] {
-                title += " (carried forward from \(from.date.long))"
-            }
-            if item.confidential { title += " [confidential]" }
-            blocks.append(.item(label: isSub ? String(number.last ?? "a") : number, title: title, isSub: isSub))
-            for d in record.declarations(on: item.id) {
-                let who = archive.people[d.personID]?.formalName ?? d.personID
-                let effect = excluded ? "did not vote on this item or count to its quorum" : "did not vote on this item"
-                blocks.append(.paragraph("\(who) declared an interest: \(d.interest.visible) (\(effect)).", .noted))
-            }
+        // The items, with what was minuted under each; part 2 items of the public version
+        // are listed by title after them.
+        let shown = record.items.filter { !hidden.contains($0.id) }
+        for item in shown {
+            blocks.append(itemHeading(item, record: record, archive: archive))
+            blocks += facts.opening(under: item.id)
+            blocks += facts.declarations(under: item.id)
             for e in record.entries(for: item.id) {
-                let emphasis: Document.Emphasis = switch e.kind {
-                case .note: .plain
-                case .noted: .noted
-                case .decision: .decision
-                case .correction: .correction
-                }
-                for (i, text) in e.text.paragraphs.enumerated() {
-                    var lead = i == 0 ? e.kind.lead : ""
-                    if e.kind == .correction, i == 0 { lead = "Correction recorded on \(e.correctedOn?.long ?? "a later date"): " }
-                    blocks.append(.paragraph(lead + text, emphasis))
-                }
+                blocks += entryBlocks(e, style: style, properNouns: proper)
             }
             for vote in record.votes where vote.itemID == item.id {
                 blocks.append(.paragraph("Vote on “\(vote.motion.visible)”: \(vote.tally.summary).", .decision))
             }
+            blocks += facts.quorumChanges(under: item.id)
         }
-        for change in record.quorumChanges {
-            blocks.append(.paragraph("At \(change.at.text) the meeting \(change.isQuorate ? "became quorate again" : "ceased to be quorate") (\(change.summary)).", .muted))
-        }
+        blocks += facts.partTwo()
+        blocks += facts.closing()
 
-        // Actions arising, numbered as minuted.
+        // Actions arising, numbered as minuted: the same numbers as the action log, so the
+        // two can be cross-referenced; a dropped action is not minuted as arising.
         let actions = archive.actions.values
-            .filter { $0.meetingID == meeting.id && !hidden.hides($0) }
+            .filter { $0.meetingID == meeting.id && !hidden.hides($0) && $0.status != .dropped }
             .sorted { ($0.number, $0.id) < ($1.number, $1.id) }
         if !actions.isEmpty {
             blocks.append(.section("Actions arising from the meeting"))
-            for (i, a) in actions.enumerated() {
-                let due = a.due.text.isEmpty ? nil : a.due.text.visible
-                blocks.append(.action(label: hidden.label(a, at: i), text: "\(archive.ownerName(a.owner)) \(a.text)".visible, due: due))
+            for a in actions {
+                blocks.append(.action(label: "(\(Action.numeral(a.number)))", text: actionText(a, archive: archive).visible,
+                                      due: MinuteWording.due(a.due)?.visible))
             }
         }
         if let next = archive.nextMeeting(of: committee.id, after: meeting.date) {
@@ -87,18 +51,58 @@ public enum MinutesDocument {
             blocks.append(.paragraph(MeetingLines.when(next), .plain))
         }
 
-        return Document(title: ["Notes from the meeting of", committee.name.visible],
-                        details: MeetingLines.details(meeting),
+        var details = MeetingLines.details(meeting)
+        if let subtitle = style.subtitle, !subtitle.isEmpty { details.insert(subtitle.visible, at: 0) }
+        return Document(title: [style.title.visible, committee.name.visible], details: details,
                         status: status(meeting, archive: archive), blocks: blocks)
     }
 
-    static func attendanceLine(_ a: Attendance, archive: ArchiveState, naming: Bool = true) -> String {
-        guard let p = archive.people[a.personID] else { return a.personID }
-        var line = p.attendanceLine(organisation: naming ? p.organisationID.flatMap { archive.organisations[$0] } : nil)
-        if case .deputy(let member, _) = a.presence { line += ", deputising for \(archive.people[member]?.name ?? member)" }
-        if let arrived = a.arrived { line += ", arrived \(arrived.text)" }
-        if let departed = a.departed { line += ", left \(departed.text)" }
-        return line.visible
+    static func itemHeading(_ item: AgendaItem, record: MeetingRecord, archive: ArchiveState) -> Document.Block {
+        let number = record.number(of: item.id)
+        let isSub = item.parentID != nil
+        var title = item.title
+        if let ref = item.refersTo, ref.carried == true, let from = archive.meetings[ref.meetingID] {
+            title += " (carried forward from \(from.date.long))"
+        }
+        if item.confidential { title += " [confidential]" }
+        return .item(label: isSub ? String(number.last ?? "a") : number, title: title.visible, isSub: isSub)
+    }
+
+    /// An entry as minuted: its typed paragraphs and lists, the first worded in the house style.
+    static func entryBlocks(_ e: MinuteEntry, style: HouseStyle, properNouns: Set<String>) -> [Document.Block] {
+        let emphasis: Document.Emphasis = switch e.kind {
+        case .note: .plain
+        case .noted: .noted
+        case .decision: .decision
+        case .correction: .correction
+        }
+        var blocks = TypedText.blocks(e.text, emphasis: emphasis)
+        var lead = ""
+        if e.kind == .correction { lead = "Correction recorded on \(e.correctedOn?.long ?? "a later date"): " }
+        switch blocks.first {
+        case .paragraph(let text, let emphasis)?:
+            blocks[0] = .paragraph(lead + MinuteWording.opening(e.kind, text, style: style, properNouns: properNouns), emphasis)
+        case .list?:
+            let opening = MinuteWording.opening(e.kind, "", style: style).trimmedSpaces
+            let words = lead + (opening.hasSuffix(" that") ? opening + ":" : opening)
+            if !words.trimmedSpaces.isEmpty { blocks.insert(.paragraph(words.trimmedSpaces, emphasis), at: 0) }
+        default: break
+        }
+        return blocks
+    }
+
+    /// "Jane Roe to circulate…", the owner named once even when the text begins with them.
+    static func actionText(_ a: Action, archive: ArchiveState) -> String {
+        var aliases: [String] = []
+        switch a.owner {
+        case .person(let id):
+            if let p = archive.people[id] { aliases = [p.name, p.initials] }
+        case .organisation(let id):
+            if let o = archive.organisations[id] { aliases = [o.id.uppercased(), o.group].compactMap { $0 } }
+        case .post:
+            break
+        }
+        return MinuteWording.action(a.text, owner: archive.ownerName(a.owner), alsoKnownAs: aliases)
     }
 
     static func status(_ meeting: Meeting, archive: ArchiveState) -> String {
@@ -140,14 +144,18 @@ enum MeetingLines {
     }
 }
 
-/// The confidential items of a meeting (and sub-items of confidential items), which the
-/// public version leaves out with everything recorded under them.
+/// The confidential items of a meeting (and sub-items of confidential items), whose
+/// content the public version leaves out: they are listed by title only.
 struct HiddenItems {
     private var ids: Set<ItemID> = []
     private let redacted: Bool
+    /// The items the record holds: an action raised under one it does not hold (taken out
+    /// of the record for a person barred from it) is hidden too.
+    private let known: Set<ItemID>
 
     init(record: MeetingRecord, confidentiality: Confidentiality) {
         redacted = confidentiality == .redacted
+        known = Set(record.items.map(\.id))
         guard redacted else { return }
         for item in record.items where item.confidential { ids.insert(item.id) }
         for item in record.items where item.parentID.map(ids.contains) == true { ids.insert(item.id) }
@@ -155,22 +163,9 @@ struct HiddenItems {
 
     func contains(_ id: ItemID) -> Bool { ids.contains(id) }
 
-    /// The record without its hidden items: what the public version numbers. Leaving them
-    /// out of the numbering too leaves no gap where a part II item was.
-    func shown(_ record: MeetingRecord) -> MeetingRecord {
-        guard !ids.isEmpty else { return record }
-        var shown = record
-        shown.items.removeAll { ids.contains($0.id) }
-        return shown
-    }
-
-    /// Actions are numbered (i), (ii)… in the order shown: the public version has no gap either.
-    func label(_ action: Action, at index: Int) -> String {
-        "(\(Action.numeral(redacted ? index + 1 : action.number)))"
-    }
-
-    /// An action is hidden when it is itself confidential or raised under a hidden item.
+    /// An action is hidden when it is itself confidential or raised under a hidden item (or
+    /// one the record does not hold).
     func hides(_ action: Action) -> Bool {
-        redacted && (action.confidential || action.itemID.map(ids.contains) == true)
+        redacted && (action.confidential || action.itemID.map { ids.contains($0) || !known.contains($0) } == true)
     }
 }

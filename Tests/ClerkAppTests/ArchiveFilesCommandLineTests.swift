@@ -123,7 +123,8 @@ import Testing
             (["-o", archive + "/minutes.txt"], "clerk: \(archive)/minutes.txt \(inside)\n"),
             (["-o", dir.path + "/into-journal/minutes.txt"], "clerk: \(dir.path)/into-journal/minutes.txt \(inside)\n"),
             (["-o", dir.path + "/.bashrc"], "clerk: '\(dir.path)/.bashrc' does not end in .txt, the format's extension; name it e.g. bashrc.txt, or add --force to write it as given\n"),
-            (["--format", "md", "-o", dir.path + "/minutes.html"], "clerk: '\(dir.path)/minutes.html' does not end in .md or .markdown, the format's extension; name it e.g. minutes.md, or add --force to write it as given\n"),
+            (["--format", "md", "-o", dir.path + "/minutes.html"], "clerk: --format md and the file name's ending .html disagree; give one, or make them match\n"),
+            (["--format", "md", "-o", dir.path + "/minutes.doc"], "clerk: '\(dir.path)/minutes.doc' does not end in .md or .markdown, the format's extension; name it e.g. minutes.md, or add --force to write it as given\n"),
             (["-o", dir.path + "/link.txt"], "clerk: \(dir.path)/link.txt is a symbolic link; clerk does not write through links: remove it or choose another name\n"),
             (["--force"], "clerk: --force is taken with --output FILE only\n"),
         ]

@@ -54,6 +54,20 @@ struct CommitteeSetupEndToEndTests {
                   shows: "one vote per core organisation, chair's casting vote")
         try field(11, "items two weeks before; papers the Friday before", shows: "items 2 weeks before; papers the Friday before")
         try field(12, "2027-11-01", shows: "2027-11-01")
+        // The house style: an unknown one is refused in the form, then a preset with the
+        // reason the public is excluded from part 2 items.
+        try t.keys("g")
+        for _ in 0..<14 { try t.keys("j") }
+        try t.keys("Enter")
+        try t.waitFor("House style (nhs-board")
+        try t.keys("C-u")
+        try t.type("parish")
+        try t.keys("Enter")
+        try t.waitFor("no house style 'parish'")
+        try t.keys("C-u")
+        try t.type("local-government: the business involves exempt information")
+        try t.keys("Enter")
+        try t.waitFor("local-government committee — part 2")
 
         let organisations = ["Community Health Council", "Health Board", "Local Authority", "Public Health Wales", "Third Sector"]
         for name in organisations {
@@ -63,9 +77,9 @@ struct CommitteeSetupEndToEndTests {
             try t.keys("Enter")
             try t.waitFor("added \(name)")
         }
-        // The organisations follow the 14 fields; each marked core moves to the front, in turn.
+        // The organisations follow the 15 fields; each marked core moves to the front, in turn.
         try t.keys("g")
-        for _ in 0..<14 { try t.keys("j") }
+        for _ in 0..<15 { try t.keys("j") }
         for n in 1...organisations.count {
             try t.keys("c")
             try t.waitFor("\(n) core")
@@ -134,6 +148,9 @@ struct CommitteeSetupEndToEndTests {
         #expect(c.terms.voting == .onePerCoreOrganisation(chairCastingVote: true))
         #expect(c.terms.deadlines == AgendaDeadlines(submissionLeadDays: 14, papers: .fridayBefore))
         #expect(c.terms.reviewDate == CalendarDate(iso: "2027-11-01"))
+        var localGovernment = HouseStyle.Preset.localGovernment.style
+        localGovernment.exclusionReason = "the business involves exempt information"
+        #expect(c.terms.style == localGovernment)
         #expect(c.coreOrganisations.compactMap { archive.organisations[$0]?.name } == organisations)
 
         let on = try #require(CalendarDate(iso: "2026-12-08"))

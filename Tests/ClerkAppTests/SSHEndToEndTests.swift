@@ -165,7 +165,8 @@ struct SSHEndToEndTests {
                 try MeetingContext(archive: store.state, record: try store.record(of: Self.followed))
                     .addEntry(to: item, kind: .noted, text: text, context: CommandContext(now: context.now) { "\($0)live\(n)" })
             }
-            try t.waitFor(text, seconds: 5)
+            // As the minutes word a noted point: "It was noted that live: …".
+            try t.waitFor(MinuteWording.opening(.noted, text, style: .informal), seconds: 5)
         }
         try t.keys("q")
         try t.wait(what: "the session to end") { _ in (try? t.paneDead()) == true }

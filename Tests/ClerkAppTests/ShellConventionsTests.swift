@@ -111,7 +111,7 @@ import Testing
                 checked += 1
             }
         }
-        #expect(checked == 21)
+        #expect(checked == 27)
     }
 
     @Test func meetingsAsCSVAreRFC4180AndFormulaSafe() throws {

@@ -33,6 +33,18 @@ import Testing
             _ = try w.archive.resolveOwner("Town Clerk", committee: PCPG.id, on: day)
             return []
         }
+        // An officer who attends without a seat anywhere owns actions by name…
+        try w.person("david-lane", "David Lane", position: "Head of Planning", org: nil)
+        #expect(try w.archive.resolveOwner("David Lane", committee: PCPG.id, on: day) == .person("david-lane"))
+        // …but not when someone seated elsewhere answers to the same initials.
+        try w.organisation("elsewhere", "Elsewhere")
+        try w.run { a, _ in try a.createCommittee(Committee(id: "other", name: "Other Board", code: "oth", terms: TermsOfReference())) }
+        try w.person("dora-lamb", "Dora Lamb", org: "elsewhere")
+        try w.seat("dora-lamb", on: "other", .member, org: "elsewhere")
+        expectRefused(.notFound, mentioning: "David Lane and Dora Lamb sit elsewhere") {
+            _ = try w.archive.resolveOwner("DL", committee: PCPG.id, on: day)
+            return []
+        }
     }
 
     @Test func ambiguousAndUnknownOwnersAreRefused() throws {

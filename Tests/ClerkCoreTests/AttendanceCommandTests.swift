@@ -21,7 +21,8 @@ import Testing
         }
         #expect(events.map(\.kind) == [.attendanceMarked, .quorumChanged])
         #expect(w.record(m).quorumChanges.last == QuorumChange(at: time("11:10"), isQuorate: false,
-                                                                summary: "INQUORATE: 3 of 4 organisations"))
+                                                                summary: "INQUORATE: 3 of 4 organisations",
+                                                                itemID: w.record(m).currentItem))
     }
 
     @Test func aDeputyWhoRestoresQuorumIsMinutedWithIt() throws {

@@ -39,7 +39,10 @@ import Testing
         let cases: [([String], String)] = [
             (["export", "minutes"], "say which meeting"),
             (["export", "minutes", "hpbc-1999-01-01"], "no meeting 'hpbc-1999-01-01'"),
-            (["export", "minutes", "hpbc-2008-04-22", "--format", "pdf"], "txt, md or html"),
+            (["export", "minutes", "hpbc-2008-04-22", "--format", "xlsx"], "txt, md, html, docx, odt or pdf"),
+            (["export", "minutes", "hpbc-2008-04-22", "--format", "pdf", "-o", "\(dir.path)/m.docx"],
+             "--format pdf and the file name's ending .docx disagree"),
+            (["export", "agenda", "pcpg-2027-01-12", "--format", "txt", "-o", "\(dir.path)/a.odt"], "disagree"),
             (["export", "actions", "--format", "xlsx"], "csv or json"),
             (["export", "calendar", "--format", "vcs"], "ics"),
             (["export", "brochure"], "brochure"),

@@ -39,13 +39,21 @@ import Testing
             #expect(written == expected, "\(format)")
             #expect(f.app.state.message?.text.hasPrefix("wrote \(path)") == true)
         }
+        // Word and OpenDocument too: the same bytes as the export built from the record.
+        for format in [ExportFormat.docx, .odt] {
+            let path = "\(f.dir.path)/minutes.\(format.fileExtension)"
+            Self.export(f, to: path)
+            let document = try MinutesDocument.build(archive: f.store.state, record: try f.store.record(of: ScreenTests.meeting))
+            #expect(FileManager.default.contents(atPath: path) == (try format.data(document)), "\(format)")
+            #expect(f.app.state.message?.text.hasPrefix("wrote \(path)") == true)
+        }
     }
 
     @Test func badFileNamesKeepTheFormOpenAndWriteNothing() throws {
         let f = try ScreenTests.Fixture(cols: 100, rows: 30)
         f.app.open(ScreenTests.meeting)
         f.press(.char("3"))
-        for (path, problem) in [("", "type the file to write"), ("\(f.dir.path)/minutes.pdf", "does not end in .txt, .md or .html"),
+        for (path, problem) in [("", "type the file to write"), ("\(f.dir.path)/minutes.xlsx", "does not end in .txt, .md, .html, .docx, .odt or .pdf"),
                                 ("\(f.dir.path)/minutes", "does not end")] {
             Self.export(f, to: path)
             guard case .form(let form)? = f.app.state.overlay else { Issue.record("form closed on '\(path)'"); continue }
@@ -94,7 +102,10 @@ import Testing
         let public_ = "\(f.dir.path)/agenda.txt", full = "\(f.dir.path)/agenda-full.txt"
         Self.export(f, to: public_)
         Self.export(f, to: full, full: true)
-        #expect(!(try String(contentsOfFile: public_, encoding: .utf8)).contains("CATS"))
+        // The public pack lists the item by title only, under part 2.
+        let publicPack = try String(contentsOfFile: public_, encoding: .utf8)
+        #expect(publicPack.contains("PART 2 — NOT OPEN TO THE PUBLIC\n\n6. CATS Roadshow\n"))
+        #expect(!publicPack.contains("[confidential]"))
         #expect(try String(contentsOfFile: full, encoding: .utf8).contains("CATS Roadshow [confidential]"))
         // The action raised under it stays out of the public action log too.
         f.press(.char("4"))

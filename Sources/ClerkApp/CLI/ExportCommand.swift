@@ -10,8 +10,10 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export minutes, an agenda pack, the action log or a calendar.",
         discussion: """
-        clerk export minutes MEETING [--format txt|md|html]
-        clerk export agenda MEETING [--format txt|md|html]
+        clerk export minutes MEETING [--format txt|md|html|docx|odt|pdf] [-o FILE]
+        clerk export agenda MEETING [--format txt|md|html|docx|odt|pdf] [-o FILE]
+        The format comes from --format or from the ending of FILE; PDF is printed by
+        chromium or LibreOffice found on the machine.
         clerk export actions [--format csv|json] [the filters of 'clerk actions']
         clerk export calendar [--committee C] [--actions]
         Confidential items and actions are left out unless --include-confidential is given.
@@ -26,7 +28,7 @@ struct Export: ParsableCommand {
     @Argument(help: "What to export: minutes, agenda, actions or calendar.") var kind: Kind
     @Argument(help: ArgumentHelp("The meeting, for minutes and agenda (an id from 'clerk meetings').", valueName: "MEETING"))
     var meetingID: String?
-    @Option(help: "minutes and agenda: txt, md or html; actions: csv or json; calendar: ics.") var format: String?
+    @Option(help: "minutes and agenda: txt, md, html, docx, odt or pdf; actions: csv or json; calendar: ics.") var format: String?
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "FILE"))
     var output: String?
     @Flag(help: "With --output: write to a file name that does not end in the format's extension.") var force = false
@@ -46,9 +48,10 @@ struct Export: ParsableCommand {
             guard meetingID != nil else {
                 throw ValidationError("say which meeting: clerk export \(kind.rawValue) MEETING (ids from 'clerk meetings')")
             }
-            if let format, DocumentFormat(name: format) == nil {
-                throw ValidationError("\(kind.rawValue) are exported as txt, md or html, not '\(format)'")
+            if let format, ExportFormat(name: format) == nil {
+                throw ValidationError("\(kind.rawValue) are exported as \(ExportFormat.names), not '\(format)'")
             }
+            _ = try documentFormat()
         case .actions:
             if let format, format != "csv", format != "json" {
                 throw ValidationError("the action log is exported as csv or json, not '\(format)'")
@@ -83,16 +86,23 @@ struct Export: ParsableCommand {
                                         committees: try scope(state))
         }
         let confidentiality: Confidentiality = includeConfidential ? .included : .redacted
-        let text: String
+        var text = ""
+        var binary: Data?
         switch kind {
         case .minutes, .agenda:
             let id = meetingID ?? ""
-            _ = try state.meeting(id)
-            let record = try store.record(of: id)
+            let meeting = try state.meeting(id)
+            // The public version lists part 2 items by title; a person barred from them gets
+            // the record as the screen shows it to them, without a trace of those items.
+            let record = store.access(account: account, today: SystemAccount.today())
+                .redacted(try store.record(of: id), committee: meeting.committeeID)
             let document = kind == .minutes
                 ? try MinutesDocument.build(archive: state, record: record, confidentiality: confidentiality)
                 : try AgendaDocument.build(archive: state, record: record, confidentiality: confidentiality)
-            text = (DocumentFormat(name: format ?? "txt") ?? .text).render(document)
+            switch try documentFormat() {
+            case .pdf: binary = try PDFRenderer.find(path: ProcessInfo.processInfo.environment["PATH"]).render(document)
+            case let f: if let t = f.textFormat { text = t.render(document) } else { binary = try f.data(document) }
+            }
         case .actions:
             let filter = try ActionFilters(committee: committee, owner: owner, overdue: overdue, dueThisWeek: dueThisWeek,
                                            meeting: meeting, status: status, all: all).filter(state, today: today)
@@ -106,34 +116,47 @@ struct Export: ParsableCommand {
                 confidentialItem: store.confidentialItemLookup())
         }
         if let output {
-            try ExportFile.write(text, to: output, archive: store.directory)
+            try ExportFile.write(bytes: binary.map { Array($0) } ?? Array(text.utf8), to: output, archive: store.directory)
             FileHandle.standardError.write(Data("clerk: wrote \(output)\n".utf8))
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(binary ?? Data(text.utf8))
         }
     }
 }
 
 extension Export {
-    /// The format asked for; without --format, the one the --output file's extension names
-    /// (minutes.html: html), else the kind's first (txt, csv, ics).
+    /// The format asked for: for minutes and agendas `documentFormat()`; for the others
+    /// --format, else the one the --output file's extension names (actions.json: json),
+    /// else the kind's first (csv, ics).
     var effectiveFormat: String {
-        if let format { return format.lowercased() }
-        let ext = output.map { ($0 as NSString).pathExtension.lowercased() } ?? ""
         switch kind {
-        case .minutes, .agenda: return DocumentFormat(name: ext) != nil ? ext : "txt"
-        case .actions: return ext == "json" ? "json" : "csv"
+        case .minutes, .agenda: return ((try? documentFormat()) ?? .text).fileExtension
+        case .actions:
+            if let format { return format.lowercased() }
+            let ext = output.map { ($0 as NSString).pathExtension.lowercased() } ?? ""
+            return ext == "json" ? "json" : "csv"
         case .calendar: return "ics"
         }
     }
 
     /// The file name endings of a format.
     static func extensions(of format: String) -> [String] {
-        switch DocumentFormat(name: format) {
+        switch ExportFormat(name: format) {
         case .text?: ["txt"]
         case .markdown?: ["md", "markdown"]
         case .html?: ["html", "htm"]
+        case let other?: [other.fileExtension]
         case nil: [format]
+        }
+    }
+
+    /// The format of a minutes or agenda export, from --format or the ending of -o; the two
+    /// disagreeing is refused in one line.
+    func documentFormat() throws -> ExportFormat {
+        do {
+            return try ExportFormat.resolve(format: format, fileName: output)
+        } catch let error as ExportFormatError {
+            throw ValidationError(error.description)
         }
     }
 

@@ -55,5 +55,6 @@ extension CommandContext {
     /// The context of a change made at the clock's reading: its instant and its local date.
     public init(_ reading: ClockReading, by: PersonID? = nil, makeID: @escaping @Sendable (String) -> String) {
         self.init(now: reading.instant, today: reading.today, by: by, makeID: makeID)
+        time = reading.time
     }
 }

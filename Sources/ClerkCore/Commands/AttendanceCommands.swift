@@ -19,7 +19,7 @@ extension MeetingContext {
         for event in events { next.record.apply(event) }
         let after = next.quorum(for: next.record.currentItem)
         guard before.isQuorate != after.isQuorate else { return [] }
-        let change = QuorumChange(at: time, isQuorate: after.isQuorate, summary: after.summary)
+        let change = QuorumChange(at: time, isQuorate: after.isQuorate, summary: after.summary, itemID: record.currentItem)
         return [.quorumChanged(QuorumChanged(meetingID: record.meetingID, change: change))]
     }
 }

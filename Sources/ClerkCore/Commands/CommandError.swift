@@ -25,6 +25,8 @@ public struct CommandContext: Sendable {
     public var now: Instant
     public var today: CalendarDate
     public var by: PersonID?
+    /// The local time of day of `now`, when the change came from a clock reading.
+    public var time: TimeOfDay?
     private let makeID: @Sendable (String) -> String
 
     public init(now: Instant, today: CalendarDate? = nil, by: PersonID? = nil, makeID: @escaping @Sendable (String) -> String) {

@@ -29,7 +29,7 @@ public struct MeetingContext: Sendable {
         guard meeting.status == .planned || meeting.status == .agendaPublished else {
             throw CommandError(.wrongState, "meeting \(id) is \(meeting.status.label); only a planned meeting can be started")
         }
-        var events: [Event] = [.meetingStarted(MeetingTimed(meetingID: id, at: context.now))]
+        var events: [Event] = [.meetingStarted(MeetingTimed(meetingID: id, at: context.now, localTime: context.time))]
         if let first = record.topLevelItems.first {
             events.append(.currentItemSet(CurrentItemSet(meetingID: id, itemID: first.id, at: context.now)))
         }
@@ -55,7 +55,8 @@ public struct MeetingContext: Sendable {
             next = scratch.nextMeeting(of: committee.id, after: meeting.date)
             planned = true
         }
-        events.insert(.meetingClosed(MeetingClosed(meetingID: id, at: context.now, nextMeetingID: next?.id)), at: 0)
+        events.insert(.meetingClosed(MeetingClosed(meetingID: id, at: context.now, nextMeetingID: next?.id,
+                                                         localTime: context.time)), at: 0)
         // Items not reached (nothing minuted, no vote) go onto the next meeting's agenda,
         // referring back to this one.
         if let next {
@@ -238,12 +239,14 @@ public struct MeetingContext: Sendable {
             Attendance(personID: person, presence: presence, arrived: arrived, departed: departed)))]
     }
 
-    public func declare(_ person: PersonID, on item: ItemID, interest: String, context: CommandContext) throws -> [Event] {
+    public func declare(_ person: PersonID, on item: ItemID, interest: String, excludes: Bool = true,
+                        context: CommandContext) throws -> [Event] {
         try requireWritable("recording a declaration")
         guard archive.people[person] != nil else { throw CommandError.notFound("person", person, hint: "add the person first") }
         guard record.item(item) != nil else { throw CommandError.notFound("agenda item", item, hint: "pick an item of this meeting") }
         guard !interest.trimmed.isEmpty else { throw CommandError(.invalid, "say what the interest is, e.g. 'part of the group bidding to provide the service'") }
-        let d = Declaration(id: context.newID("d-"), personID: person, itemID: item, interest: interest.trimmed)
+        let d = Declaration(id: context.newID("d-"), personID: person, itemID: item, interest: interest.trimmed,
+                            excludes: excludes ? nil : false)
         return [.declarationRecorded(DeclarationRecorded(meetingID: id, declaration: d))]
     }
 
@@ -287,7 +290,7 @@ public struct MeetingContext: Sendable {
     public func quorum(for item: ItemID? = nil) -> QuorumStatus {
         let seats = committee.memberships(on: meeting.date)
         let votingSeats = seats.filter { $0.role.isVotingMember }
-        let declared = Set(item.map { record.declarations(on: $0).map(\.personID) } ?? [])
+        let declared = Set(item.map { record.declarations(on: $0).filter(\.isExcluding).map(\.personID) } ?? [])
         var present: [QuorumAttendee] = []
         for a in record.attendance where a.isHere {
             switch a.presence {
@@ -320,7 +323,7 @@ public struct MeetingContext: Sendable {
     /// one-vote-per-core-organisation. Declared members are excluded from that item.
     public func eligibleVoters(on item: ItemID) -> Set<String> {
         let seats = committee.memberships(on: meeting.date).filter { $0.role.isVotingMember }
-        let declared = Set(record.declarations(on: item).map(\.personID))
+        let declared = Set(record.declarations(on: item).filter(\.isExcluding).map(\.personID))
         var voters: [(person: PersonID, org: OrganisationID?)] = []
         for a in record.attendance where a.isHere {
             switch a.presence {

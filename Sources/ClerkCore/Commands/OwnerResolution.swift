@@ -1,7 +1,9 @@
 extension ArchiveState {
     /// Resolves what was typed as an action's owner: an organisation ("LMC"), one of the
     /// committee's people ("PG", "Dr Graves", "Peter Graves", an id) — those seated on the
-    /// day first, then anyone who has sat on the committee — or a post held by one of its
+    /// day first, then anyone who has sat on the committee, then someone who sits on no
+    /// committee at all (an officer in attendance) when nobody else answers to the name —
+    /// or a post held by one of its
     /// people ("Town Clerk", "Director of Finance"), which owns the action in its own right.
     /// People of other committees are not owners here; no match, or more than one, is
     /// refused. With no committee (a filter across all of them) everyone counts.
@@ -36,7 +38,14 @@ extension ArchiveState {
         guard let c else {
             throw CommandError(.notFound, "no person, organisation or post called '\(key)'; use initials, a name, an organisation or a post")
         }
-        let elsewhere = everyone.filter { Self.ownerMatches($0, folded) || $0.position?.lowercased().trimmed == folded }
+        let elsewhere = everyone.filter { $0.id == folded || Self.ownerMatches($0, folded) || $0.position?.lowercased().trimmed == folded }
+        // Someone who attends without a seat on any committee (an officer in attendance, a
+        // Head of Planning) owns actions by name, when nobody else answers to it.
+        let seatedAnywhere = Set(committees.values.flatMap { $0.memberships.map(\.personID) })
+        if elsewhere.count == 1, let officer = elsewhere.first, !seatedAnywhere.contains(officer.id),
+           officer.id == folded || Self.ownerMatches(officer, folded) {
+            return .person(officer.id)
+        }
         if !elsewhere.isEmpty {
             let names = elsewhere.map(\.name).sorted().joined(separator: " and ")
             throw CommandError(.notFound, "'\(key)' is not one of the people of \(c.name) (\(names) \(elsewhere.count == 1 ? "sits" : "sit") elsewhere); an owner is one of its people, an organisation or a post: seat them first, or name the organisation")

@@ -147,10 +147,12 @@ public struct ArchiveState: Sendable, Hashable, Codable {
             guard meetings[e.meetingID] != nil else { return "unknown meeting" }
             meetings[e.meetingID]?.status = .inProgress
             meetings[e.meetingID]?.startedAt = e.at
+            meetings[e.meetingID]?.openedAt = e.localTime
         case .meetingClosed(let e):
             guard meetings[e.meetingID] != nil else { return "unknown meeting" }
             meetings[e.meetingID]?.status = .minutesDraft
             meetings[e.meetingID]?.endedAt = e.at
+            meetings[e.meetingID]?.closedAt = e.localTime
         case .minutesCirculated(let e):
             guard meetings[e.meetingID] != nil else { return "unknown meeting" }
             meetings[e.meetingID]?.status = .minutesCirculated

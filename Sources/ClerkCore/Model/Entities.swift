@@ -151,11 +151,13 @@ public struct TermsOfReference: Sendable, Hashable, Codable {
     public var reviewDate: CalendarDate?
     public var objectives: [String]
     public var standingItems: [StandingItem]
+    /// How the minutes are set out when they go out; nil keeps the informal look.
+    public var style: HouseStyle?
 
     public init(purpose: String = "", accountability: String = "", membershipRule: String = "", secretariat: String = "",
                 cadence: Cadence? = nil, quorum: QuorumRule = .none, declaredExcludedFromQuorum: Bool = false,
                 voting: VotingRule = .consensus, deadlines: AgendaDeadlines? = nil, reviewDate: CalendarDate? = nil,
-                objectives: [String] = [], standingItems: [StandingItem] = StandingItem.allCases) {
+                objectives: [String] = [], standingItems: [StandingItem] = StandingItem.allCases, style: HouseStyle? = nil) {
         self.purpose = purpose
         self.accountability = accountability
         self.membershipRule = membershipRule
@@ -168,6 +170,7 @@ public struct TermsOfReference: Sendable, Hashable, Codable {
         self.reviewDate = reviewDate
         self.objectives = objectives
         self.standingItems = standingItems
+        self.style = style
     }
 }
 
@@ -240,6 +243,9 @@ public struct Meeting: Sendable, Hashable, Codable {
     public var isExtra: Bool
     public var startedAt: Instant?
     public var endedAt: Instant?
+    /// The local times the meeting actually opened and closed, for the minutes.
+    public var openedAt: TimeOfDay?
+    public var closedAt: TimeOfDay?
     public var agendaPublishedOn: CalendarDate?
     public var approvedOn: CalendarDate?
     /// The date the meeting was first planned for, once it has been moved (its id keeps that date).

@@ -217,7 +217,11 @@ public struct MeetingDated: Sendable, Hashable, Codable {
 public struct MeetingTimed: Sendable, Hashable, Codable {
     public var meetingID: MeetingID
     public var at: Instant
-    public init(meetingID: MeetingID, at: Instant) { self.meetingID = meetingID; self.at = at }
+    /// The time on the wall where the meeting was, for the minutes ("opened at 10:02").
+    public var localTime: TimeOfDay?
+    public init(meetingID: MeetingID, at: Instant, localTime: TimeOfDay? = nil) {
+        self.meetingID = meetingID; self.at = at; self.localTime = localTime
+    }
 }
 
 public struct MeetingClosed: Sendable, Hashable, Codable {
@@ -225,8 +229,10 @@ public struct MeetingClosed: Sendable, Hashable, Codable {
     public var at: Instant
     /// The meeting scheduled from the cadence as the next one, if any.
     public var nextMeetingID: MeetingID?
-    public init(meetingID: MeetingID, at: Instant, nextMeetingID: MeetingID?) {
-        self.meetingID = meetingID; self.at = at; self.nextMeetingID = nextMeetingID
+    /// The time on the wall where the meeting was ("closed at 12:05").
+    public var localTime: TimeOfDay?
+    public init(meetingID: MeetingID, at: Instant, nextMeetingID: MeetingID?, localTime: TimeOfDay? = nil) {
+        self.meetingID = meetingID; self.at = at; self.nextMeetingID = nextMeetingID; self.localTime = localTime
     }
 }
 

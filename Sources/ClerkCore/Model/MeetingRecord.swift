@@ -91,13 +91,20 @@ public struct Declaration: Sendable, Hashable, Codable {
     public var personID: PersonID
     public var itemID: ItemID
     public var interest: String
+    /// Whether the interest keeps the person from voting on the item (and, when the terms
+    /// say so, from counting to its quorum). Nil, as recorded before this was asked, is yes.
+    public var excludes: Bool?
 
-    public init(id: EntryID, personID: PersonID, itemID: ItemID, interest: String) {
+    public init(id: EntryID, personID: PersonID, itemID: ItemID, interest: String, excludes: Bool? = nil) {
         self.id = id
         self.personID = personID
         self.itemID = itemID
         self.interest = interest
+        self.excludes = excludes
     }
+
+    /// Whether the person takes no part in the vote on the item.
+    public var isExcluding: Bool { excludes != false }
 }
 
 public enum EntryKind: String, Sendable, Hashable, Codable, CaseIterable {
@@ -158,11 +165,15 @@ public struct QuorumChange: Sendable, Hashable, Codable {
     public var at: TimeOfDay
     public var isQuorate: Bool
     public var summary: String
+    /// The item under discussion when it happened (not known for changes recorded before
+    /// this was kept).
+    public var itemID: ItemID?
 
-    public init(at: TimeOfDay, isQuorate: Bool, summary: String) {
+    public init(at: TimeOfDay, isQuorate: Bool, summary: String, itemID: ItemID? = nil) {
         self.at = at
         self.isQuorate = isQuorate
         self.summary = summary
+        self.itemID = itemID
     }
 }
 

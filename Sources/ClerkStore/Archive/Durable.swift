@@ -60,8 +60,13 @@ public enum ExportFile {
     /// path resolved), a folder, a link or anything but a plain file at `path`; then writes
     /// `text` there atomically, with the person's own permissions (0666 less the umask).
     public static func write(_ text: String, to path: String, archive: String?, sync: any SyncPolicy = SystemSync()) throws {
+        try write(bytes: Array(text.utf8), to: path, archive: archive, sync: sync)
+    }
+
+    /// The same for a document that is not text (a Word, OpenDocument or PDF file).
+    public static func write(bytes: [UInt8], to path: String, archive: String?, sync: any SyncPolicy = SystemSync()) throws {
         try refuseTarget(path, archive: archive)
-        try Durable.writeAtomically(Array(text.utf8), to: path, sync: sync, mode: nil)
+        try Durable.writeAtomically(bytes, to: path, sync: sync, mode: nil)
     }
 
     /// The checks of `write`, on their own: throws the one-line refusal, or returns when

@@ -16,7 +16,7 @@ public struct CommitteeScreen: Sendable, Hashable {
 /// The fields of the terms of reference, in the order shown.
 public enum TermsField: String, Sendable, Hashable, CaseIterable {
     case name, purpose, accountability, membershipRule, secretariat, chair, cadence, quorum, declaredExcluded, voting
-    case coreOrganisations, deadlines, reviewDate, objectives
+    case coreOrganisations, deadlines, reviewDate, objectives, houseStyle
 
     public var label: String {
         switch self {
@@ -34,6 +34,7 @@ public enum TermsField: String, Sendable, Hashable, CaseIterable {
         case .deadlines: "Agenda deadlines"
         case .reviewDate: "Review date"
         case .objectives: "Objectives"
+        case .houseStyle: "House style"
         }
     }
 
@@ -46,6 +47,7 @@ public enum TermsField: String, Sendable, Hashable, CaseIterable {
         case .deadlines: "Deadlines (e.g. items 14 days before; papers the Friday before; empty: none): "
         case .reviewDate: "Review date (YYYY-MM-DD; empty: none): "
         case .chair: "Chair's initials and the date they take office (e.g. AM 2027-01-01): "
+        case .houseStyle: HouseStyleField.prompt
         case .purpose, .accountability, .membershipRule, .objectives: "\(label) (¶ between paragraphs): "
         default: "\(label): "
         }
@@ -172,6 +174,7 @@ public enum CommitteePane {
         case .deadlines: return t.deadlines?.text ?? ""
         case .reviewDate: return t.reviewDate?.iso ?? ""
         case .objectives: return t.objectives.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n")
+        case .houseStyle: return HouseStyleField.value(t)
         }
     }
 
@@ -186,6 +189,7 @@ public enum CommitteePane {
         case .objectives: return t.objectives.map(CommitteeText.oneLine).joined(separator: " ¶ ")
         case .chair: return (c.chair.flatMap { archive.people[$0.personID]?.initials } ?? "") + " \(today.iso)"
         case .cadence: return t.cadence?.text ?? ""
+        case .houseStyle: return HouseStyleField.prefill(t)
         default: return value(field, c, archive)
         }
     }
@@ -464,6 +468,7 @@ extension Updater {
         case .voting: terms.voting = try get(VotingRule.parse(line))
         case .deadlines: terms.deadlines = none ? nil : try get(AgendaDeadlines.parse(line))
         case .reviewDate: terms.reviewDate = none ? nil : try get(CalendarDate.parseTyped(line))
+        case .houseStyle: terms.style = try HouseStyleField.parse(line)
         case .chair, .declaredExcluded, .coreOrganisations: break
         }
         return (name, terms)

@@ -12,7 +12,7 @@ public enum ExportKind: String, Sendable, Hashable {
 
     var formats: [String] {
         switch self {
-        case .minutes, .agenda: ["txt", "md", "html"]
+        case .minutes, .agenda: ["txt", "md", "html", "docx", "odt", "pdf"]
         case .actions: ["csv", "json"]
         case .calendar: ["ics"]
         }
@@ -121,6 +121,20 @@ public struct ExportJob: Sendable, Hashable {
                                                                     confidentiality: confidentiality, today: today),
                                    confidentialItem: Self.confidentialItems(record))
         }
+    }
+
+    /// The file's bytes: the text formats as UTF-8; Word and OpenDocument built here; PDF
+    /// printed from the same document by the renderer found on `searchPath` (the PATH).
+    public func bytes(archive: ArchiveState, today: CalendarDate, searchPath: String?,
+                      record: @escaping (MeetingID) -> MeetingRecord?) throws -> Data {
+        guard let chosen = ExportFormat(name: format), chosen.textFormat == nil, target.kind == .minutes || target.kind == .agenda,
+              let id = target.meetingID, let open = record(id) else {
+            return Data(try contents(archive: archive, today: today, record: record).utf8)
+        }
+        let document = target.kind == .minutes
+            ? try MinutesDocument.build(archive: archive, record: open, confidentiality: confidentiality)
+            : try AgendaDocument.build(archive: archive, record: open, confidentiality: confidentiality)
+        return chosen == .pdf ? try PDFRenderer.find(path: searchPath).render(document) : try chosen.data(document)
     }
 
     /// Whether an agenda item is confidential, or under one: each meeting's record read once;

@@ -210,12 +210,13 @@ public final class ScreenApp {
         let open = seen.record
         do {
             try refuseConfidential(job, seen)
-            let text = try job.contents(archive: seen.archive, today: today) { id in
+            let bytes = try job.bytes(archive: seen.archive, today: today,
+                                      searchPath: ProcessInfo.processInfo.environment["PATH"]) { id in
                 id == open?.meetingID ? open : self.visibleRecord(id, seen.access)
             }
             let path = job.path.hasPrefix("~/") ? (ProcessInfo.processInfo.environment["HOME"] ?? "") + job.path.dropFirst() : job.path
-            try ExportFile.write(text, to: path, archive: store.directory)
-            show("wrote \(job.path) (\(text.utf8.count) bytes)", isError: false)
+            try ExportFile.write(bytes: Array(bytes), to: path, archive: store.directory)
+            show("wrote \(job.path) (\(bytes.count) bytes)", isError: false)
         } catch let refused as CommandError {
             show(refused.message, isError: true)
         } catch {

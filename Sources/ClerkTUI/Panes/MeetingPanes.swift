@@ -174,6 +174,10 @@ public enum MeetingPanes {
     static func minutes(_ record: MeetingRecord, width: Int, data: ViewData) -> Content {
         var c = Content()
         c.emptyText = "no minutes yet"
+        let style = data.archive.meetings[record.meetingID]
+            .flatMap { data.archive.committees[$0.committeeID]?.terms.houseStyle } ?? .informal
+        let properNouns = record.entries.contains { $0.kind == .noted || $0.kind == .decision }
+            ? MinuteWording.properNouns(data.archive) : []
         for item in record.items {
             let entries = record.entries(for: item.id)
             let declarations = record.declarations(on: item.id)
@@ -188,17 +192,20 @@ public enum MeetingPanes {
             for d in declarations {
                 let who = data.archive.people[d.personID]?.formalName ?? d.personID
                 let exclusion = excludedFromQuorum ? "does not vote on this item or count to its quorum" : "does not vote on this item"
-                c.wrapped("\(who) declared an interest: \(d.interest) (\(exclusion))", lead: "  ", width: width, slot: .noted, entry: entry)
+                c.wrapped("\(who) declared an interest: \(d.interest)" + (d.isExcluding ? " (\(exclusion))" : ""), lead: "  ",
+                          width: width, slot: .noted, entry: entry)
             }
             for e in entries {
-                let lead = e.kind == .correction ? "Correction (\(e.correctedOn?.iso ?? "")): " : e.kind.lead
+                let lead = e.kind == .correction ? "Correction (\(e.correctedOn?.iso ?? "")): " : ""
                 let slot: ThemeSlot = switch e.kind {
                 case .decision: .decision
                 case .noted: .noted
                 case .correction: .correction
                 case .note: .base
                 }
-                for (i, paragraph) in e.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                // Worded as the exports word it: the committee's house style, the lead only where the text lacks one.
+                let worded = MinuteWording.opening(e.kind, e.text, style: style, properNouns: properNouns)
+                for (i, paragraph) in worded.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                     c.wrapped((i == 0 ? lead : "") + String(paragraph), lead: "  ", width: width, slot: slot, entry: entry)
                 }
             }
@@ -216,7 +223,10 @@ public enum MeetingPanes {
         if !record.quorumChanges.isEmpty {
             c.heading("Quorum", width: width)
             for change in record.quorumChanges {
-                let what = change.isQuorate ? "The meeting became quorate again" : "The meeting became inquorate"
+                let index = record.quorumChanges.firstIndex(of: change) ?? 0
+                let lostBefore = record.quorumChanges.prefix(index).contains { !$0.isQuorate }
+                let what = change.isQuorate ? (lostBefore ? "The meeting became quorate again" : "The meeting became quorate")
+                    : "The meeting became inquorate"
                 c.wrapped("\(what) at \(change.at.text) (\(change.summary)).", lead: "  ", width: width,
                           slot: change.isQuorate ? .quorumOK : .quorumLost)
             }
@@ -243,7 +253,9 @@ public enum MeetingPanes {
             let slot: ThemeSlot = overdue ? .actionOverdue : (a.status == .done || a.status == .dropped ? .actionDone : .base)
             let owner = archive.ownerName(a.owner)
             let due = a.due.text.isEmpty ? "" : a.due.text
-            c.wrapped("\(owner) \(a.text)", lead: "(\(Action.numeral(a.number))) ", width: width, slot: slot, entry: entry,
+            var aliases: [String] = []
+            if case .person(let id) = a.owner, let p = archive.people[id] { aliases = [p.name, p.initials] }
+            c.wrapped(MinuteWording.action(a.text, owner: owner, alsoKnownAs: aliases), lead: "(\(Action.numeral(a.number))) ", width: width, slot: slot, entry: entry,
                       trailing: Span(overdue ? "overdue \(due)" : due, overdue ? .actionOverdue : .muted))
             let here = a.progress(at: meeting.id)
             let before = a.history.last { $0.meetingID != meeting.id }
