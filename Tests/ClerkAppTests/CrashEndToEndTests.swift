@@ -24,7 +24,7 @@ struct CrashEndToEndTests {
         let clerk = try Products.executable("clerk")
         // A shell runs clerk, then shows how it ended and the terminal's modes it left.
         let flag = stop == .bug ? " --crash-for-test" : ""
-        let script = "\(clerk) --data \(archive) --today 2026-11-23\(flag); echo \"exit=$?\"; stty -a; sleep 60"
+        let script = "\(clerk) --data \(archive) --today 2026-11-23\(flag); echo \"exit=$?\"; stty -a; echo stty-done; sleep 60"
         var env = ["TERM": "screen-256color", "LANG": "C.UTF-8"]
         env.merge(environment) { $1 }
         let t = try Tmux(cols: 120, rows: 40, command: "sh -c '\(script)'", environment: env)
@@ -38,7 +38,9 @@ struct CrashEndToEndTests {
         case .quitSignal: #expect(kill(try clerkPID(t), SIGQUIT) == 0)
         }
         // Quick: the backtracer takes seconds to symbolicate and waits 30 s for keys.
-        let screen = try t.waitFor("exit=", seconds: 5)
+        _ = try t.waitFor("exit=", seconds: 5)
+        // Then the modes stty reports, whole (the shell prints them after the exit status).
+        let screen = try t.waitFor("stty-done", seconds: 10)
         #expect(screen.contains("exit=70"), "\(screen)")
         let lines = screen.split(separator: "\n").map(String.init)
         let report = lines.filter { $0.hasPrefix("clerk:") }
