@@ -2,7 +2,7 @@ import Testing
 @testable import ClerkTUI
 
 @Suite struct CommandCompletionTests {
-    private func ids(_ typed: String) -> [String] { CommandCompletion.complete(typed).map(\.id) }
+    private func ids(_ typed: String) -> [String] { CommandCompletion.complete(typed).map(\.id.rawValue) }
 
     @Test func idsThatStartWithThePrefixComeFirstInTableOrder() {
         #expect(ids("pane.") == ["pane.next", "pane.previous", "pane.agenda", "pane.attendance", "pane.minutes", "pane.actions", "pane.zoom"])
@@ -14,7 +14,7 @@ import Testing
         #expect(ids("quit") == ["app.quit"])
         // "actions." starts actions.*, then the ids that contain it in table order, then help mentioning actions.
         let found = ids("actions")
-        let prefixed = ActionTable.all.filter { $0.id.hasPrefix("actions.") }.count
+        let prefixed = ActionTable.all.filter { $0.id.rawValue.hasPrefix("actions.") }.count
         #expect(found.prefix(prefixed).allSatisfy { $0.hasPrefix("actions.") })
         #expect(Array(found.dropFirst(prefixed).prefix(2)) == ["pane.actions", "export.actions"])
         #expect(found.dropFirst(prefixed + 2).allSatisfy { !$0.contains("actions") })
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func emptyGivesEverything() {
-        #expect(ids("") == ActionTable.all.map(\.id))
-        #expect(ids("  ") == ActionTable.all.map(\.id))
+        #expect(ids("") == ActionTable.all.map(\.id.rawValue))
+        #expect(ids("  ") == ActionTable.all.map(\.id.rawValue))
     }
 }

@@ -44,7 +44,7 @@ import Testing
         open(f, typing: "meeting.m")
         let screen = f.screen()
         // The help of meeting.move is longer than a row: it wraps under the help column.
-        let help = try #require(ActionTable.action("meeting.move")).help
+        let help = try #require(ActionTable.action(.meetingMove)).help
         let shown = screen.split(separator: "\n").map(String.init).filter { $0.hasPrefix(String(repeating: " ", count: 25)) || $0.hasPrefix("meeting.move") }
             .map { String($0.dropFirst(25)) }.joined(separator: " ")
         #expect(shown.contains(help), "\(screen)")
@@ -60,7 +60,7 @@ import Testing
             let selected = suggestionRows(f).filter { f.term.style(at: Point(x: 0, y: $0)) == f.app.renderer.theme[.selection] }
             #expect(!selected.isEmpty, "step \(step): the choice is not on screen")
             let id = screen[selected[0]].split(separator: " ").first.map(String.init)
-            #expect(id == all[step % all.count].id, "step \(step)")
+            #expect(id == all[step % all.count].id.rawValue, "step \(step)")
             f.press(.tab)
         }
         // The count of what is not shown is on the top row.
@@ -78,7 +78,7 @@ import Testing
             }
         }
         #expect(CommandSuggestions.lines([], choice: 0, width: 80, height: 10).isEmpty)
-        let one = CommandSuggestions.lines([ActionTable.action("app.quit")!], choice: 0, width: 80, height: 10)
+        let one = CommandSuggestions.lines([ActionTable.action(.appQuit)!], choice: 0, width: 80, height: 10)
         #expect(one.count == 1 && one[0].selected)
     }
 }

@@ -22,7 +22,7 @@ import Terminal
     }
 
     @Test func everyActionIDIsUnique() {
-        var seen: Set<String> = []
+        var seen: Set<UIActionID> = []
         for action in ActionTable.all {
             #expect(seen.insert(action.id).inserted, "\(action.id) is declared twice")
         }
@@ -31,18 +31,18 @@ import Terminal
     @Test func everyActionHasHelpAndAScopedID() {
         for action in ActionTable.all {
             #expect(!action.help.isEmpty)
-            #expect(action.id.split(separator: ".").count == 2, "\(action.id)")
+            #expect(action.id.rawValue.split(separator: ".").count == 2, "\(action.id)")
         }
     }
 
     @Test func thePaneIsAskedFirstThenGlobal() {
         let keymap = Keymap()
-        #expect(keymap.action(for: .enter, in: .agenda)?.id == "agenda.select")
-        #expect(keymap.action(for: .enter, in: .actions)?.id == "actions.history")
+        #expect(keymap.action(for: .enter, in: .agenda)?.id == .agendaSelect)
+        #expect(keymap.action(for: .enter, in: .actions)?.id == .actionsHistory)
         #expect(keymap.action(for: .enter, in: .attendance) == nil)
-        #expect(keymap.action(for: .char("j"), in: .minutes)?.id == "move.down")
-        #expect(keymap.action(for: .ctrl("l"), in: .home)?.id == "app.redraw")
-        #expect(keymap.action(for: .backTab, in: .global)?.id == "pane.previous")
+        #expect(keymap.action(for: .char("j"), in: .minutes)?.id == .moveDown)
+        #expect(keymap.action(for: .ctrl("l"), in: .home)?.id == .appRedraw)
+        #expect(keymap.action(for: .backTab, in: .global)?.id == .panePrevious)
         #expect(keymap.action(for: .char("o"), in: .agenda) == nil)
     }
 }
@@ -58,14 +58,14 @@ import Terminal
             pane.zoom = []
             """)
         #expect(problems == [])
-        #expect(keymap.keys(for: "pane.next") == ["Tab", "C-o"])
-        #expect(keymap.keys(for: "app.quit") == ["Q"])
+        #expect(keymap.keys(for: .paneNext) == ["Tab", "C-o"])
+        #expect(keymap.keys(for: .appQuit) == ["Q"])
         #expect(keymap.action(for: .char("q"), in: .agenda) == nil)
         #expect(keymap.action(for: .ctrl("c"), in: .agenda) == nil)
-        #expect(keymap.action(for: .ctrl("o"), in: .agenda)?.id == "pane.next")
-        #expect(keymap.keys(for: "pane.zoom") == [])
+        #expect(keymap.action(for: .ctrl("o"), in: .agenda)?.id == .paneNext)
+        #expect(keymap.keys(for: .paneZoom) == [])
         #expect(keymap.action(for: .char("z"), in: .home) == nil)
-        #expect(keymap.keys(for: "move.top") == ["g", "Home"])
+        #expect(keymap.keys(for: .moveTop) == ["g", "Home"])
     }
 
     @Test func multiLineListsAndOtherSpellings() {
@@ -78,8 +78,8 @@ import Terminal
             "app.back" = ["escape"]
             """)
         #expect(problems == [])
-        #expect(keymap.keys(for: "move.down") == ["j", "Down"])
-        #expect(keymap.keys(for: "app.back") == ["Esc"])
+        #expect(keymap.keys(for: .moveDown) == ["j", "Down"])
+        #expect(keymap.keys(for: .appBack) == ["Esc"])
     }
 
     @Test func aClashInOneScopeIsReportedAndTheDefaultLoses() {
@@ -88,8 +88,8 @@ import Terminal
             "pane.next" = ["Tab", "j"]
             """)
         #expect(problems == ["key 'j' of move.down clashes with pane.next (global): move.down loses it"])
-        #expect(keymap.action(for: .char("j"), in: .agenda)?.id == "pane.next")
-        #expect(keymap.keys(for: "move.down") == ["Down", "C-n"])
+        #expect(keymap.action(for: .char("j"), in: .agenda)?.id == .paneNext)
+        #expect(keymap.keys(for: .moveDown) == ["Down", "C-n"])
     }
 
     @Test func aClashBetweenTwoOverridesIsWonByTheEarlierLine() {
@@ -99,8 +99,8 @@ import Terminal
             "app.help" = ["Y", "?"]
             """)
         #expect(problems == ["key 'Y' of app.help on line 3 of keys.toml clashes with app.redraw (global): app.help loses it"])
-        #expect(keymap.action(for: .char("Y"), in: .home)?.id == "app.redraw")
-        #expect(keymap.keys(for: "app.help") == ["?"])
+        #expect(keymap.action(for: .char("Y"), in: .home)?.id == .appRedraw)
+        #expect(keymap.keys(for: .appHelp) == ["?"])
     }
 
     @Test func aPaneKeyClashesWithAGlobalOne() {
@@ -109,7 +109,7 @@ import Terminal
             "minutes.follow" = ["f", "g"]
             """)
         #expect(problems == ["key 'g' of move.top clashes with minutes.follow (minutes): move.top loses it"])
-        #expect(keymap.keys(for: "move.top") == ["Home"])
+        #expect(keymap.keys(for: .moveTop) == ["Home"])
 
         let (_, problems2) = Keymap.load(configText: """
             [keys]
@@ -138,7 +138,7 @@ import Terminal
             "unknown action 'pane.nxt' on line 3 of keys.toml: did you mean pane.next?",
             "unknown action 'frobnicate.everything' on line 4 of keys.toml: see docs/keys.md for the ids",
         ])
-        #expect(keymap.keys(for: "pane.next") == ["Tab"])
+        #expect(keymap.keys(for: .paneNext) == ["Tab"])
     }
 
     @Test func aBadKeyIsReportedAndTheOthersOnItsLineStillCount() {
@@ -153,8 +153,8 @@ import Terminal
             "unknown key 'Ctrl+X' on line 4 of keys.toml: write keys like C-x, M-x, S-Tab, F5, Enter",
             "unknown key 'Shift+F1' on line 5 of keys.toml: write keys like C-x, M-x, S-Tab, F5, Enter",
         ])
-        #expect(keymap.keys(for: "app.redraw") == ["C-r"])
-        #expect(keymap.keys(for: "app.help") == ["?", "F1"], "a line with no good key leaves the defaults")
+        #expect(keymap.keys(for: .appRedraw) == ["C-r"])
+        #expect(keymap.keys(for: .appHelp) == ["?", "F1"], "a line with no good key leaves the defaults")
     }
 
     @Test(arguments: [
@@ -168,8 +168,8 @@ import Terminal
     func badSyntaxIsReportedWithItsLineAndTheRestStillCounts(line: String, problem: String) {
         let (keymap, problems) = Keymap.load(configText: "[keys]\n\(line)\n\"app.redraw\" = \"C-r\"\n")
         #expect(problems == [problem])
-        #expect(keymap.keys(for: "app.redraw") == ["C-r"])
-        #expect(keymap.keys(for: "app.quit") == ["q", "C-c"])
+        #expect(keymap.keys(for: .appRedraw) == ["C-r"])
+        #expect(keymap.keys(for: .appQuit) == ["q", "C-c"])
     }
 
     @Test func tablesOtherThanKeysAndDuplicates() {
@@ -186,9 +186,9 @@ import Terminal
             "action app.redraw is set twice, on lines 3 and 4 of keys.toml: line 4 is ignored",
             "unknown table [colours] on line 5 of keys.toml: only [keys] is read",
         ])
-        #expect(keymap.keys(for: "app.quit") == ["q", "C-c"])
-        #expect(keymap.keys(for: "app.redraw") == ["C-r"])
-        #expect(keymap.keys(for: "app.help") == ["?", "F1"])
+        #expect(keymap.keys(for: .appQuit) == ["q", "C-c"])
+        #expect(keymap.keys(for: .appRedraw) == ["C-r"])
+        #expect(keymap.keys(for: .appHelp) == ["?", "F1"])
     }
 
     @Test func escapesInStrings() {
@@ -197,7 +197,7 @@ import Terminal
             "app.help" = ["\"", "\\", '#']
             """#)
         #expect(problems == [])
-        #expect(keymap.keys(for: "app.help") == ["\"", "\\", "#"])
+        #expect(keymap.keys(for: .appHelp) == ["\"", "\\", "#"])
     }
 }
 
@@ -217,7 +217,7 @@ import Terminal
         try dir.write("clerk/keys.toml", "[keys]\n\"app.quit\" = \"Q\"\n")
         let (keymap, problems) = Keymap.load(environment: env)
         #expect(problems == [])
-        #expect(keymap.keys(for: "app.quit") == ["Q"])
+        #expect(keymap.keys(for: .appQuit) == ["Q"])
 
         try dir.write("clerk/keys.toml", "[keys]\n\"app.quit\" = \"Ctrl+Q\"\n")
         #expect(Keymap.load(environment: env).problems.count == 1)
@@ -228,7 +228,7 @@ import Terminal
         try FileManager.default.createDirectory(atPath: dir.path + "/clerk/keys.toml", withIntermediateDirectories: true)
         let (keymap, problems) = Keymap.load(environment: ["XDG_CONFIG_HOME": dir.path])
         #expect(problems == ["cannot read \(dir.path)/clerk/keys.toml: it is a directory"])
-        #expect(keymap.keys(for: "app.quit") == ["q", "C-c"])
+        #expect(keymap.keys(for: .appQuit) == ["q", "C-c"])
     }
 }
 

@@ -23,11 +23,11 @@ import Testing
         let example = String(doc[start.upperBound..<end.lowerBound])
         let (keymap, problems) = Keymap.load(configText: example)
         #expect(problems == [])
-        #expect(keymap.keys(for: "app.quit") == ["Q"])
+        #expect(keymap.keys(for: .appQuit) == ["Q"])
     }
 
     @Test func oddKeysAreWrittenSoTheTableSurvives() {
-        let doc = KeysDoc.markdown(actions: [UIAction("app.x", .global, keys: ["|", "`"], "Bar | and tick")])
-        #expect(doc.contains("| `\\|` `` ` `` | `app.x` | Bar \\| and tick |"))
+        let doc = KeysDoc.markdown(actions: [UIAction(.appRedraw, .global, keys: ["|", "`"], "Bar | and tick")])
+        #expect(doc.contains("| `\\|` `` ` `` | `app.redraw` | Bar \\| and tick |"))
     }
 }

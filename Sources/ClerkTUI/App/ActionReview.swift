@@ -197,10 +197,10 @@ extension Updater {
         return Layout.actionReview(state.size, filterRows: rows).list
     }
 
-    func performActionReviewAction(_ id: String, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
-        if id == "actions.progress" { return openProgressForm(&state, data) }
-        guard id == "home.actionReview" || id.hasPrefix("review.") else { return nil }
-        if id == "home.actionReview" {
+    func performActionReviewAction(_ id: UIActionID, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
+        if id == .actionsProgress { return openProgressForm(&state, data) }
+        guard id == .homeActionReview || id.rawValue.hasPrefix("review.") else { return nil }
+        if id == .homeActionReview {
             guard state.meeting == nil else { return [] }
             state.actionReview = ActionReviewScreen(homeCommittee: currentCommittee(state, data)?.id)
             return []
@@ -210,27 +210,27 @@ extension Updater {
             return []
         }
         switch id {
-        case "review.history":
+        case .reviewHistory:
             if let key = selectedReviewAction(state, data) { state.overlay = .history(key) }
             return []
-        case "review.committee":
+        case .reviewCommittee:
             if review.committeeID != nil {
                 review.committeeID = nil
             } else if let home = review.homeCommittee {
                 review.committeeID = home
                 if let m = review.meetingID, data.archive.meetings[m]?.committeeID != home { review.meetingID = nil }
             }
-        case "review.status": review.cycleStatus()
-        case "review.overdue": review.overdueOnly.toggle()
-        case "review.thisWeek": review.dueThisWeek.toggle()
-        case "review.clear":
+        case .reviewStatus: review.cycleStatus()
+        case .reviewOverdue: review.overdueOnly.toggle()
+        case .reviewThisWeek: review.dueThisWeek.toggle()
+        case .reviewClear:
             review = ActionReviewScreen(committeeID: review.committeeID, homeCommittee: review.homeCommittee)
-        case "review.owner":
+        case .reviewOwner:
             let typed = review.owner.map { data.archive.ownerName($0) } ?? ""
             state.overlay = .form(Form(purpose: .actions(.owner), title: "Only actions owned by…", choices: [],
                                        text: CommandInput(text: typed), textLabel: "Owner (empty for anyone): "))
             return []
-        case "review.meeting":
+        case .reviewMeeting:
             let meetings = data.archive.committeeList.filter { review.committeeID == nil || $0.id == review.committeeID }
                 .flatMap { c in data.archive.meetings(of: c.id) }
             let raised = Set(data.archive.actions.values.map(\.meetingID))
@@ -243,8 +243,8 @@ extension Updater {
             state.overlay = .form(form)
             return []
         default:
-            let statuses: [String: ActionStatus] = ["review.done": .done, "review.inProgress": .inProgress,
-                                                    "review.ongoing": .ongoing, "review.dropped": .dropped, "review.reopen": .open]
+            let statuses: [UIActionID: ActionStatus] = [.reviewDone: .done, .reviewInProgress: .inProgress,
+                                                    .reviewOngoing: .ongoing, .reviewDropped: .dropped, .reviewReopen: .open]
             guard let action = selectedReviewAction(state, data) else {
                 state.message = Message(text: "no action selected: c clears the filters", isError: true)
                 return []

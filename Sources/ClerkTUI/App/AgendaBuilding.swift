@@ -19,19 +19,19 @@ public enum PlanningForm: Sendable, Hashable {
 extension Updater {
     static let itemFields = ["Title", "Presenter", "Papers (separate with ;)", "Minutes allocated"]
 
-    func performAgendaBuilding(_ id: String, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
+    func performAgendaBuilding(_ id: UIActionID, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
         switch id {
-        case "meeting.move": return openMoveMeetingForm(&state, data)
-        case "meeting.standDown": return openStandDownForm(&state, data)
+        case .meetingMove: return openMoveMeetingForm(&state, data)
+        case .meetingStandDown: return openStandDownForm(&state, data)
         default: break
         }
-        guard id.hasPrefix("agenda."), state.meeting != nil else { return nil }
+        guard id.rawValue.hasPrefix("agenda."), state.meeting != nil else { return nil }
         switch id {
-        case "agenda.moveUp": return itemChange("move the item", &state, data) { ctx, item in try ctx.moveItem(item, .up) }
-        case "agenda.moveDown": return itemChange("move the item", &state, data) { ctx, item in try ctx.moveItem(item, .down) }
-        case "agenda.indent": return itemChange("nest the item", &state, data) { ctx, item in try ctx.indentItem(item) }
-        case "agenda.outdent": return itemChange("lift the item out", &state, data) { ctx, item in try ctx.outdentItem(item) }
-        case "agenda.confidential":
+        case .agendaMoveUp: return itemChange("move the item", &state, data) { ctx, item in try ctx.moveItem(item, .up) }
+        case .agendaMoveDown: return itemChange("move the item", &state, data) { ctx, item in try ctx.moveItem(item, .down) }
+        case .agendaIndent: return itemChange("nest the item", &state, data) { ctx, item in try ctx.indentItem(item) }
+        case .agendaOutdent: return itemChange("lift the item out", &state, data) { ctx, item in try ctx.outdentItem(item) }
+        case .agendaConfidential:
             let base = selectedKey(.agenda, state, data).flatMap { data.record?.item($0) }
             return itemChange("mark the item", &state, data) { ctx, id in
                 guard let item = ctx.record.item(id) else { return [] }
@@ -39,13 +39,13 @@ extension Updater {
                 return try ctx.editItem(id, title: item.title, presenter: item.presenter, papers: item.papers, minutes: item.minutes,
                                         confidential: !item.confidential)
             }
-        case "agenda.remove":
+        case .agendaRemove:
             guard confirmed(id, "remove the item and its sub-items", &state) else { return [] }
             return itemChange("remove the item", &state, data) { ctx, item in try ctx.removeItem(item) }
-        case "agenda.publish":
+        case .agendaPublish:
             guard confirmed(id, "publish the agenda and lock its numbering", &state) else { return [] }
             return meetingChange("publish the agenda", &state, data) { ctx, context in try ctx.publishAgenda(context: context) }
-        case "agenda.edit": return openEditItemForm(&state, data)
+        case .agendaEdit: return openEditItemForm(&state, data)
         default: return nil
         }
     }

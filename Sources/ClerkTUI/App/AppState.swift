@@ -121,7 +121,7 @@ public struct AppState: Sendable, Hashable {
     public var readOnly: Bool
     public var running = true
     /// An action that asked to be confirmed by pressing its key again.
-    public var confirming: String?
+    public var confirming: UIActionID?
     /// The minutes paragraph being typed, when the editor is open.
     public var editing: MinutesEdit?
 

@@ -22,9 +22,9 @@ enum CommandSuggestions {
         func block(_ i: Int) -> [Line] {
             let action = matches[i]
             let selected = i == chosen
-            guard helpWidth > 0 else { return [Line(text: action.id, selected: selected)] }
+            guard helpWidth > 0 else { return [Line(text: action.id.rawValue, selected: selected)] }
             let help = DisplayWidth.wrap(action.help, width: helpWidth)
-            let first = DisplayWidth.pad(action.id, toWidth: idColumn - 1) + " " + (help.first ?? "")
+            let first = DisplayWidth.pad(action.id.rawValue, toWidth: idColumn - 1) + " " + (help.first ?? "")
             let rest = help.dropFirst().map { String(repeating: " ", count: idColumn) + $0 }
             return ([first] + rest).map { Line(text: $0, selected: selected) }
         }
@@ -73,5 +73,22 @@ extension Renderer {
             term.fill(Rect(x: 0, y: top + i, cols: size.cols, rows: 1), style: theme[slot])
             term.put(DisplayWidth.truncate(line.text, toWidth: size.cols), at: Point(x: 0, y: top + i), style: theme[slot])
         }
+    }
+}
+
+extension Updater {
+    /// Runs an action by the name keys.toml and the `:` command line use; a name that is
+    /// no action's is said on the status line.
+    public func perform(_ name: String, _ state: inout AppState, _ data: ViewData) -> [Effect] {
+        guard let id = UIActionID(rawValue: name) else {
+            state.message = unknownAction(name)
+            return []
+        }
+        return perform(id, &state, data)
+    }
+
+    /// The status line for an action id that nothing runs.
+    func unknownAction(_ name: String) -> Message {
+        Message(text: "unknown action '\(name)': type : and Tab to see them", isError: true)
     }
 }

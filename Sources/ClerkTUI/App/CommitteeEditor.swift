@@ -29,25 +29,25 @@ extension Updater {
         (error as? CommandError)?.message ?? (error as? RuleError)?.message ?? "\(error)"
     }
 
-    func performCommitteeAction(_ id: String, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
+    func performCommitteeAction(_ id: UIActionID, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
         switch id {
-        case "home.terms":
+        case .homeTerms:
             guard state.meeting == nil, let committee = currentCommittee(state, data) else { return [] }
             state.workPlan = nil
             state.committeeEditor = CommitteeScreen(committeeID: committee.id)
             return []
-        case "home.newCommittee":
+        case .homeNewCommittee:
             guard state.meeting == nil, !refuseReadOnly(&state) else { return [] }
             state.overlay = .form(Form(purpose: .committee(.newName), title: "New committee", choices: [],
                                        text: CommandInput(), textLabel: "Name: "))
             return []
-        case "home.planFromCadence":
+        case .homePlanFromCadence:
             guard state.meeting == nil, let committee = currentCommittee(state, data), !refuseReadOnly(&state) else { return [] }
             return planFromCadence(&state, committee, data)
         default:
             break
         }
-        guard id.hasPrefix("terms.") else { return nil }
+        guard id.rawValue.hasPrefix("terms.") else { return nil }
         guard state.meeting == nil, let screen = state.committeeEditor,
               let c = data.archive.committees[screen.committeeID] else {
             state.message = Message(text: "open a committee's terms of reference first: T on the home screen", isError: true)
@@ -56,18 +56,18 @@ extension Updater {
         if refuseReadOnly(&state) { return [] }
         let key = committeeList(state, data).flatMap { $0.0.key(of: screen.position.selected) } ?? ""
         switch id {
-        case "terms.edit":
+        case .termsEdit:
             guard key.hasPrefix("f:"), let field = TermsField(rawValue: String(key.dropFirst(2))) else {
                 state.message = Message(text: "select a field of the terms to edit; c marks an organisation core, x ends a seat", isError: true)
                 return []
             }
             return editField(&state, field, c, data)
-        case "terms.addOrganisation":
+        case .termsAddOrganisation:
             state.overlay = .form(Form(purpose: .committee(.organisation(c.id)), title: "New organisation on \(c.name)",
                                        choices: [], text: CommandInput(), textLabel: "Name: "))
-        case "terms.addMember":
+        case .termsAddMember:
             state.overlay = .form(memberForm(MemberDraft(committeeID: c.id), .name, data))
-        case "terms.toggleCore":
+        case .termsToggleCore:
             guard key.hasPrefix("o:") else {
                 state.message = Message(text: "select an organisation in the Organisations list to mark it core", isError: true)
                 return []
@@ -87,7 +87,7 @@ extension Updater {
                 let fresh = try store.state.committee(committeeID)
                 return try store.state.changeTerms(committeeID, name: fresh.name, terms: fresh.terms, coreOrganisations: toggled(fresh))
             })]
-        case "terms.endMembership":
+        case .termsEndMembership:
             guard key.hasPrefix("m:"), let index = Int(key.dropFirst(2)), index < c.memberships.count else {
                 state.message = Message(text: "select a member's seat in the Members list to end it", isError: true)
                 return []

@@ -7,8 +7,8 @@ import Terminal
 
 extension Updater {
     /// `C` in the minutes pane: the first open conflict of the selected item.
-    func performConflictAction(_ id: String, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
-        guard id == "minutes.conflict" else { return nil }
+    func performConflictAction(_ id: UIActionID, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
+        guard id == .minutesConflict else { return nil }
         guard let record = data.record, let item = selectedKey(.minutes, state, data) else { return [] }
         guard let conflict = record.openConflicts(for: item).first else {
             state.message = Message(text: "no conflicting versions on this item", isError: false)

@@ -25,18 +25,18 @@ enum HelpOverlay {
 
 extension Updater {
     /// Scrolls the help overlay with the movement keys; nil for any other action.
-    func scrollHelp(_ id: String, _ state: inout AppState) -> [Effect]? {
+    func scrollHelp(_ id: UIActionID, _ state: inout AppState) -> [Effect]? {
         guard case .help(let scope, let scroll) = state.overlay else { return nil }
         let rows = HelpOverlay.content(scope, keymap: keymap, width: HelpOverlay.width(state.size)).rows.count
         let height = HelpOverlay.height(state.size, rows: rows)
         let target: Int
         switch id {
-        case "move.down": target = scroll + 1
-        case "move.up": target = scroll - 1
-        case "move.pageDown": target = scroll + max(1, height - 1)
-        case "move.pageUp": target = scroll - max(1, height - 1)
-        case "move.top": target = 0
-        case "move.bottom": target = rows
+        case .moveDown: target = scroll + 1
+        case .moveUp: target = scroll - 1
+        case .movePageDown: target = scroll + max(1, height - 1)
+        case .movePageUp: target = scroll - max(1, height - 1)
+        case .moveTop: target = 0
+        case .moveBottom: target = rows
         default: return nil
         }
         state.overlay = .help(scope, scroll: max(0, min(target, rows - height)))

@@ -6,10 +6,10 @@ import Terminal
 /// arrivals and departures, close. Each is a ClerkCore command committed through the shell;
 /// the rules (deputies, quorum, lifecycle) are ClerkCore's.
 extension Updater {
-    func performMeetingAction(_ id: String, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
-        if id == "meeting.new" { return openNewMeetingForm(&state, data) }
+    func performMeetingAction(_ id: UIActionID, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
+        if id == .meetingNew { return openNewMeetingForm(&state, data) }
         guard let screen = state.meeting else {
-            guard id.hasPrefix("meeting.") || id.hasPrefix("attendance.") || id.hasPrefix("agenda.") || id.hasPrefix("minutes.") else {
+            guard id.rawValue.hasPrefix("meeting.") || id.rawValue.hasPrefix("attendance.") || id.rawValue.hasPrefix("agenda.") || id.rawValue.hasPrefix("minutes.") else {
                 return nil
             }
             state.message = Message(text: "open a meeting first", isError: true)
@@ -18,29 +18,29 @@ extension Updater {
         let meetingID = screen.meetingID
         if let effects = performMinutesLifecycle(id, &state, data) { return effects }
         switch id {
-        case "meeting.start":
+        case .meetingStart:
             return [.commit(Change("start the meeting") { store, ctx in
                 try MeetingContext(archive: store.state, record: try store.record(of: meetingID)).start(context: ctx)
             })]
-        case "meeting.close":
+        case .meetingClose:
             // A read-only session is refused at once (by the commit) rather than asked to confirm.
             guard state.readOnly || confirmed(id, "close the meeting", &state) else { return [] }
             return [.commit(Change("close the meeting") { store, ctx in
                 try MeetingContext(archive: store.state, record: try store.record(of: meetingID)).close(context: ctx)
             })]
-        case "agenda.declare": return openDeclarationForm(&state, data)
-        case "agenda.add": return openAddItemForm(&state, data, sub: false)
-        case "agenda.refer": return openReferenceForm(&state, data)
-        case "agenda.addSub": return openAddItemForm(&state, data, sub: true)
-        case "agenda.vote": return openVoteForm(&state, data)
-        case "attendance.deputy": return openDeputyForm(&state, data)
-        case "agenda.discuss":
+        case .agendaDeclare: return openDeclarationForm(&state, data)
+        case .agendaAdd: return openAddItemForm(&state, data, sub: false)
+        case .agendaRefer: return openReferenceForm(&state, data)
+        case .agendaAddSub: return openAddItemForm(&state, data, sub: true)
+        case .agendaVote: return openVoteForm(&state, data)
+        case .attendanceDeputy: return openDeputyForm(&state, data)
+        case .agendaDiscuss:
             guard let item = selectedKey(.agenda, state, data) else { return [] }
             return [.commit(Change("take the item") { store, ctx in
                 try MeetingContext(archive: store.state, record: try store.record(of: meetingID)).setCurrentItem(item, context: ctx)
             })]
-        case "attendance.present", "attendance.apologies", "attendance.absent", "attendance.inAttendance",
-             "attendance.arrived", "attendance.left":
+        case .attendancePresent, .attendanceApologies, .attendanceAbsent, .attendanceInAttendance,
+             .attendanceArrived, .attendanceLeft:
             guard let person = selectedKey(.attendance, state, data) else { return [] }
             let now = data.clock
             // What the screen showed: a mark changed meanwhile in another session is not overwritten.
@@ -50,11 +50,11 @@ extension Updater {
                 try ctx.requireAttendance(of: person, unchangedFrom: base)
                 let current = ctx.record.attendance(of: person)
                 switch id {
-                case "attendance.present": return try ctx.markAttendance(person, .present, arrived: current?.arrived, at: now)
-                case "attendance.apologies": return try ctx.markAttendance(person, .apologies, at: now)
-                case "attendance.absent": return try ctx.markAttendance(person, .absent, at: now)
-                case "attendance.inAttendance": return try ctx.markAttendance(person, .inAttendance, arrived: current?.arrived, at: now)
-                case "attendance.arrived":
+                case .attendancePresent: return try ctx.markAttendance(person, .present, arrived: current?.arrived, at: now)
+                case .attendanceApologies: return try ctx.markAttendance(person, .apologies, at: now)
+                case .attendanceAbsent: return try ctx.markAttendance(person, .absent, at: now)
+                case .attendanceInAttendance: return try ctx.markAttendance(person, .inAttendance, arrived: current?.arrived, at: now)
+                case .attendanceArrived:
                     let presence = current.map { $0.presence.isInRoom ? $0.presence : .present } ?? .present
                     return try ctx.markAttendance(person, presence, arrived: now, at: now)
                 default:
@@ -64,13 +64,13 @@ extension Updater {
                     return try ctx.markAttendance(person, current.presence, arrived: current.arrived, departed: now, at: now)
                 }
             })]
-        case "actions.done", "actions.inProgress", "actions.ongoing", "actions.dropped", "actions.reopen":
+        case .actionsDone, .actionsInProgress, .actionsOngoing, .actionsDropped, .actionsReopen:
             guard let action = selectedKey(.actions, state, data), let base = data.archive.actions[action]?.status else { return [] }
             let status: ActionStatus = switch id {
-            case "actions.done": .done
-            case "actions.inProgress": .inProgress
-            case "actions.ongoing": .ongoing
-            case "actions.dropped": .dropped
+            case .actionsDone: .done
+            case .actionsInProgress: .inProgress
+            case .actionsOngoing: .ongoing
+            case .actionsDropped: .dropped
             default: .open
             }
             // Recorded against this meeting when it is the one under way.

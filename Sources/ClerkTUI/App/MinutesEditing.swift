@@ -151,14 +151,14 @@ extension Updater {
         }
         guard let action = keymap.action(for: key, in: .editing), action.scope == .editing else { return [] }
         switch action.id {
-        case "editing.done": return [.minutes(.finish)]
-        case "editing.decision", "editing.noted":
-            let kind: EntryKind = action.id == "editing.decision" ? .decision : .noted
+        case .editingDone: return [.minutes(.finish)]
+        case .editingDecision, .editingNoted:
+            let kind: EntryKind = action.id == .editingDecision ? .decision : .noted
             edit.kind = edit.kind == kind ? .note : kind
             state.message = Message(text: edit.kind == .note ? "a plain paragraph" : "marked: \(edit.kind.lead)…", isError: false)
             state.editing = edit
             if edit.isPending { state.save = .saving }
-        case "editing.action":
+        case .editingAction:
             guard !edit.editor.text.trimmingSpaces().isEmpty else {
                 state.message = Message(text: "type what is to be done first, then make it an action", isError: true)
                 return []

@@ -6,11 +6,11 @@ import Terminal
 /// (with any "It was noted that…" amendments minuted there), and then locked; later
 /// corrections are recorded with their date, never written over the text.
 extension Updater {
-    func performMinutesLifecycle(_ id: String, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
+    func performMinutesLifecycle(_ id: UIActionID, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
         switch id {
-        case "minutes.circulate": return circulate(&state, data)
-        case "minutes.approvePrevious": return openApprovalForm(&state, data)
-        case "minutes.correct": return openCorrectionForm(&state, data)
+        case .minutesCirculate: return circulate(&state, data)
+        case .minutesApprovePrevious: return openApprovalForm(&state, data)
+        case .minutesCorrect: return openCorrectionForm(&state, data)
         default: return nil
         }
     }
@@ -59,7 +59,7 @@ extension Updater {
             if let standing = record.items.first(where: Self.isPreviousMinutes) {
                 return refuse("select item \(record.number(of: standing.id)) (\(standing.title)) to approve the previous minutes")
             }
-            let add = keymap.keys(for: "agenda.add").first ?? "A"
+            let add = keymap.keys(for: .agendaAdd).first ?? "A"
             return refuse("this agenda has no item \"\(StandingItem.previousMinutes.defaultTitle)\"; add it with \(add) first")
         }
         guard let previous = data.archive.previousMeeting(of: meeting.committeeID, before: meeting.date) else {

@@ -111,7 +111,7 @@ public struct Renderer {
         } else {
             // "? help" always stays: the way to every key that did not fit.
             let all = hints(state)
-            let help = keymap.keys(for: "app.help").first.flatMap { key in all.first { $0.key == key } }
+            let help = keymap.keys(for: .appHelp).first.flatMap { key in all.first { $0.key == key } }
             let helpWidth = help.map { DisplayWidth.width(of: $0.key + " \($0.label)  ") } ?? 0
             var x = 0
             for hint in all where hint.key != help?.key {
@@ -135,7 +135,7 @@ public struct Renderer {
         let scope = state.scope
         // Pane keys mean nothing on the home screen.
         let ids = ActionTable.all.filter { $0.scope == scope && $0.hint != nil }
-            + ActionTable.all.filter { $0.scope == .global && $0.hint != nil && (state.meeting != nil || !$0.id.hasPrefix("pane.")) }
+            + ActionTable.all.filter { $0.scope == .global && $0.hint != nil && (state.meeting != nil || !$0.id.rawValue.hasPrefix("pane.")) }
         return ids.compactMap { action in
             guard let key = keymap.keys(for: action.id).first else { return nil }
             return (key, action.hint!)
@@ -152,7 +152,7 @@ public struct Renderer {
         let body = Rect(x: 0, y: 1, cols: size.cols, rows: size.rows - 2)
         guard !committees.isEmpty else {
             // An empty archive (clerk init): say how to begin, with the key as mapped.
-            let key = keymap.keys(for: "home.newCommittee").first
+            let key = keymap.keys(for: .homeNewCommittee).first
             let text = state.readOnly || key == nil ? "No committees yet." : "No committees yet: press \(key!) to create one."
             term.put(text, at: Point(x: 2, y: 2), style: theme[.muted])
             return

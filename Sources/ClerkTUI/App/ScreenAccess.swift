@@ -103,8 +103,8 @@ extension ScreenApp {
 extension Updater {
     /// `M` on the home screen: the action review, showing the actions of the person the
     /// account running clerk is linked to, across every committee.
-    func performAccessAction(_ id: String, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
-        guard id == "home.mine" else { return nil }
+    func performAccessAction(_ id: UIActionID, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
+        guard id == .homeMine else { return nil }
         guard state.meeting == nil else { return [] }
         do {
             let me = try data.access.me(in: data.archive)

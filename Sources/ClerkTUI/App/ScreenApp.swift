@@ -111,6 +111,11 @@ public final class ScreenApp {
         step { updater.perform(id, &$0, $1) }
     }
 
+    /// Runs an action, as its key does.
+    public func perform(_ id: UIActionID) {
+        step { updater.perform(id, &$0, $1) }
+    }
+
     public func open(_ meeting: MeetingID) {
         step { updater.open(meeting, &$0, $1) }
     }

@@ -102,15 +102,15 @@ extension Updater {
         return (data.searchContent(screen, width: inner.size.cols), inner.size.rows)
     }
 
-    func performSearchAction(_ id: String, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
+    func performSearchAction(_ id: UIActionID, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
         switch id {
-        case "app.search":
+        case .appSearch:
             guard state.editing == nil else { return [] }
             let typed = state.search?.query ?? ""
             state.overlay = .form(Form(purpose: .search, title: "Search every meeting (words, or a \"quoted phrase\")",
                                        choices: [], text: CommandInput(text: typed), textLabel: "Find: "))
             return []
-        case "search.open":
+        case .searchOpen:
             guard state.meeting == nil, let screen = state.search else { return [] }
             guard !screen.hits.isEmpty else {
                 state.message = Message(text: "nothing to open: / searches again", isError: true)

@@ -8,13 +8,13 @@ extension Updater {
     /// The effect of a key bound to `app.redraw` or `app.suspend`, or nil for any other key.
     func terminalControl(_ key: Key, _ state: AppState) -> [Effect]? {
         guard let action = keymap.action(for: key, in: .global), action.scope == .global,
-              action.id == "app.redraw" || action.id == "app.suspend"
+              action.id == .appRedraw || action.id == .appSuspend
         else { return nil }
         if var edit = state.editing, edit.prompt == nil,
            edit.editor.handle(key, width: Updater.editorWidth(state)).isHandled {
             return nil
         }
-        return action.id == "app.redraw" ? [.repaint] : [.suspend]
+        return action.id == .appRedraw ? [.repaint] : [.suspend]
     }
 }
 

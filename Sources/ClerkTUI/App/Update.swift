@@ -38,7 +38,7 @@ public struct Updater {
             return click(&state, mouse, data)
         case .key(let key):
             if Layout.isTooSmall(state.size) {
-                if let action = keymap.action(for: key, in: .global), action.id == "app.quit" { return quit(&state) }
+                if let action = keymap.action(for: key, in: .global), action.id == .appQuit { return quit(&state) }
                 return []
             }
             if case .command(let input) = state.overlay { return commandKey(&state, input, key, data) }
@@ -56,20 +56,20 @@ public struct Updater {
     }
 
     /// Runs an action by id: from a key, a click or the `:` command line.
-    public func perform(_ id: String, _ state: inout AppState, _ data: ViewData) -> [Effect] {
+    public func perform(_ id: UIActionID, _ state: inout AppState, _ data: ViewData) -> [Effect] {
         if let effects = scrollHelp(id, &state) { return effects }
-        if state.overlay != nil, id != "app.back", id != "app.quit", id != "app.redraw" {
+        if state.overlay != nil, id != .appBack, id != .appQuit, id != .appRedraw {
             // Overlays take only their own keys; anything else closes them first.
             state.overlay = nil
-            if id == "app.help" { return [] }
+            if id == .appHelp { return [] }
         }
         switch id {
-        case "app.quit": return quit(&state)
-        case "app.help":
+        case .appQuit: return quit(&state)
+        case .appHelp:
             state.overlay = .help(state.scope)
-        case "app.command":
+        case .appCommand:
             state.overlay = .command(CommandInput())
-        case "app.back":
+        case .appBack:
             if state.overlay != nil {
                 state.overlay = nil
             } else if state.meeting != nil {
@@ -83,46 +83,46 @@ public struct Updater {
             } else {
                 state.workPlan = nil
             }
-        case "app.redraw": return [.repaint]
-        case "app.suspend": return [.suspend]
-        case "move.up": move(&state, data, by: -1)
-        case "move.down": move(&state, data, by: 1)
-        case "move.pageUp": move(&state, data, by: -max(1, pageHeight(state) - 1))
-        case "move.pageDown": move(&state, data, by: max(1, pageHeight(state) - 1))
-        case "move.top": move(&state, data, to: 0)
-        case "move.bottom": move(&state, data, to: Int.max)
-        case "pane.next": cycleFocus(&state, by: 1)
-        case "pane.previous": cycleFocus(&state, by: -1)
-        case "pane.agenda": focus(&state, .agenda)
-        case "pane.attendance": focus(&state, .attendance)
-        case "pane.minutes": focus(&state, .minutes)
-        case "pane.actions": focus(&state, .actions)
-        case "pane.zoom": state.meeting?.zoomed.toggle()
-        case "home.open": return openSelected(&state, data)
-        case "home.nextCommittee": switchCommittee(&state, data, by: 1)
-        case "home.previousCommittee": switchCommittee(&state, data, by: -1)
-        case "agenda.select": showMinutesOfSelectedItem(&state, data)
-        case "attendance.byOrganisation":
+        case .appRedraw: return [.repaint]
+        case .appSuspend: return [.suspend]
+        case .moveUp: move(&state, data, by: -1)
+        case .moveDown: move(&state, data, by: 1)
+        case .movePageUp: move(&state, data, by: -max(1, pageHeight(state) - 1))
+        case .movePageDown: move(&state, data, by: max(1, pageHeight(state) - 1))
+        case .moveTop: move(&state, data, to: 0)
+        case .moveBottom: move(&state, data, to: Int.max)
+        case .paneNext: cycleFocus(&state, by: 1)
+        case .panePrevious: cycleFocus(&state, by: -1)
+        case .paneAgenda: focus(&state, .agenda)
+        case .paneAttendance: focus(&state, .attendance)
+        case .paneMinutes: focus(&state, .minutes)
+        case .paneActions: focus(&state, .actions)
+        case .paneZoom: state.meeting?.zoomed.toggle()
+        case .homeOpen: return openSelected(&state, data)
+        case .homeNextCommittee: switchCommittee(&state, data, by: 1)
+        case .homePreviousCommittee: switchCommittee(&state, data, by: -1)
+        case .agendaSelect: showMinutesOfSelectedItem(&state, data)
+        case .attendanceByOrganisation:
             state.meeting?.attendanceByOrganisation.toggle()
             state.meeting?.positions[.attendance] = ListPosition()
-        case "minutes.follow":
+        case .minutesFollow:
             guard let record = data.record, let current = record.currentItem,
                   let index = record.items.firstIndex(where: { $0.id == current }) else {
                 state.message = Message(text: "no item is under discussion", isError: false)
                 return []
             }
             state.meeting?.positions[.minutes] = ListPosition(selected: index)
-        case "minutes.edit": startEditing(&state, data, newParagraph: false, now: 0)
-        case "minutes.new": startEditing(&state, data, newParagraph: true, now: 0)
-        case "actions.overdue":
+        case .minutesEdit: startEditing(&state, data, newParagraph: false, now: 0)
+        case .minutesNew: startEditing(&state, data, newParagraph: true, now: 0)
+        case .actionsOverdue:
             state.meeting?.overdueOnly.toggle()
             state.meeting?.positions[.actions] = ListPosition()
-        case "actions.history":
+        case .actionsHistory:
             if let id = selectedKey(.actions, state, data) { state.overlay = .history(id) }
-        case "export.minutes": return openExportForm(.minutes, &state, data)
-        case "export.agenda": return openExportForm(.agenda, &state, data)
-        case "export.actions": return openExportForm(.actions, &state, data)
-        case "export.calendar": return openExportForm(.calendar, &state, data)
+        case .exportMinutes: return openExportForm(.minutes, &state, data)
+        case .exportAgenda: return openExportForm(.agenda, &state, data)
+        case .exportActions: return openExportForm(.actions, &state, data)
+        case .exportCalendar: return openExportForm(.calendar, &state, data)
         default:
             if let effects = performSearchAction(id, &state, data) { return effects }
             if let effects = performWorkPlanAction(id, &state, data) { return effects }
@@ -132,14 +132,14 @@ public struct Updater {
             if let effects = performAgendaBuilding(id, &state, data) { return effects }
             if let effects = performMeetingAction(id, &state, data) { return effects }
             if let effects = performConflictAction(id, &state, data) { return effects }
-            state.message = Message(text: "unknown action '\(id)': type : and Tab to see them", isError: true)
+            state.message = unknownAction(id.rawValue)
         }
         return []
     }
 
     /// An action that asks to be confirmed by pressing its key again: true on the second
     /// press; on the first, says so on the status line (any other key clears it, see `update`).
-    func confirmed(_ id: String, _ what: String, _ state: inout AppState, otherwise: String = "cancels") -> Bool {
+    func confirmed(_ id: UIActionID, _ what: String, _ state: inout AppState, otherwise: String = "cancels") -> Bool {
         if state.confirming == id {
             state.confirming = nil
             return true
@@ -363,14 +363,14 @@ public struct Updater {
             if typed.isEmpty { return [] }
             let parts = typed.split(separator: " ", maxSplits: 1).map(String.init)
             if parts[0] == "open", parts.count == 2 { return open(parts[1], &state, data) }
-            if ActionTable.action(parts[0]) != nil { return perform(parts[0], &state, data) }
+            if let id = UIActionID(rawValue: parts[0]) { return perform(id, &state, data) }
             if !matches.isEmpty {
                 return perform(matches[min(input.choice, matches.count - 1)].id, &state, data)
             }
             state.message = Message(text: "no command '\(typed)': press : then Tab to list commands", isError: true)
         case .tab, .down, .ctrl("n"):
             if !matches.isEmpty {
-                if matches.count == 1 { input.text = matches[0].id } else { input.choice = (input.choice + 1) % matches.count }
+                if matches.count == 1 { input.text = matches[0].id.rawValue } else { input.choice = (input.choice + 1) % matches.count }
             }
             state.overlay = .command(input)
         case .backTab, .up, .ctrl("p"):

@@ -154,15 +154,15 @@ extension Updater {
         return (data.workPlanContent(committee, width: inner.size.cols), inner.size.rows)
     }
 
-    func performWorkPlanAction(_ id: String, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
+    func performWorkPlanAction(_ id: UIActionID, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
         switch id {
-        case "home.workPlan":
+        case .homeWorkPlan:
             guard state.meeting == nil, let committee = currentCommittee(state, data) else { return [] }
             state.workPlan = WorkPlanScreen(committeeID: committee.id)
             return []
-        case "plan.status", "plan.timescale":
+        case .planStatus, .planTimescale:
             guard workPlanIsEditable(&state), let o = selectedObjective(state, data) else { return [] }
-            if id == "plan.status" {
+            if id == .planStatus {
                 var choices = WorkPlanStatus.choices
                 if !choices.contains(o.status) { choices.append(o.status) }
                 var form = Form(purpose: .objective(o.id, field: .status), title: "Status of \(o.number)",
@@ -175,7 +175,7 @@ extension Updater {
                                            textLabel: "Timescale: "))
             }
             return []
-        case "plan.add", "plan.addTheme", "plan.text", "plan.leads", "plan.remove":
+        case .planAdd, .planAddTheme, .planText, .planLeads, .planRemove:
             return performObjectiveEdit(id, &state, data)
         default:
             return nil

@@ -27,28 +27,28 @@ extension Updater {
         return data.archive.objectives[key]
     }
 
-    func performObjectiveEdit(_ id: String, _ state: inout AppState, _ data: ViewData) -> [Effect] {
+    func performObjectiveEdit(_ id: UIActionID, _ state: inout AppState, _ data: ViewData) -> [Effect] {
         guard workPlanIsEditable(&state), let plan = state.workPlan else { return [] }
         let selected = selectedObjective(state, data)
         switch id {
-        case "plan.add":
+        case .planAdd:
             guard let theme = selected?.theme else {
-                return performObjectiveEdit("plan.addTheme", &state, data)
+                return performObjectiveEdit(.planAddTheme, &state, data)
             }
             openNewObjective(&state, committee: plan.committeeID, theme: theme, data)
-        case "plan.addTheme":
+        case .planAddTheme:
             state.overlay = .form(Form(purpose: .newObjective(plan.committeeID, theme: nil), title: "New theme of the work plan",
                                        choices: [], text: CommandInput(), textLabel: "Theme: "))
-        case "plan.text", "plan.leads", "plan.remove":
+        case .planText, .planLeads, .planRemove:
             guard let o = selected else {
                 state.message = Message(text: "the work plan has no objectives yet: a adds one", isError: true)
                 return []
             }
-            if id == "plan.text" {
+            if id == .planText {
                 let text = o.text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: Self.lineSeparator)
                 state.overlay = .form(Form(purpose: .objective(o.id, field: .text), title: "Objective \(o.number) (lines separated by |)",
                                            choices: [], text: CommandInput(text: text), textLabel: "Text: "))
-            } else if id == "plan.leads" {
+            } else if id == .planLeads {
                 state.overlay = .form(Form(purpose: .objective(o.id, field: .leads), title: "Leads of \(o.number) (initials or groups, / between)",
                                            choices: [], text: CommandInput(text: o.leads.joined(separator: "/")), textLabel: "Leads: "))
             } else {

@@ -15,7 +15,7 @@ public enum CommandCompletion {
         guard !typed.isEmpty else { return actions }
         var starts: [UIAction] = [], contains: [UIAction] = [], inHelp: [UIAction] = []
         for action in actions {
-            let id = action.id.lowercased()
+            let id = action.id.rawValue.lowercased()
             if id.hasPrefix(typed) {
                 starts.append(action)
             } else if id.contains(typed) {

@@ -6,7 +6,7 @@ import Terminal
 /// ```swift
 /// let (keymap, problems) = Keymap.load(environment: ProcessInfo.processInfo.environment)
 /// problems.forEach { status.warn($0) }          // never fatal
-/// keymap.action(for: .tab, in: .agenda)?.id     // "pane.next"
+/// keymap.action(for: .tab, in: .agenda)?.id     // .paneNext
 /// ```
 ///
 /// An override in keys.toml replaces all of that action's default keys (`[]` unbinds it;
@@ -18,8 +18,8 @@ import Terminal
 public struct Keymap: Sendable {
     /// Every action in table order, with `keys` set to the keys that are in effect.
     public private(set) var actions: [UIAction] = []
-    private var bindings: [UIAction.Scope: [Key: String]] = [:]
-    private var byID: [String: Int] = [:]
+    private var bindings: [UIAction.Scope: [Key: UIActionID]] = [:]
+    private var byID: [UIActionID: Int] = [:]
 
     /// The defaults of `actions`, with no overrides.
     public init(actions: [UIAction] = ActionTable.all) {
@@ -35,12 +35,12 @@ public struct Keymap: Sendable {
     }
 
     /// The keys in effect for an action, in short form ("C-n"), or [] for an unknown id.
-    public func keys(for id: String) -> [String] {
+    public func keys(for id: UIActionID) -> [String] {
         action(id)?.keys ?? []
     }
 
     /// The action with this id, with its keys in effect.
-    public func action(_ id: String) -> UIAction? {
+    public func action(_ id: UIActionID) -> UIAction? {
         byID[id].map { actions[$0] }
     }
 
@@ -54,8 +54,8 @@ public struct Keymap: Sendable {
         var overrides: [Override] = []
         let known = Set(actions.map(\.id))
         for entry in file.entries {
-            guard known.contains(entry.id) else {
-                problems.append(unknownActionMessage(entry.id, line: entry.line, known: actions.map(\.id)))
+            guard let id = UIActionID(rawValue: entry.id), known.contains(id) else {
+                problems.append(unknownActionMessage(entry.id, line: entry.line, known: actions.map(\.id.rawValue)))
                 continue
             }
             var keys: [Key] = []
@@ -68,7 +68,7 @@ public struct Keymap: Sendable {
             }
             // A line whose every key was bad leaves the defaults alone rather than unbinding.
             if keys.isEmpty, !entry.keys.isEmpty { continue }
-            overrides.append(Override(id: entry.id, keys: keys, line: entry.line))
+            overrides.append(Override(id: id, keys: keys, line: entry.line))
         }
         let keymap = Keymap(actions: actions, overrides: overrides, problems: &problems)
         return (keymap, problems)
@@ -95,7 +95,7 @@ public struct Keymap: Sendable {
     // MARK: - Building
 
     private struct Override {
-        var id: String
+        var id: UIActionID
         var keys: [Key]
         var line: Int
     }
@@ -107,8 +107,8 @@ public struct Keymap: Sendable {
             byID[action.id] = index
         }
         // Where each binding came from, to say so when it loses a clash.
-        var lines: [String: Int] = [:]
-        var order: [(id: String, keys: [Key])] = []
+        var lines: [UIActionID: Int] = [:]
+        var order: [(id: UIActionID, keys: [Key])] = []
         for o in overrides {
             order.append((o.id, o.keys))
             lines[o.id] = o.line
@@ -136,7 +136,7 @@ public struct Keymap: Sendable {
     }
 
     /// The action already holding `key` where a `scope` binding would collide with it.
-    private func holder(of key: Key, for scope: UIAction.Scope) -> (String, UIAction.Scope)? {
+    private func holder(of key: Key, for scope: UIAction.Scope) -> (UIActionID, UIAction.Scope)? {
         if let id = bindings[scope]?[key] { return (id, scope) }
         if scope != .global {
             return bindings[.global]?[key].map { ($0, .global) }

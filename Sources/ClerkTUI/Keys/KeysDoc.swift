@@ -21,12 +21,12 @@ public enum KeysDoc {
             out += ["## \(scope.title)", "", "| Keys | Id | What it does |", "|---|---|---|"]
             for action in inScope {
                 let keys = action.keys.isEmpty ? "(none)" : action.keys.map(code).joined(separator: " ")
-                out.append("| \(keys) | \(code(action.id)) | \(cell(action.help)) |")
+                out.append("| \(keys) | \(code(action.id.rawValue)) | \(cell(action.help)) |")
             }
             out.append("")
         }
-        let sample = actions.first { $0.id == "pane.next" } ?? actions.first
-        let sampleID = sample?.id ?? "app.quit"
+        let sample = actions.first { $0.id == .paneNext } ?? actions.first
+        let sampleID = sample?.id ?? .appQuit
         out += [
             "## Changing keys: keys.toml",
             "",

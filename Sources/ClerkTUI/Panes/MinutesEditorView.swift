@@ -89,7 +89,7 @@ extension Renderer {
 
     /// The status-line hints while typing.
     func editingHints() -> [(key: String, label: String)] {
-        [("Esc", "done")] + ActionTable.all.filter { $0.scope == .editing && $0.hint != nil && $0.id != "editing.done" }
+        [("Esc", "done")] + ActionTable.all.filter { $0.scope == .editing && $0.hint != nil && $0.id != .editingDone }
             .compactMap { action in keymap.keys(for: action.id).first.map { ($0, action.hint!) } }
     }
 }
