@@ -36,7 +36,7 @@ struct ActionReviewEndToEndTests {
         usleep(150_000)
         try t.keys("Enter")
         try t.waitFor("Action history")
-        try t.keys("q")
+        try t.keys("Q")
         try t.wait(what: "clerk to exit") { _ in (try? t.paneDead()) == true }
 
         let store = try ArchiveStore(directory: try session.archive(), mode: .readOnly)

@@ -57,7 +57,7 @@ struct AgendaEndToEndTests {
         // Numbering is locked now.
         try t.keys("J")
         try t.waitFor("numbering locked")
-        try t.keys("q")
+        try t.keys("Q")
         try t.wait(what: "clerk to exit") { _ in (try? t.paneDead()) == true }
 
         let store = try ArchiveStore(directory: try session.archive(), mode: .readOnly)
@@ -95,7 +95,7 @@ struct AgendaEndToEndTests {
         try t.type("No business")
         try t.keys("Enter")
         try t.waitFor("stood down")
-        try t.keys("q")
+        try t.keys("Q")
         try t.wait(what: "clerk to exit") { _ in (try? t.paneDead()) == true }
 
         let store = try ArchiveStore(directory: try session.archive(), mode: .readOnly)

@@ -132,7 +132,7 @@ struct CommitteeSetupEndToEndTests {
         try t.waitFor("committees and meetings")
         try t.keys("P")
         try t.waitFor("planned 12 meetings of Pan Cluster Planning Group 2")
-        try t.keys("q")
+        try t.keys("Q")
         try t.wait(what: "clerk to exit") { _ in (try? t.paneDead()) == true }
 
         let store = try ArchiveStore(directory: try session.archive(), mode: .readOnly)

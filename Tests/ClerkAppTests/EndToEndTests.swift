@@ -43,8 +43,10 @@ struct EndToEndTests {
         try t.resize(cols: 40, rows: 12)
         try t.wait(what: "the actions pane at 40x12") { $0.contains("Actions") && !$0.contains("too small") }
         try t.resize(cols: 80, rows: 24)
-        try t.keys("Escape")
+        // q goes back one level, and quits only from the home screen.
+        try t.keys("q")
         try t.waitFor("committees and meetings")
+        #expect((try? t.paneDead()) != true)
         try t.keys("q")
         try t.wait(what: "clerk to exit") { _ in (try? t.paneDead()) == true }
     }
@@ -80,7 +82,7 @@ struct EndToEndTests {
         try t.waitFor("Upcoming")
         let screen = try t.capture()
         #expect(screen.contains("2026-12-17 Thu"))
-        try t.keys("q")
+        try t.keys("Q")
     }
 
     @Test(arguments: ["default", "light", "high-contrast", "monochrome"])
@@ -90,7 +92,7 @@ struct EndToEndTests {
         let styled = try t.tmux(["capture-pane", "-p", "-e", "-t", t.session]).stdout
         #expect(styled.contains("\u{1B}["), "no attributes drawn")
         #expect(!(try t.capture()).contains("no theme"))
-        try t.keys("q")
+        try t.keys("Q")
     }
 
     @Test func noColorDrawsNoColours() throws {
@@ -101,7 +103,7 @@ struct EndToEndTests {
         let colour = try Regex(#"\x1B\[[0-9;]*(38;|48;|(^|;)(3|4|9|10)[0-7](;|m))"#)
         #expect(styled.firstMatch(of: colour) == nil, "colours drawn under NO_COLOR")
         #expect(styled.contains("\u{1B}[7m") || styled.contains(";7m") || styled.contains("[7;"), "selection not in reverse")
-        try t.keys("q")
+        try t.keys("Q")
     }
 
     @Test func aBadThemeFileIsReportedOnOneLineAndTheDefaultUsed() throws {
@@ -112,6 +114,6 @@ struct EndToEndTests {
         let screen = try t.waitFor("line 2")
         #expect(screen.contains("purpel"))
         #expect(screen.contains("committees and meetings"))
-        try t.keys("q")
+        try t.keys("Q")
     }
 }

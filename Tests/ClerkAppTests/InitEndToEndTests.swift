@@ -25,9 +25,9 @@ struct InitEndToEndTests {
         try t.waitFor("gb")
         try t.keys("Enter")
         try t.waitFor("Governing Body · terms of reference")
-        try t.keys("q")
+        try t.keys("Q")
         try t.wait(what: "the home screen or an exit") { $0.contains("committees and meetings") || ((try? t.paneDead()) == true) }
-        if (try? t.paneDead()) != true { try t.keys("q") }
+        if (try? t.paneDead()) != true { try t.keys("Q") }
         try t.wait(what: "clerk to exit") { _ in (try? t.paneDead()) == true }
         let listed = try Run(clerk, ["--data", archive, "committees"])
         #expect(listed.status == 0)

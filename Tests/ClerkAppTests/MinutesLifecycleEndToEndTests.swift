@@ -64,7 +64,7 @@ struct MinutesLifecycleEndToEndTests {
         try t.type("The meeting was held at the LMC Office, Aston")
         try t.keys("Enter")
         try t.waitFor("Correction (2026-11-23): The meeting was held at the LMC Office, Aston")
-        try t.keys("q")
+        try t.keys("Q")
         try t.wait(what: "clerk to exit") { _ in (try? t.paneDead()) == true }
 
         let store = try ArchiveStore(directory: try session.archive(), mode: .readOnly)

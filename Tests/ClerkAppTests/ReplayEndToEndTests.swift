@@ -159,7 +159,7 @@ struct ReplayEndToEndTests {
         // Close the meeting.
         try t.keys("1", "C", "C")
         try t.waitFor("minutes draft")
-        try t.keys("q")
+        try t.keys("Q")
         try t.wait(what: "clerk to exit") { _ in (try? t.paneDead()) == true }
 
         // Read the record back as a script would.

@@ -168,7 +168,7 @@ struct SSHEndToEndTests {
             // As the minutes word a noted point: "It was noted that live: …".
             try t.waitFor(MinuteWording.opening(.noted, text, style: .informal), seconds: 5)
         }
-        try t.keys("q")
+        try t.keys("Q")
         try t.wait(what: "the session to end") { _ in (try? t.paneDead()) == true }
         #expect(!FileManager.default.fileExists(atPath: marker), "the command asked for ran")
 

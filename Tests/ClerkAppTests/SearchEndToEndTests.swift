@@ -38,7 +38,7 @@ struct SearchEndToEndTests {
         try t.waitFor("Search · Darzi Welwyn")
         try t.keys("Escape")
         try t.waitFor("committees and meetings")
-        try t.keys("q")
+        try t.keys("Q")
         try t.wait(what: "clerk to exit") { _ in (try? t.paneDead()) == true }
         #expect(FileManager.default.fileExists(atPath: try session.archive() + "/cache/search-index"))
     }

@@ -11,7 +11,7 @@ import Testing
     }
 
     @Test func thenIdsThatContainIt() {
-        #expect(ids("quit") == ["app.quit"])
+        #expect(ids("quit") == ["app.quit", "app.exit"])
         // "actions." starts actions.*, then the ids that contain it in table order, then help mentioning actions.
         let found = ids("actions")
         let prefixed = ActionTable.all.filter { $0.id.rawValue.hasPrefix("actions.") }.count
@@ -23,7 +23,7 @@ import Testing
     @Test func thenActionsWhoseHelpHasAWordStartingWithIt() {
         #expect(ids("overdue") == ["actions.overdue", "review.overdue"])
         // "redraw" matches app.redraw's id; "screen" only its help and pane.zoom's.
-        #expect(ids("screen") == ["app.back", "app.redraw", "pane.zoom"])
+        #expect(ids("screen") == ["app.quit", "app.exit", "app.back", "app.redraw", "pane.zoom"])
         #expect(ids("committee").first == "home.nextCommittee")
     }
 

@@ -78,7 +78,7 @@ import Testing
             }
         }
         #expect(CommandSuggestions.lines([], choice: 0, width: 80, height: 10).isEmpty)
-        let one = CommandSuggestions.lines([ActionTable.action(.appQuit)!], choice: 0, width: 80, height: 10)
+        let one = CommandSuggestions.lines([ActionTable.action(.appHelp)!], choice: 0, width: 80, height: 10)
         #expect(one.count == 1 && one[0].selected)
     }
 }

@@ -23,7 +23,7 @@ import Testing
         let example = String(doc[start.upperBound..<end.lowerBound])
         let (keymap, problems) = Keymap.load(configText: example)
         #expect(problems == [])
-        #expect(keymap.keys(for: .appQuit) == ["Q"])
+        #expect(keymap.keys(for: .appExit) == ["C-q"])
     }
 
     @Test func oddKeysAreWrittenSoTheTableSurvives() {

@@ -38,7 +38,9 @@ public struct Updater {
             return click(&state, mouse, data)
         case .key(let key):
             if Layout.isTooSmall(state.size) {
-                if let action = keymap.action(for: key, in: .global), action.id == .appQuit { return quit(&state) }
+                if let action = keymap.action(for: key, in: .global), action.id == .appQuit || action.id == .appExit {
+                    return quit(&state)
+                }
                 return []
             }
             if case .command(let input) = state.overlay { return commandKey(&state, input, key, data) }
@@ -58,31 +60,24 @@ public struct Updater {
     /// Runs an action by id: from a key, a click or the `:` command line.
     public func perform(_ id: UIActionID, _ state: inout AppState, _ data: ViewData) -> [Effect] {
         if let effects = scrollHelp(id, &state) { return effects }
-        if state.overlay != nil, id != .appBack, id != .appQuit, id != .appRedraw {
+        if state.overlay != nil, id != .appBack, id != .appQuit, id != .appExit, id != .appRedraw {
             // Overlays take only their own keys; anything else closes them first.
             state.overlay = nil
             if id == .appHelp { return [] }
         }
         switch id {
-        case .appQuit: return quit(&state)
+        case .appExit: return quit(&state)
+        case .appQuit:
+            // Back one level; only the home screen, with nothing over it, quits.
+            let home = state.overlay == nil && state.meeting == nil && state.search == nil && state.actionReview == nil
+                && state.committeeEditor == nil && state.workPlan == nil
+            if home { return quit(&state) }
+            goBack(&state, data)
         case .appHelp:
             state.overlay = .help(state.scope)
         case .appCommand:
             state.overlay = .command(CommandInput())
-        case .appBack:
-            if state.overlay != nil {
-                state.overlay = nil
-            } else if state.meeting != nil {
-                state.meeting = nil
-            } else if state.search != nil {
-                state.search = nil
-            } else if state.actionReview != nil {
-                state.actionReview = nil
-            } else if state.committeeEditor != nil {
-                closeCommitteeEditor(&state, data)
-            } else {
-                state.workPlan = nil
-            }
+        case .appBack: goBack(&state, data)
         case .appRedraw: return [.repaint]
         case .appSuspend: return [.suspend]
         case .moveUp: move(&state, data, by: -1)
@@ -148,6 +143,23 @@ public struct Updater {
         let key = keymap.keys(for: id).first ?? "the key"
         state.message = Message(text: "press \(key) again to \(what); any other key \(otherwise)", isError: false)
         return false
+    }
+
+    /// Closes the overlay, or the screen on top, back towards the home screen.
+    private func goBack(_ state: inout AppState, _ data: ViewData) {
+        if state.overlay != nil {
+            state.overlay = nil
+        } else if state.meeting != nil {
+            state.meeting = nil
+        } else if state.search != nil {
+            state.search = nil
+        } else if state.actionReview != nil {
+            state.actionReview = nil
+        } else if state.committeeEditor != nil {
+            closeCommitteeEditor(&state, data)
+        } else {
+            state.workPlan = nil
+        }
     }
 
     private func quit(_ state: inout AppState) -> [Effect] {

@@ -42,10 +42,13 @@ public struct UIAction: Sendable, Hashable {
 public enum ActionTable {
     public static let all: [UIAction] = [
         // Everywhere
-        UIAction(.appQuit, .global, keys: ["q", "C-c"], hint: "quit", "Quit clerk (everything is already saved)"),
+        UIAction(.appQuit, .global, keys: ["q"], hint: "back/quit",
+                 "Go back one level; on the home screen, quit clerk (everything is already saved)"),
+        UIAction(.appExit, .global, keys: ["Q", "C-c"], "Quit clerk at once, from any screen (everything is already saved)"),
         UIAction(.appHelp, .global, keys: ["?", "F1"], hint: "help", "Show the keys of the pane in focus"),
         UIAction(.appCommand, .global, keys: [":"], hint: "command", "Open the command line: run any action by name"),
-        UIAction(.appBack, .global, keys: ["Esc", "Backspace"], hint: "back", "Close the overlay, or go back to the home screen"),
+        UIAction(.appBack, .global, keys: ["Esc", "Backspace", "h", "Left"], hint: "back",
+                 "Close the overlay, or go back to the home screen"),
         UIAction(.appRedraw, .global, keys: ["C-l"], "Redraw the whole screen (after another program wrote over it)"),
         UIAction(.appSuspend, .global, keys: ["C-z"],
                  "Suspend clerk and return to the shell; fg brings it back (while typing the minutes, C-z undoes)"),

@@ -38,7 +38,7 @@ public enum KeysDoc {
             "# ~/.config/clerk/keys.toml",
             "[keys]",
             "\"\(sampleID)\" = [\"Tab\", \"C-o\"]",
-            "\"app.quit\" = \"Q\"",
+            "\"app.exit\" = \"C-q\"",
             "\"pane.zoom\" = []",
             "```",
             "",

@@ -3,6 +3,7 @@
 /// scope, keys and help, in this order.
 public enum UIActionID: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     case appQuit = "app.quit"
+    case appExit = "app.exit"
     case appHelp = "app.help"
     case appCommand = "app.command"
     case appBack = "app.back"
