@@ -49,7 +49,7 @@ let package = Package(
             exclude: ["Screens"],
             swiftSettings: strict
         ),
-        .testTarget(name: "ClerkAppTests", dependencies: ["ClerkApp", "ClerkCore", "ClerkStore", "ClerkTestSupport", "clerk"], swiftSettings: strict),
+        .testTarget(name: "ClerkAppTests", dependencies: ["ClerkApp", "ClerkCore", "ClerkStore", "ClerkTestSupport", "clerk", "clerk-bench"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

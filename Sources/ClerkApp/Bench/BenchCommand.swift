@@ -10,7 +10,7 @@ public struct BenchCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "clerk-bench",
         abstract: "Generate a large archive and measure opening, listing and journal latency.",
-        subcommands: [Generate.self, Measure.self, Screen.self, Follow.self, FollowWriter.self, SearchFigures.self])
+        subcommands: [Generate.self, Measure.self, Screen.self, Follow.self, FollowWriter.self, SearchFigures.self, Visit.self])
 
     public init() {}
 
@@ -19,10 +19,13 @@ public struct BenchCommand: ParsableCommand {
         @Argument(help: "A new or empty folder.") var directory: String
         @Option(help: "Committees.") var committees = 20
         @Option(help: "Years of monthly meetings.") var years = 10
+        @Option(help: "Actions raised at each meeting.") var actionsPerMeeting = 10
+        @Flag(help: "No minutes: agenda and roll call only (a many-meeting archive made quickly).") var noMinutes = false
 
         func run() throws {
             let start = Bench.seconds()
-            let figures = try LargeArchive(committees: committees, years: years).write(to: directory) { n in
+            let generator = LargeArchive(committees: committees, years: years, actionsPerMeeting: actionsPerMeeting, minutes: !noMinutes)
+            let figures = try generator.write(to: directory) { n in
                 if n % 240 == 0 { FileHandle.standardError.write(Data("  \(n) meetings\n".utf8)) }
             }
             print("generated \(figures.meetings) meetings, \(figures.actions) actions, \(figures.events) events in \(String(format: "%.1f", Bench.seconds() - start)) s")

@@ -45,8 +45,8 @@ extension ArchiveStore {
     /// either made durable or set aside before anything is read or decided.
     func recoverWriters() throws {
         if let archiveWriter, archiveWriter.needsRecovery { try archiveWriter.recover() }
-        for loaded in meetings.values {
-            if let writer = loaded.writer, writer.needsRecovery { try writer.recover() }
+        for open in handles.values {
+            if let writer = open.writer, writer.needsRecovery { try writer.recover() }
         }
     }
 
@@ -157,9 +157,9 @@ extension ArchiveStore {
         for id in order {
             _ = try record(of: id)
             guard var loaded = meetings[id] else { continue }
-            if loaded.writer == nil { loaded.writer = try Segment(path: loaded.path, mode: .append, sync: sync, newFileMode: modes.file) }
-            meetings[id] = loaded
-            _ = try loaded.writer!.append(records.filter { $0.meeting == id }.map(\.record))
+            // Reopened if it was closed as one of the least recently used.
+            let writer = try writer(of: id, path: loaded.path)
+            _ = try writer.append(records.filter { $0.meeting == id }.map(\.record))
             try catchUp(&loaded)
             meetings[id] = loaded
         }

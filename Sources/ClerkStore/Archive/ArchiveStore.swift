@@ -36,7 +36,21 @@ public final class ArchiveStore: @unchecked Sendable {
     /// opening one validates the whole file under the lock.
     let archiveReader: Segment
     var archiveWriter: Segment?
+    /// The meetings read, each folded up to an offset; at most `limits.foldedMeetings`.
     var meetings: [MeetingID: LoadedMeeting] = [:]
+    /// The open files of the meetings used most recently; at most `limits.openMeetings`
+    /// (besides one whose failed flush is not yet recovered).
+    var handles: [MeetingID: MeetingHandles] = [:]
+    /// How many records were skipped in meetings read and since forgotten.
+    var skippedInForgotten: [MeetingID: Int] = [:]
+    var useClock: UInt64 = 0
+    /// How many meetings keep open files and folded records (see `MeetingLimits`).
+    public var limits = MeetingLimits() {
+        didSet {
+            closeLeastUsedFiles()
+            forgetLeastUsedRecords()
+        }
+    }
     /// The marked commits read so far (see `CommitMark`), by key.
     var commits: [String: CommitProgress] = [:]
     /// Whether a commit written to several segments is marked so that it can be completed
@@ -47,14 +61,12 @@ public final class ArchiveStore: @unchecked Sendable {
 
     struct LoadedMeeting {
         var path: String
-        /// Nil while the meeting has no segment on disk yet.
-        var reader: Segment?
-        var writer: Segment?
         var offset: UInt64 = 0
         var seq: UInt64 = 0
         var record: MeetingRecord
         /// Records of its segment that could not be read (set aside).
         var unreadable = 0
+        var lastUse: UInt64 = 0
     }
 
     static let markerName = "clerk-archive.json"
@@ -186,24 +198,30 @@ public final class ArchiveStore: @unchecked Sendable {
     /// the meetings read: `clerk check` names each.
     public var skippedRecords: Int {
         state.anomalies.count + meetings.values.reduce(0) { $0 + $1.record.anomalies.count }
+            + skippedInForgotten.values.reduce(0, +)
     }
 
-    /// The record of one meeting, read from its segment the first time it is asked for.
+    /// The record of one meeting, read from its segment the first time it is asked for (and
+    /// again once it has been forgotten as one of the least recently used).
     public func record(of id: MeetingID) throws -> MeetingRecord {
-        if let loaded = meetings[id] { return loaded.record }
+        if let loaded = meetings[id] {
+            meetings[id]?.lastUse = nextUse()
+            return loaded.record
+        }
         guard state.meetings[id] != nil else { throw StoreError("no meeting '\(id)'; run 'clerk meetings' to list meeting ids") }
         var loaded = LoadedMeeting(path: try meetingPath(id), record: MeetingRecord(meetingID: id))
+        skippedInForgotten[id] = nil
         try catchUp(&loaded)
+        loaded.lastUse = nextUse()
         meetings[id] = loaded
+        forgetLeastUsedRecords()
         return loaded.record
     }
 
+    /// Reads a meeting's segment from where it was read to, reopening it if its file was
+    /// closed: a reader continues from the offset.
     func catchUp(_ loaded: inout LoadedMeeting) throws {
-        if loaded.reader == nil {
-            guard FileManager.default.fileExists(atPath: loaded.path) else { return }
-            loaded.reader = try Segment(path: loaded.path, mode: .readOnly, sync: sync)
-        }
-        guard let reader = loaded.reader else { return }
+        guard let reader = try reader(of: loaded.record.meetingID, path: loaded.path) else { return }
         let result = try reader.read(from: loaded.offset, afterSeq: loaded.seq)
         for located in result.records {
             let source = Self.source(relative(loaded.path), located.record)
@@ -242,7 +260,7 @@ public final class ArchiveStore: @unchecked Sendable {
 
     /// Forgets a loaded meeting (closing its files); it is read again when next asked for.
     public func unload(_ id: MeetingID) {
-        meetings[id] = nil
+        forget(id)
     }
 
     /// Reads whatever other sessions appended since the last look. Returns whether anything changed.
@@ -255,12 +273,7 @@ public final class ArchiveStore: @unchecked Sendable {
             changed = changed || archiveOffset != before
         }
         for id in Array(meetings.keys) {
-            guard var loaded = meetings[id] else { continue }
-            if let reader = loaded.reader {
-                guard reader.hasGrown(since: loaded.offset) else { continue }
-            } else if !FileManager.default.fileExists(atPath: loaded.path) {
-                continue
-            }
+            guard var loaded = meetings[id], hasGrown(id, loaded) else { continue }
             let before = loaded.offset
             try catchUp(&loaded)
             meetings[id] = loaded

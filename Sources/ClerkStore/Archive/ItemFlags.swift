@@ -15,6 +15,7 @@ extension ArchiveStore {
         let path = try meetingPath(id)
         guard FileManager.default.fileExists(atPath: path) else { return [] }
         let segment = try Segment(path: path, mode: .readOnly, sync: SystemSync())
+        defer { segment.close() }  // read once: the file is not kept open
         let result = try segment.read()
         var agenda = MeetingRecord(meetingID: id)
         for located in result.records where located.record.type.hasPrefix("agenda.item-") {
