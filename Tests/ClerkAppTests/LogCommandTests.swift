@@ -70,8 +70,8 @@ import Testing
         #expect(rows.count == 3, "\(rows)")
         #expect(rows[1].contains("Mark Andrews") && rows[1].contains("linked Dr Peter Graves to jroe"), "\(rows)")
         #expect(rows[2].contains(" \(account) ") && rows[2].contains("linked Dr Mark Andrews to \(account)"), "\(rows)")
-        // By person: the account's records and the ones naming the person.
-        let byGraves = try csvLines(try run("log", "--person", "PG", "--format", "csv").stdout).dropFirst()
+        // By person: the records written through the accounts linked to the person.
+        let byGraves = csvLines(try run("log", "--person", "PG", "--format", "csv").stdout).dropFirst()
         #expect(byGraves.count == mine.count, "\(byGraves)")
         #expect(byGraves.allSatisfy { $0.contains(",jroe,") })
         #expect(byGraves.contains { $0.hasSuffix("marked Dr Peter Graves apologies") })
@@ -145,5 +145,26 @@ import Testing
         // What is not confidential is still there for them.
         #expect(barred.contains("added item 1 to the agenda"))
         #expect(csvLines(barred).count > 5)
+    }
+
+    /// The full record with an audit appendix: every change to the meeting, with who and when (UTC).
+    @Test func theFullRecordCanCarryAnAuditAppendix() throws {
+        try markPresent(as: Author(account: "jroe", person: "peter-graves"), at: Instant(secondsSinceEpoch: 1_900_000_000))
+        let full = try run("export", "minutes", Self.meeting, "--include-confidential", "--audit", "--format", "txt")
+        #expect(full.status == 0, "\(full.stderr)")
+        // Text is wrapped at 72 columns: compare with the lines joined.
+        let appendix = try #require(full.stdout.components(separatedBy: "APPENDIX: CHANGES TO THIS RECORD").last)
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(full.stdout.contains("APPENDIX: CHANGES TO THIS RECORD"))
+        #expect(appendix.contains("2030-03-17 17:46 UTC · Dr Peter Graves · marked Dr Peter Graves apologies"), "\(appendix)")
+        #expect(appendix.contains("UTC · \(SystemAccount.current()) · added item 1 to the agenda"), "\(appendix)")
+        let plain = try run("export", "minutes", Self.meeting, "--include-confidential", "--format", "txt")
+        #expect(!plain.stdout.contains("APPENDIX"))
+        for args in [["export", "minutes", Self.meeting, "--audit"], ["export", "agenda", Self.meeting, "--include-confidential", "--audit"],
+                     ["export", "actions", "--audit"]] {
+            let r = try Run(clerk, ["--data", archive] + args)
+            #expect(r.status == 64, "\(args)")
+            #expect(r.stdout.isEmpty && r.stderr.split(separator: "\n").count == 1, "\(args): \(r.stderr)")
+        }
     }
 }

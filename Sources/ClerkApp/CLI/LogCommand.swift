@@ -35,8 +35,25 @@ struct Log: ParsableCommand {
 
     /// The log as `account` may see it, times shown by `clock`; tests give both.
     func output(_ store: ArchiveStore, account: String, clock: Clock) throws -> String {
-        let state = store.state
         let access = store.access(account: account, today: SystemAccount.today())
+        var rows = try Self.rows(store, meeting: meeting, person: person, access: access, clock: clock)
+        // Newest first; records of the same instant in the reverse of the order read.
+        rows.reverse()
+        if let limit { rows = Array(rows.prefix(limit)) }
+        switch format {
+        case .json: return try Listing.json(rows)
+        case .csv:
+            return Listing.csv(["at", "when", "who", "account", "person", "meeting", "type", "what"], rows.map {
+                [$0.at, $0.when, $0.who, $0.account ?? "", $0.person ?? "", $0.meeting ?? "", $0.type, $0.what]
+            })
+        case .table:
+            return Listing.table(["WHEN", "WHO", "MEETING", "WHAT"], rows.map { [$0.when, $0.who, $0.meeting ?? "-", $0.what] })
+        }
+    }
+
+    /// The changes `access` may see, oldest first (records of one instant in the order read).
+    static func rows(_ store: ArchiveStore, meeting: MeetingID?, person: String?, access: Access, clock: Clock) throws -> [Row] {
+        let state = store.state
         if let meeting { _ = try store.record(of: meeting) }  // names an unknown meeting, with what to do
         let who = try person.map { try state.person(matching: $0) }
         let accounts = Set(who.map { state.access.accounts[$0.id, default: []] } ?? [])
@@ -60,24 +77,13 @@ struct Log: ParsableCommand {
                             account: entry.author?.account, person: entry.author?.person, meeting: place,
                             type: event.kind.rawValue, what: description.what))
         }
-        // Newest first; records of the same instant in the reverse of the order read.
-        rows = rows.enumerated().sorted { ($0.element.at, $0.offset) > ($1.element.at, $1.offset) }.map(\.element)
-        if let limit { rows = Array(rows.prefix(limit)) }
-        switch format {
-        case .json: return try Listing.json(rows)
-        case .csv:
-            return Listing.csv(["at", "when", "who", "account", "person", "meeting", "type", "what"], rows.map {
-                [$0.at, $0.when, $0.who, $0.account ?? "", $0.person ?? "", $0.meeting ?? "", $0.type, $0.what]
-            })
-        case .table:
-            return Listing.table(["WHEN", "WHO", "MEETING", "WHAT"], rows.map { [$0.when, $0.who, $0.meeting ?? "-", $0.what] })
-        }
+        return rows.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
     }
 
     /// Whether a person may see a record about this meeting: as `clerk actions` hides the
     /// actions of confidential items, records of confidential items (or of items that can
     /// no longer be found) are left out for someone barred from the committee's.
-    private func visible(_ d: LogDescription, in meeting: MeetingID, access: Access, state: ArchiveState,
+    private static func visible(_ d: LogDescription, in meeting: MeetingID, access: Access, state: ArchiveState,
                          hidden: (MeetingID, ItemID) -> Bool) -> Bool {
         if let action = d.action { return !access.hides(action, isConfidentialItem: hidden) }
         guard let committee = state.meetings[meeting]?.committeeID else { return access.seesEverything }
