@@ -116,6 +116,7 @@ import Testing
             Case(args: ["access", "show"]),
         ]
         for format in ["table", "csv", "json"] {
+            all.append(Case(args: ["log", "--format", format], crlf: format == "csv"))
             all.append(Case(args: ["actions", "--all", "--format", format], crlf: format == "csv"))
             all.append(Case(args: ["actions", "--committee", "evil", "--format", format], crlf: format == "csv"))
         }
@@ -123,6 +124,7 @@ import Testing
             for format in ["txt", "md", "html"] {
                 all.append(Case(args: ["export", kind, m, "--format", format]))
                 all.append(Case(args: ["export", kind, m, "--format", format, "--include-confidential"]))
+                if kind == "minutes" { all.append(Case(args: ["export", kind, m, "--format", format, "--include-confidential", "--audit"])) }
                 let file = "\(out)/\(kind).\(format)"
                 all.append(Case(args: ["export", kind, m, "--format", format, "-o", file], file: file))
             }

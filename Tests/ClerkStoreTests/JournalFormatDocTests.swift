@@ -7,7 +7,8 @@ import Testing
 /// archive's and a meeting's. Each example is read back with the real segment reader
 /// (shape, checksum, sequence) and the real event decoder, must encode to the same bytes
 /// (so the doc shows exactly what clerk writes), and must fold without an anomaly; a type
-/// missing from the doc fails. CLERK_RECORD=1 rewrites the examples from `archive` and
+/// missing from the doc fails. The meeting's records carry an author (§16), the archive's
+/// none, as older archives' records. CLERK_RECORD=1 rewrites the examples from `archive` and
 /// `meeting` below.
 @Suite struct JournalFormatDocTests {
     static let docPath = "docs/journal-format.md"
@@ -23,6 +24,8 @@ import Testing
 
     static let day = CalendarDate(iso: "2026-12-17")!
     static let meetingID = "whpl-2026-12-17"
+    /// Who wrote the meeting's examples: Mark Jones, through the account linked to him.
+    static let author = Author(account: "mjones", person: "mark-jones")
 
     static let archive: [Event] = {
         let due = DueDate(kind: .byMonth(year: 2027, month: 1), text: "by January 2027")
@@ -125,12 +128,15 @@ import Testing
     }()
 
     /// The segment clerk writes for `events`, by the real writer.
-    static func segment(_ events: [Event]) throws -> String {
+    static func segment(_ events: [Event], author: Author? = nil) throws -> String {
         let dir = try TempDir()
         defer { dir.cleanUp() }
         let seg = try Segment(path: dir.file("seg.jsonl"), mode: .append)
         defer { seg.close() }
-        _ = try seg.append(try events.map { NewRecord(type: $0.kind.rawValue, version: $0.kind.version, at: at, data: try EventCodec.encode($0)) })
+        _ = try seg.append(try events.map {
+            let data = try EventCodec.encode($0)
+            return NewRecord(type: $0.kind.rawValue, version: $0.kind.version, at: at, data: author?.signing(data) ?? data)
+        })
         return String(decoding: readBytes(dir.file("seg.jsonl")), as: UTF8.self)
     }
 
@@ -148,11 +154,11 @@ import Testing
         let url = Self.root.appendingPathComponent(Self.docPath)
         var doc = try String(contentsOf: url, encoding: .utf8)
         if ProcessInfo.processInfo.environment["CLERK_RECORD"].map({ !$0.isEmpty && $0 != "0" }) == true {
-            for (marker, events) in [(Self.archiveMarker, Self.archive), (Self.meetingMarker, Self.meeting)] {
+            for (marker, events, author) in [(Self.archiveMarker, Self.archive, nil), (Self.meetingMarker, Self.meeting, Self.author)] {
                 let old = try #require(Self.block(after: marker, in: doc), "no block after \(marker)")
                 let start = try #require(doc.range(of: marker)).upperBound
                 let at = try #require(doc.range(of: "```jsonl\n" + old, range: start..<doc.endIndex))
-                doc.replaceSubrange(at, with: "```jsonl\n" + (try Self.segment(events)))
+                doc.replaceSubrange(at, with: "```jsonl\n" + (try Self.segment(events, author: author)))
             }
             try doc.write(to: url, atomically: true, encoding: .utf8)
         }
@@ -161,6 +167,7 @@ import Testing
         var state = ArchiveState()
         var record = MeetingRecord(meetingID: Self.meetingID)
         for (marker, isArchive) in [(Self.archiveMarker, true), (Self.meetingMarker, false)] {
+            let author = isArchive ? nil : Self.author
             let text = try #require(Self.block(after: marker, in: doc), "docs/journal-format.md has no example after \(marker)")
             let dir = try TempDir()
             defer { dir.cleanUp() }
@@ -172,7 +179,9 @@ import Testing
                 let r = located.record
                 let event = try EventCodec.decode(type: r.type, version: r.version, data: r.data)
                 #expect(r.version == event.kind.version, "\(r.type) is shown at v\(r.version), clerk writes v\(event.kind.version)")
-                let written = try EventCodec.encode(event)
+                #expect(Author.read(r.data) == author, "\(r.type): author")
+                let encoded = try EventCodec.encode(event)
+                let written = author?.signing(encoded) ?? encoded
                 #expect(written == r.data, "\(r.type): clerk writes \(String(decoding: written, as: UTF8.self))")
                 shown.insert(event.kind)
                 if isArchive { state.apply(event) } else { record.apply(event) }
@@ -183,7 +192,7 @@ import Testing
             #expect(shown.contains(kind), "docs/journal-format.md §13 shows no \(kind.rawValue) record")
         }
         // The segments the examples come from are the doc's, byte for byte.
-        let archive = try Self.segment(Self.archive), meeting = try Self.segment(Self.meeting)
+        let archive = try Self.segment(Self.archive), meeting = try Self.segment(Self.meeting, author: Self.author)
         #expect(Self.block(after: Self.archiveMarker, in: doc) == archive)
         #expect(Self.block(after: Self.meetingMarker, in: doc) == meeting)
     }

@@ -109,6 +109,7 @@ struct AccessCommand: ParsableCommand {
         }
         let store = try global.openStore()
         _ = store.access(account: account, today: today)
+        store.sign(as: account)
         let name = person ?? ""
         let events = try store.commit(at: SystemClock.clock.read().instant) { store in
             switch verb {

@@ -17,7 +17,7 @@ public struct ClerkCommand: ParsableCommand {
         (~/.local/share/clerk). Start an empty one with 'clerk init DIR'; try everything safely with 'clerk demo'.
         """,
         version: ClerkVersion.current,
-        subcommands: [Open.self, Init.self, Demo.self, Check.self, Committees.self, Meetings.self, Actions.self, Search.self, Export.self,
+        subcommands: [Open.self, Init.self, Demo.self, Check.self, Committees.self, Meetings.self, Actions.self, Log.self, Search.self, Export.self,
                       AccessCommand.self],
         defaultSubcommand: Open.self
     )

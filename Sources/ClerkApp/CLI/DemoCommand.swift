@@ -37,6 +37,7 @@ public enum DemoInstaller {
         try ArchiveStore.create(at: directory)
         let store = try ArchiveStore(directory: directory, mode: .readWrite)
         store.marksCommitsAcrossFiles = false  // a new archive: made again, not completed, if this fails
+        store.sign(as: SystemAccount.current())
         try store.commit(at: SystemClock.clock.read().instant) { _ in events }
         try store.writeCheckpoint()
     }

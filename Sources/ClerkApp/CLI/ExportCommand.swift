@@ -41,6 +41,8 @@ struct Export: ParsableCommand {
     @Option(help: ArgumentHelp("actions: only this status (repeat for several).", valueName: "S")) var status: [String] = []
     @Flag(help: "actions: include done and dropped actions.") var all = false
     @Flag(help: "calendar: add the due dates of open actions.") var actions = false
+    @Flag(help: "minutes with --include-confidential: add an appendix of every change to the meeting, with who and when.")
+    var audit = false
 
     func validate() throws {
         switch kind {
@@ -60,6 +62,9 @@ struct Export: ParsableCommand {
             if let format, format != "ics" { throw ValidationError("calendars are exported as ics, not '\(format)'") }
         }
         if force, output == nil { throw ValidationError("--force is taken with --output FILE only") }
+        if audit, kind != .minutes || !includeConfidential {
+            throw ValidationError("--audit is taken by 'clerk export minutes MEETING --include-confidential' only: the full record")
+        }
         if kind != .minutes, kind != .agenda, let meetingID {
             throw ValidationError("'\(meetingID)' is not taken by export \(kind.rawValue); for actions of a meeting use --meeting \(meetingID)")
         }
@@ -96,9 +101,12 @@ struct Export: ParsableCommand {
             // the record as the screen shows it to them, without a trace of those items.
             let record = store.access(account: account, today: SystemAccount.today())
                 .redacted(try store.record(of: id), committee: meeting.committeeID)
-            let document = kind == .minutes
+            var document = kind == .minutes
                 ? try MinutesDocument.build(archive: state, record: record, confidentiality: confidentiality)
                 : try AgendaDocument.build(archive: state, record: record, confidentiality: confidentiality)
+            if audit {
+                document.blocks += try ExportAudit.blocks(store, meeting: id, access: store.access(account: account, today: SystemAccount.today()))
+            }
             switch try documentFormat() {
             case .pdf: binary = try PDFRenderer.find(path: ProcessInfo.processInfo.environment["PATH"]).render(document)
             case let f: if let t = f.textFormat { text = t.render(document) } else { binary = try f.data(document) }

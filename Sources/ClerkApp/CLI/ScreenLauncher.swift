@@ -22,6 +22,7 @@ public enum ScreenLauncher {
         let permitted = unwritable == nil
         let writable = !readOnly && permitted
         let store = try ArchiveStore(directory: directory, mode: writable ? .readWrite : .readOnly)
+        store.sign(as: SystemAccount.current())
         // A parent may have left signals blocked; resizing and the flush on hang-up need them.
         var wanted = sigset_t()
         sigemptyset(&wanted)

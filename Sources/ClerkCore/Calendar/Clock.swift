@@ -20,12 +20,29 @@ public struct ClockReading: Sendable, Equatable {
 public struct Clock: Sendable {
     private let reading: @Sendable () -> ClockReading
     private let elapsed: @Sendable () -> Double
+    private let localize: (@Sendable (Instant) -> ClockReading)?
 
     /// `reading` gives the wall-clock reading; `seconds` a count of seconds that never
-    /// goes back (for "a second since the last save"), by default the reading's instant.
-    public init(reading: @escaping @Sendable () -> ClockReading, seconds: (@Sendable () -> Double)? = nil) {
+    /// goes back (for "a second since the last save"), by default the reading's instant;
+    /// `local` the wall-clock reading at another instant (a record's time shown to a
+    /// person), by default the instant moved by the current reading's offset from UTC.
+    public init(reading: @escaping @Sendable () -> ClockReading, seconds: (@Sendable () -> Double)? = nil,
+                local: (@Sendable (Instant) -> ClockReading)? = nil) {
         self.reading = reading
         self.elapsed = seconds ?? { Double(reading().instant.secondsSinceEpoch) }
+        self.localize = local
+    }
+
+    /// The date and time of day on the wall where the person is at `instant`.
+    public func local(_ instant: Instant) -> ClockReading {
+        if let localize { return localize(instant) }
+        let now = reading()
+        // The offset of the current reading, to the nearest quarter hour (every zone's is a multiple of it).
+        let wall = Instant(date: now.today, time: now.time).secondsSinceEpoch
+        let raw = wall - now.instant.secondsSinceEpoch
+        let offset = (raw >= 0 ? raw + 450 : raw - 450) / 900 * 900
+        let shifted = Instant(secondsSinceEpoch: instant.secondsSinceEpoch + offset)
+        return ClockReading(instant: instant, today: shifted.date, time: shifted.time)
     }
 
     public func read() -> ClockReading { reading() }
@@ -47,7 +64,7 @@ public struct Clock: Sendable {
             var now = base.read()
             now.today = date
             return now
-        }, seconds: { base.seconds() })
+        }, seconds: { base.seconds() }, local: { base.local($0) })
     }
 }
 

@@ -113,14 +113,16 @@ extension ArchiveStore {
     /// Writes a command's events: archive events first (a meeting's segment never refers
     /// to a meeting the archive does not yet know), then each meeting's, in the order the
     /// meetings first appear. A commit that touches more than one segment, or has a key,
-    /// is marked: its first record lists the rest.
+    /// is marked: its first record lists the rest. Every record carries the store's author.
     func write(_ events: [Event], at now: Instant, key: String?) throws {
         var archive: [CommitMark.Planned] = []
         var grouped: [MeetingID: [CommitMark.Planned]] = [:]
         var order: [MeetingID] = []
         for event in events {
+            // The author goes into the data before any mark, so a completed commit keeps it.
+            let encoded = try EventCodec.encode(event)
             let planned = CommitMark.Planned(meeting: nil, type: event.kind.rawValue, version: event.kind.version,
-                                             data: try EventCodec.encode(event))
+                                             data: author?.signing(encoded) ?? encoded)
             switch event.scope {
             case .archive: archive.append(planned)
             case .meeting(let id):

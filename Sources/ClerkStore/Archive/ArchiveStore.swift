@@ -58,6 +58,9 @@ public final class ArchiveStore: @unchecked Sendable {
     /// archive, which is started again rather than completed, turns it off: its commits
     /// would otherwise carry every meeting's minutes twice.
     public var marksCommitsAcrossFiles = true
+    /// Who this session writes as: set once, where the store is opened for writing, and
+    /// written on every record committed (journal-format.md §16). Nil: records carry none.
+    public var author: Author?
 
     struct LoadedMeeting {
         var path: String

@@ -137,9 +137,10 @@ public final class ScreenApp {
         prefix + String(UInt64.random(in: 0...UInt64.max) % 2_176_782_336, radix: 36)
     }
 
-    /// The context of a change made now: the clock's instant and local date, fresh ids.
+    /// The context of a change made now: the clock's instant and local date, fresh ids, and
+    /// the person the session writes as (an action update and a conflict record name them).
     func context() -> CommandContext {
-        CommandContext(clock.read(), makeID: makeID)
+        CommandContext(clock.read(), by: store.author?.person, makeID: makeID)
     }
 
     /// Runs a change against the store. "saved" shows only after the journal acknowledged it.
