@@ -164,23 +164,51 @@ import Testing
         #expect(record.entries.count == entries - 1)
     }
 
-    @Test func aBadOwnerShowsOneLineAndKeepsTheParagraph() throws {
+    /// The owner is checked when it is typed, and a refused answer keeps the prompt open
+    /// with its text: what is typed next (the due date) no longer lands in the paragraph.
+    @Test func aBadOwnerShowsOneLineAndKeepsThePromptAndTheParagraph() throws {
         let (f, _) = try Self.open()
         f.press(.char("a"))
         Self.type(f, "Chase the figures")
         f.press(.f(4))
         Self.type(f, "Nobody Atall")
         f.press(.enter)
-        Self.type(f, "ongoing")
-        f.press(.enter)
         let message = try #require(f.app.state.message)
         #expect(message.isError)
         #expect(!message.text.contains("\n"))
         #expect(f.screen().contains("no one on Hertfordshire PBC Leads is called 'Nobody Atall'"))
+        #expect(f.app.state.editing?.prompt?.stage == .owner)
+        #expect(f.app.state.editing?.prompt?.input.text == "Nobody Atall")
+        Self.type(f, "x")
         #expect(f.app.state.editing?.editor.text == "Chase the figures")
+        f.press(.escape)
         #expect(f.app.state.editing?.prompt == nil)
         f.press(.escape)
         #expect(try Self.reopened(f).1.entries.last?.text == "Chase the figures")
+    }
+
+    /// A refused due date ("next meeting" when none is planned, or nonsense) keeps the prompt
+    /// open with its text; C-u then clears the answer, never the paragraph.
+    @Test func aBadDueDateKeepsThePromptOpenWithItsText() throws {
+        let (f, _) = try Self.open()
+        f.press(.char("a"))
+        Self.type(f, "Chase the figures")
+        f.press(.f(4))
+        Self.type(f, "LMC")
+        f.press(.enter)
+        Self.type(f, "when pigs fly")
+        f.press(.enter)
+        #expect(f.app.state.message?.isError == true)
+        #expect(f.app.state.editing?.prompt?.stage == .due)
+        #expect(f.app.state.editing?.prompt?.input.text == "when pigs fly")
+        f.press(.ctrl("u"))
+        #expect(f.app.state.editing?.prompt?.input.text == "")
+        #expect(f.app.state.editing?.editor.text == "Chase the figures")
+        Self.type(f, "ongoing")
+        f.press(.enter)
+        #expect(f.app.state.message?.text == "action raised for LMC, due ongoing")
+        let (store, _) = try Self.reopened(f)
+        #expect(store.state.actions.values.contains { $0.text == "Chase the figures" })
     }
 
     @Test func controlCharactersTypedOrPastedNeverReachTheTerminal() throws {

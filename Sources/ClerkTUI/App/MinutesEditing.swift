@@ -55,8 +55,10 @@ public struct ActionPrompt: Sendable, Hashable {
     public var completion = -1
     /// The text the completions were made for.
     public var typed = ""
+    /// Why the last answer was refused, shown in place of the question until the next key.
+    public var problem: String?
 
-    public var label: String { stage == .owner ? "Action owner (initials, name or organisation; Tab completes): "
+    public var label: String { stage == .owner ? "Action owner (initials, name, organisation or post; Tab completes): "
                                                : "Due (a date, \"next meeting\", \"ongoing\"…): " }
 }
 
@@ -171,6 +173,27 @@ extension Updater {
         return []
     }
 
+    /// Why an owner or due date typed at the action prompt cannot be taken, by the rules
+    /// raising the action follows (ClerkCore), or nil.
+    static func promptProblem(_ stage: ActionPrompt.Stage, _ typed: String, _ meetingID: MeetingID, _ data: ViewData) -> String? {
+        guard let meeting = data.archive.meetings[meetingID] else { return nil }
+        switch stage {
+        case .owner:
+            do {
+                _ = try data.archive.resolveOwner(typed, committee: meeting.committeeID, on: meeting.date)
+                return nil
+            } catch let refused as CommandError {
+                return refused.message
+            } catch {
+                return "\(error)"
+            }
+        case .due:
+            let next = data.archive.nextMeeting(of: meeting.committeeID, after: meeting.date)?.date
+            if case .failure(let error) = DueDate.parse(typed, today: data.today, nextMeeting: next) { return error.message }
+            return nil
+        }
+    }
+
     private func promptUpdate(_ state: inout AppState, _ edit: inout MinutesEdit, _ prompt: ActionPrompt,
                               _ event: InputEvent, _ data: ViewData) -> [Effect] {
         var prompt = prompt
@@ -200,8 +223,16 @@ extension Updater {
                 edit.prompt = prompt
             case .enter:
                 let typed = prompt.input.text.trimmingSpaces()
+                // Each answer is checked as it is given; a refused one keeps the prompt open
+                // with what was typed, so nothing typed next lands in the paragraph.
+                if let problem = Self.promptProblem(prompt.stage, typed, edit.meetingID, data) {
+                    state.message = Message(text: problem, isError: true)
+                    prompt.problem = problem
+                    edit.prompt = prompt
+                    return []
+                }
+                prompt.problem = nil
                 if prompt.stage == .owner {
-                    guard !typed.isEmpty else { return [] }
                     prompt.owner = typed
                     prompt.stage = .due
                     prompt.input = CommandInput()
@@ -211,7 +242,10 @@ extension Updater {
                 edit.prompt = nil
                 return [.minutes(.raiseAction(owner: prompt.owner, due: typed))]
             default:
-                if prompt.input.edit(key) { edit.prompt = prompt }
+                if prompt.input.edit(key) {
+                    prompt.problem = nil
+                    edit.prompt = prompt
+                }
             }
             return []
         case .mouse, .resize:

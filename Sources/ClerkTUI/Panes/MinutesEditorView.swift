@@ -80,8 +80,11 @@ extension Renderer {
         let size = term.size
         let y = size.rows - 1
         term.fill(Rect(x: 0, y: y, cols: size.cols, rows: 1), style: theme[.base])
-        let label = DisplayWidth.truncate(prompt.label, toWidth: max(0, size.cols / 2), ellipsis: true)
-        term.put(label, at: Point(x: 0, y: y), style: theme[.commandLine])
+        // A refused answer says why where the question was, until the next key.
+        let question = prompt.problem.map { $0 + " — " } ?? prompt.label
+        let room = prompt.problem == nil ? size.cols / 2 : size.cols * 3 / 4
+        let label = DisplayWidth.truncate(question, toWidth: max(0, room), ellipsis: true)
+        term.put(label, at: Point(x: 0, y: y), style: theme[prompt.problem == nil ? .commandLine : .statusError])
         let x = DisplayWidth.width(of: label)
         term.put(DisplayWidth.truncate(prompt.input.text, toWidth: max(0, size.cols - x)), at: Point(x: x, y: y), style: theme[.base])
         term.setCursor(Point(x: min(size.cols - 1, x + DisplayWidth.width(of: prompt.input.beforeCursor)), y: y))
