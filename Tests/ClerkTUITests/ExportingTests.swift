@@ -23,6 +23,19 @@ import Testing
         f.press(.enter)
     }
 
+    /// `~/` in the file's name is the home the launcher read from the environment, never one
+    /// the screen reads for itself.
+    @Test func aTildeIsTheHomeTheScreenWasGiven() throws {
+        let f = try ScreenTests.Fixture(cols: 100, rows: 30)
+        try FileManager.default.createDirectory(atPath: f.dir.path + "/home", withIntermediateDirectories: true)
+        f.app.environment = ["HOME": f.dir.path + "/home"]
+        f.app.open(ScreenTests.meeting)
+        f.press(.char("3"))
+        Self.export(f, to: "~/minutes.txt")
+        #expect(f.app.state.message?.text.hasPrefix("wrote ~/minutes.txt") == true, "\(String(describing: f.app.state.message))")
+        #expect(FileManager.default.fileExists(atPath: f.dir.path + "/home/minutes.txt"))
+    }
+
     @Test func minutesFromTheMinutesPaneAreWrittenAsTheFileEndingSays() throws {
         let f = try ScreenTests.Fixture(cols: 100, rows: 30)
         f.app.open(ScreenTests.meeting)

@@ -52,6 +52,7 @@ public enum ScreenLauncher {
         let app = ScreenApp(store: store, terminal: crashForTest ? CrashOnFirstKey(term) : term, theme: theme, keymap: keymap,
                             readOnly: !writable, clock: SystemClock.clock.fixingToday(fixedToday))
         app.watch = ArchiveWatch(directory: directory)
+        app.environment = environment
         app.rescueElsewhere = RescuePlaces.elsewhere(environment: environment)
         // Rights go by the system's date, not the screen's (which --today can fix).
         let rule = store.accessRule(account: SystemAccount.current()) { SystemAccount.today() }

@@ -47,6 +47,9 @@ public final class ScreenApp {
     /// Wakes the loop as soon as another session appends (live follow); without it the
     /// loop looks for appends on every idle tick.
     public var watch: ArchiveWatch?
+    /// The environment the launcher read at start (PATH for a PDF renderer, HOME for `~/`
+    /// in an export's name); the screen never reads the process's environment itself.
+    public var environment: [String: String] = [:]
 
     public init(store: ArchiveStore, terminal: any Terminal, theme: Theme, keymap: Keymap, readOnly: Bool,
                 clock: Clock, makeID: @escaping @Sendable (String) -> String = ScreenApp.randomID) {
@@ -217,10 +220,10 @@ public final class ScreenApp {
         do {
             try refuseConfidential(job, seen)
             let bytes = try job.bytes(archive: seen.archive, today: today,
-                                      searchPath: ProcessInfo.processInfo.environment["PATH"]) { id in
+                                      searchPath: environment["PATH"]) { id in
                 id == open?.meetingID ? open : self.visibleRecord(id, seen.access)
             }
-            let path = job.path.hasPrefix("~/") ? (ProcessInfo.processInfo.environment["HOME"] ?? "") + job.path.dropFirst() : job.path
+            let path = job.path.hasPrefix("~/") ? (environment["HOME"] ?? "") + job.path.dropFirst() : job.path
             try ExportFile.write(bytes: Array(bytes), to: path, archive: store.directory)
             show("wrote \(job.path) (\(bytes.count) bytes)", isError: false)
         } catch let refused as CommandError {
