@@ -73,7 +73,7 @@ public struct GlobalOptions: ParsableArguments {
     public init() {}
 
     /// --data, else $CLERK_DATA, else $XDG_DATA_HOME/clerk, else ~/.local/share/clerk.
-    public func dataDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public func dataDirectory(environment: [String: String] = ProcessEnvironment.current) -> String {
         if let data, !data.isEmpty { return data }
         if let dir = environment["CLERK_DATA"], !dir.isEmpty { return dir }
         if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/clerk" }

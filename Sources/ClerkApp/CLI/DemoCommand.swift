@@ -44,7 +44,7 @@ public enum DemoInstaller {
 
     /// A new folder under $TMPDIR for a scratch demo archive.
     public static func scratchDirectory() throws -> String {
-        let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        let base = ProcessEnvironment.current["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = Array("\(base)/clerk-demo-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else {
             throw StoreError("cannot make a scratch folder in \(base): \(String(cString: strerror(errno))); set TMPDIR to a writable folder")

@@ -108,7 +108,7 @@ struct Export: ParsableCommand {
                 document.blocks += try ExportAudit.blocks(store, meeting: id, access: store.access(account: account, today: SystemAccount.today()))
             }
             switch try documentFormat() {
-            case .pdf: binary = try PDFRenderer.find(path: ProcessInfo.processInfo.environment["PATH"]).render(document)
+            case .pdf: binary = try PDFRenderer.find(path: ProcessEnvironment.current["PATH"]).render(document)
             case let f: if let t = f.textFormat { text = t.render(document) } else { binary = try f.data(document) }
             }
         case .actions:

@@ -5,7 +5,7 @@ import Foundation
 /// `~/.local/state/clerk/rescue`, and last `/tmp`. Read here, at the edge, like every other
 /// setting from the environment.
 enum RescuePlaces {
-    static func elsewhere(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+    static func elsewhere(environment: [String: String] = ProcessEnvironment.current) -> [String] {
         var places: [String] = []
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { places.append(state + "/clerk/rescue") }
         if let home = environment["HOME"], home.hasPrefix("/") { places.append(home + "/.local/state/clerk/rescue") }

@@ -12,10 +12,10 @@ private let stopRequested = Atomic<Bool>(false)
 public enum ScreenLauncher {
     public static func run(directory: String, readOnly: Bool, theme themeName: String?, today: String?,
                            crashForTest: Bool = false) throws {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.current
         // The real cause first (a missing folder, a permission, a link), never a guess.
         if let problem = ArchiveLayout.openProblem(directory, forWriting: !readOnly) { throw StoreError(problem) }
-        try preflight()
+        try preflight(environment)
         // A writer creates a missing empty meetings folder; one that cannot is told why below.
         if !readOnly { try? ArchiveLayout.prepareForWriting(directory) }
         let unwritable = ArchiveStore.unwritablePath(directory)
@@ -88,12 +88,12 @@ public enum ScreenLauncher {
 
     /// Refuses, before anything is opened or written, when the screen cannot run here:
     /// no terminal at all, or one that cannot move the cursor.
-    public static func preflight() throws {
+    public static func preflight(_ environment: [String: String] = ProcessEnvironment.current) throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw StoreError("the screen needs a terminal; for scripts use 'clerk meetings', 'clerk actions' and the other subcommands")
         }
         do {
-            try NcursesTerminal.preflight(termType: ProcessInfo.processInfo.environment["TERM"])
+            try NcursesTerminal.preflight(termType: environment["TERM"])
         } catch TerminalError.cannotAddressCursor(let type) {
             throw refusal(type)
         }
