@@ -31,6 +31,7 @@ struct LogDescription {
         case .termsChanged(let t): what = "changed the terms of reference of \(t.name)"
         case .membershipStarted(let m): what = "made \(name(m.membership.personID)) a member of \(archive.committees[m.committeeID]?.name ?? m.committeeID)"
         case .membershipEnded(let m): what = "ended \(name(m.personID))'s membership of \(archive.committees[m.committeeID]?.name ?? m.committeeID)"
+        case .seatCorrected(let m): what = "corrected \(name(m.personID))'s seat on \(archive.committees[m.committeeID]?.name ?? m.committeeID)"
         case .meetingScheduled(let m): meeting = m.id; what = "planned the meeting of \(m.date.iso)"
         case .meetingMoved(let m): meeting = m.meetingID; what = "moved the meeting to \(m.date.iso)"
         case .meetingCancelled(let m): meeting = m.meetingID; what = "stood down the meeting"
@@ -75,6 +76,8 @@ struct LogDescription {
             what = "resolved a conflict" + (conflict.map { " on \(itemText($0.itemID))" } ?? "")
         case .voteRecorded(let e): item = e.vote.itemID; what = "recorded a vote on \(itemText(e.vote.itemID))"
         case .quorumChanged(let e): what = e.change.isQuorate ? "minuted that the meeting is quorate" : "minuted that the meeting is not quorate"
+        case .guestAdded(let e): what = "listed \(e.guest.name) in attendance (\(e.guest.role.label.lowercased()))"
+        case .guestRemoved(let e): what = "removed \(record?.guest(e.guestID)?.name ?? "a guest") from attendance"
         }
         if case .meeting(let id) = event.scope { meeting = id }
     }

@@ -265,7 +265,7 @@ extension ArchiveState {
         }
     }
 
-    private func requireInitials(_ initials: String) throws {
+    func requireInitials(_ initials: String) throws {
         let ok = !initials.isEmpty && initials.count <= 6 && initials.allSatisfy { $0.isLetter }
         guard ok else { throw CommandError(.invalid, "initials '\(initials)' must be 1 to 6 letters, e.g. 'EK' or 'NDKS'") }
     }

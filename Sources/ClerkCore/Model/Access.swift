@@ -237,6 +237,7 @@ extension Event {
         case .termsChanged(let e): e.committeeID
         case .membershipStarted(let e): e.committeeID
         case .membershipEnded(let e): e.committeeID
+        case .seatCorrected(let e): e.committeeID
         case .confidentialBarred(let e): e.committeeID
         case .meetingScheduled(let m): m.committeeID
         case .actionRaised(let a): a.committeeID

@@ -91,6 +91,19 @@ public struct ArchiveState: Sendable, Hashable, Codable {
         }
     }
 
+    private mutating func correctSeat(_ e: SeatCorrected) -> String? {
+        guard let c = committees[e.committeeID] else { return "unknown committee" }
+        guard let index = c.memberships.lastIndex(where: { $0.personID == e.personID && $0.from == e.seatFrom }) else {
+            return "no seat of \(IDGrammar.shown(e.personID)) from \(e.seatFrom?.iso ?? "the start")"
+        }
+        if let why = unknown(organisation: e.organisationID) { return why }
+        if let from = e.from, let until = e.until, until < from { return "the seat ends before it starts" }
+        committees[e.committeeID]?.memberships[index].organisationID = e.organisationID
+        committees[e.committeeID]?.memberships[index].from = e.from
+        committees[e.committeeID]?.memberships[index].until = e.until
+        return nil
+    }
+
     static func anomaly(_ kind: String, _ why: String, from source: String?) -> String {
         (source.map { $0 + ": " } ?? "") + kind + ": " + why
     }
@@ -123,6 +136,8 @@ public struct ArchiveState: Sendable, Hashable, Codable {
                   let index = c.memberships.lastIndex(where: { $0.personID == e.personID && $0.until == nil })
             else { return "no open membership" }
             committees[e.committeeID]?.memberships[index].until = e.until
+        case .seatCorrected(let e):
+            return correctSeat(e)
         case .meetingScheduled(let m):
             guard committees[m.committeeID] != nil else { return "unknown committee \(IDGrammar.shown(m.committeeID))" }
             if let known = meetings[m.id], known.committeeID != m.committeeID {
@@ -190,7 +205,8 @@ public struct ArchiveState: Sendable, Hashable, Codable {
             access.setBarred(e.barred, e.personID, from: e.committeeID)
         case .itemAdded, .itemEdited, .itemMoved, .itemRemoved, .currentItemSet, .attendanceMarked,
              .declarationRecorded, .declarationWithdrawn, .entryAdded, .entryEdited, .entryRemoved,
-             .entryConflicted, .conflictResolved, .voteRecorded, .quorumChanged:
+             .entryConflicted, .conflictResolved, .voteRecorded, .quorumChanged,
+             .guestAdded, .guestRemoved:
             return "a meeting event in the archive segment"
         }
         return nil

@@ -10,6 +10,7 @@ public enum Event: Sendable, Hashable {
     case termsChanged(TermsChanged)
     case membershipStarted(MembershipChange)
     case membershipEnded(MembershipEnded)
+    case seatCorrected(SeatCorrected)
     case meetingScheduled(Meeting)
     case meetingMoved(MeetingMoved)
     case meetingCancelled(MeetingCancelled)
@@ -42,6 +43,8 @@ public enum Event: Sendable, Hashable {
     case conflictResolved(ConflictResolved)
     case voteRecorded(VoteRecorded)
     case quorumChanged(QuorumChanged)
+    case guestAdded(GuestAdded)
+    case guestRemoved(GuestRemoved)
 
     public enum Kind: String, Sendable, CaseIterable {
         case organisationAdded = "organisation.added"
@@ -51,6 +54,7 @@ public enum Event: Sendable, Hashable {
         case termsChanged = "committee.terms-changed"
         case membershipStarted = "membership.started"
         case membershipEnded = "membership.ended"
+        case seatCorrected = "membership.corrected"
         case meetingScheduled = "meeting.scheduled"
         case meetingMoved = "meeting.moved"
         case meetingCancelled = "meeting.cancelled"
@@ -81,6 +85,8 @@ public enum Event: Sendable, Hashable {
         case conflictResolved = "minutes.conflict-resolved"
         case voteRecorded = "vote.recorded"
         case quorumChanged = "quorum.changed"
+        case guestAdded = "attendance.guest-added"
+        case guestRemoved = "attendance.guest-removed"
 
         /// The current version written for this kind. Raise it when a payload changes
         /// shape, and teach EventCodec to upgrade the older one.
@@ -107,6 +113,7 @@ public enum Event: Sendable, Hashable {
         case .termsChanged: .termsChanged
         case .membershipStarted: .membershipStarted
         case .membershipEnded: .membershipEnded
+        case .seatCorrected: .seatCorrected
         case .meetingScheduled: .meetingScheduled
         case .meetingMoved: .meetingMoved
         case .meetingCancelled: .meetingCancelled
@@ -137,6 +144,8 @@ public enum Event: Sendable, Hashable {
         case .conflictResolved: .conflictResolved
         case .voteRecorded: .voteRecorded
         case .quorumChanged: .quorumChanged
+        case .guestAdded: .guestAdded
+        case .guestRemoved: .guestRemoved
         }
     }
 
@@ -157,6 +166,8 @@ public enum Event: Sendable, Hashable {
         case .conflictResolved(let e): .meeting(e.meetingID)
         case .voteRecorded(let e): .meeting(e.meetingID)
         case .quorumChanged(let e): .meeting(e.meetingID)
+        case .guestAdded(let e): .meeting(e.meetingID)
+        case .guestRemoved(let e): .meeting(e.meetingID)
         default: .archive
         }
     }

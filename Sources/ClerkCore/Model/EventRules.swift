@@ -106,6 +106,9 @@ extension Event {
             ids.append(("committeeID", e.committeeID))
             membership(e.membership)
         case .membershipEnded(let e): ids += [("committeeID", e.committeeID), ("personID", e.personID)]
+        case .seatCorrected(let e):
+            ids += [("committeeID", e.committeeID), ("personID", e.personID)]
+            if let o = e.organisationID { ids.append(("organisationID", o)) }
         case .meetingScheduled(let m): ids += [("id", m.id), ("committeeID", m.committeeID)]
         case .meetingMoved(let e): ids.append(("meetingID", e.meetingID))
         case .meetingCancelled(let e): ids.append(("meetingID", e.meetingID))
@@ -177,6 +180,11 @@ extension Event {
             numbers += [("tally for", v.tally.forCount, NumberRanges.count), ("tally against", v.tally.againstCount, NumberRanges.count),
                         ("tally abstain", v.tally.abstainCount, NumberRanges.count)]
         case .quorumChanged(let e): ids.append(("meetingID", e.meetingID))
+        case .guestAdded(let e):
+            ids += [("meetingID", e.meetingID), ("guest id", e.guest.id)]
+            if let i = e.guest.itemID { ids.append(("itemID", i)) }
+            if e.guest.name.isEmpty || e.guest.name.count > 200 { other = "guest: a name of 1 to 200 characters" }
+        case .guestRemoved(let e): ids += [("meetingID", e.meetingID), ("guestID", e.guestID)]
         }
         if let (field, bad) = ids.first(where: { !IDGrammar.isValid($0.1) }) {
             return "\(field) \(IDGrammar.shown(bad)) is not a valid id (1–\(IDGrammar.maxLength) of a–z 0–9 -)"

@@ -108,6 +108,12 @@ extension MeetingRecord {
             votes.append(e.vote)
         case .quorumChanged(let e):
             quorumChanges.append(e.change)
+        case .guestAdded(let e):
+            if let item = e.guest.itemID, let why = unknownItem(item) { return why }
+            if let index = guests.firstIndex(where: { $0.id == e.guest.id }) { guests[index] = e.guest } else { guests.append(e.guest) }
+        case .guestRemoved(let e):
+            guard let index = guests.firstIndex(where: { $0.id == e.guestID }) else { return "unknown guest \(IDGrammar.shown(e.guestID))" }
+            guests[index].removed = true
         default:
             return "an archive event in a meeting segment"
         }

@@ -187,6 +187,8 @@ public struct MeetingRecord: Sendable, Hashable, Codable {
     public var entries: [MinuteEntry] = []
     public var votes: [Vote] = []
     public var quorumChanges: [QuorumChange] = []
+    /// People in the room who are not on the committee (Guests.swift).
+    public var guests: [Guest] = []
     /// Versions of paragraphs written while another session changed or removed them.
     public var conflicts: [MinuteConflict] = []
     /// The item being discussed, and when discussion of it began.

@@ -23,6 +23,7 @@ public enum EventCodec {
         case .termsChanged(let p): return try bytes(p)
         case .membershipStarted(let p): return try bytes(p)
         case .membershipEnded(let p): return try bytes(p)
+        case .seatCorrected(let p): return try bytes(p)
         case .meetingScheduled(let p): return try bytes(p)
         case .meetingMoved(let p): return try bytes(p)
         case .meetingCancelled(let p): return try bytes(p)
@@ -52,6 +53,8 @@ public enum EventCodec {
         case .conflictResolved(let p): return try bytes(p)
         case .voteRecorded(let p): return try bytes(p)
         case .quorumChanged(let p): return try bytes(p)
+        case .guestAdded(let p): return try bytes(p)
+        case .guestRemoved(let p): return try bytes(p)
         }
     }
 
@@ -76,6 +79,7 @@ public enum EventCodec {
             case .termsChanged: return .termsChanged(try d.decode(TermsChanged.self, from: payload))
             case .membershipStarted: return .membershipStarted(try d.decode(MembershipChange.self, from: payload))
             case .membershipEnded: return .membershipEnded(try d.decode(MembershipEnded.self, from: payload))
+            case .seatCorrected: return .seatCorrected(try d.decode(SeatCorrected.self, from: payload))
             case .meetingScheduled: return .meetingScheduled(try d.decode(Meeting.self, from: payload))
             case .meetingMoved: return .meetingMoved(try d.decode(MeetingMoved.self, from: payload))
             case .meetingCancelled: return .meetingCancelled(try d.decode(MeetingCancelled.self, from: payload))
@@ -106,6 +110,8 @@ public enum EventCodec {
             case .conflictResolved: return .conflictResolved(try d.decode(ConflictResolved.self, from: payload))
             case .voteRecorded: return .voteRecorded(try d.decode(VoteRecorded.self, from: payload))
             case .quorumChanged: return .quorumChanged(try d.decode(QuorumChanged.self, from: payload))
+            case .guestAdded: return .guestAdded(try d.decode(GuestAdded.self, from: payload))
+            case .guestRemoved: return .guestRemoved(try d.decode(GuestRemoved.self, from: payload))
             }
         } catch let error as DecodingError {
             throw DecodeError(description: "\(type) v\(version) payload does not match its shape: \(summary(error))")
