@@ -19,15 +19,18 @@ struct MinutesAttendance {
             // attend without a seat apart, never merged with the members.
             let members = here.filter { !isAttendee($0) }
             let others = here.filter(isAttendee)
-            if !here.isEmpty { blocks.append(.section("In attendance")) }
+            if !here.isEmpty || !guestLines.isEmpty { blocks.append(.section("In attendance")) }
             blocks += grouped(members)
-            if !others.isEmpty { blocks.append(.group("Also in attendance", others.map { line($0, naming: true) })) }
+            let alsoHere = others.map { line($0, naming: true) } + guestLines
+            if !alsoHere.isEmpty { blocks.append(.group("Also in attendance", alsoHere)) }
         case .presentAndInAttendance, .membersAndOfficers:
             let local = style.attendance == .membersAndOfficers
             let members = here.filter { !isAttendee($0) }
             let others = here.filter(isAttendee)
             if !members.isEmpty { blocks.append(.section(local ? "Members present" : "Present")); blocks += grouped(members) }
-            if !others.isEmpty { blocks.append(.section(local ? "Officers present" : "In attendance")); blocks += grouped(others) }
+            if !others.isEmpty || !guestLines.isEmpty { blocks.append(.section(local ? "Officers present" : "In attendance")) }
+            if !others.isEmpty { blocks += grouped(others) }
+            if !guestLines.isEmpty { blocks.append(.group(nil, guestLines)) }
         }
         let apologiesTitle = style.attendance == .membersAndOfficers ? "Apologies for absence" : "Apologies"
         for (title, presence) in [(apologiesTitle, Presence.apologies), ("Absent", Presence.absent)] {
@@ -39,6 +42,16 @@ struct MinutesAttendance {
             }
         }
         return blocks
+    }
+
+    /// Guests (not members) with their role, "(for item 5)" when they came for one item.
+    var guestLines: [String] {
+        record.listedGuests.map { $0.line(itemNumber: $0.itemID.map { record.number(of: $0) }).visible }
+    }
+
+    /// The organisation a person is listed under: their seat's on this committee, else their own.
+    func organisation(of person: PersonID) -> Organisation? {
+        archive.organisationID(of: person, on: committee.id, date: meeting.date).flatMap { archive.organisations[$0] }
     }
 
     /// Present without a vote: marked in attendance, or holding a seat that does not vote
@@ -58,17 +71,17 @@ struct MinutesAttendance {
     func grouped(_ list: [Attendance]) -> [Document.Block] {
         var groups: [(String?, [Attendance])] = []
         for a in list {
-            let org = archive.people[a.personID]?.organisationID.flatMap { archive.organisations[$0] }
+            let org = organisation(of: a.personID)
             let name = org?.group ?? org?.name
             if let i = groups.firstIndex(where: { $0.0 == name }) { groups[i].1.append(a) } else { groups.append((name, [a])) }
         }
         // Formal minutes head the lists by organisation only when people come from several.
-        let organisations = Set(record.attendance.compactMap { archive.people[$0.personID]?.organisationID })
+        let organisations = Set(record.attendance.compactMap { organisation(of: $0.personID)?.id })
         let headed = style.attendance == .byOrganisation || organisations.count > 1
         if !headed { groups = [(nil, list)] }
         return groups.map { name, people in
             // Under the organisation's own heading its name is not repeated on each line.
-            let org = people.first.flatMap { archive.people[$0.personID]?.organisationID }.flatMap { archive.organisations[$0] }
+            let org = people.first.flatMap { organisation(of: $0.personID) }
             let naming = style.attendance == .byOrganisation ? (org?.group != nil || org == nil) : false
             return .group(headed ? name?.visible : nil, people.map { line($0, naming: naming) })
         }
@@ -86,7 +99,7 @@ struct MinutesAttendance {
         }
         var line: String
         if style.attendance == .byOrganisation, !style.titles, !style.initials {
-            line = p.attendanceLine(organisation: naming ? p.organisationID.flatMap { archive.organisations[$0] } : nil)
+            line = p.attendanceLine(organisation: naming ? organisation(of: p.id) : nil)
         } else {
             line = style.titles ? p.formalName : p.name
             if style.initials, !p.initials.isEmpty { line += " (\(p.initials))" }
@@ -96,7 +109,7 @@ struct MinutesAttendance {
             if detail.isEmpty, style.initials, mark != "minutes", let m = mark { detail = m; marked = nil }
             if !detail.isEmpty { line += (style.initials ? " " : ", ") + detail }
             if let marked { line += " (\(marked))" }
-            if naming, let org = p.organisationID.flatMap({ archive.organisations[$0] }) { line += " (\(org.name))" }
+            if naming, let org = organisation(of: p.id) { line += " (\(org.name))" }
         }
         if case .deputy(let member, _) = a.presence {
             let name = archive.people[member].map { style.titles ? $0.formalName : $0.name } ?? member

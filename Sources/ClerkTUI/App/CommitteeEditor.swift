@@ -56,9 +56,12 @@ extension Updater {
         if refuseReadOnly(&state) { return [] }
         let key = committeeList(state, data).flatMap { $0.0.key(of: screen.position.selected) } ?? ""
         switch id {
+        case .termsEditMember:
+            return openMemberEdit(&state, c, key: key, data)
         case .termsEdit:
+            if key.hasPrefix("m:") { return openMemberEdit(&state, c, key: key, data) }
             guard key.hasPrefix("f:"), let field = TermsField(rawValue: String(key.dropFirst(2))) else {
-                state.message = Message(text: "select a field of the terms to edit; c marks an organisation core, x ends a seat", isError: true)
+                state.message = Message(text: "select a field of the terms or a member to edit; c marks an organisation core, x ends a seat", isError: true)
                 return []
             }
             return editField(&state, field, c, data)

@@ -57,6 +57,8 @@ public enum TermsField: String, Sendable, Hashable, CaseIterable {
 /// The steps of seating a member: one prompt each, carried in the form.
 public enum MemberStep: Sendable, Hashable {
     case name, initials, title, letters, organisation, role, from, alternateFor
+    /// When a seat is corrected: the day it ended (empty: it goes on).
+    case until
 }
 
 /// A member being added, filled in one prompt at a time.
@@ -72,6 +74,9 @@ public struct MemberDraft: Sendable, Hashable {
     public var organisationID: OrganisationID?
     public var role: Role = .member
     public var from: CalendarDate?
+    public var until: CalendarDate?
+    /// Set when an existing member is being corrected: their seat as it was.
+    public var editing: Membership?
 
     public init(committeeID: CommitteeID) {
         self.committeeID = committeeID

@@ -78,35 +78,32 @@ extension Updater {
 
     /// The form for one step of seating a member.
     func memberForm(_ draft: MemberDraft, _ step: MemberStep, _ data: ViewData) -> Form {
-        let title = draft.name.isEmpty ? "New member" : "New member: \(draft.name)"
+        let title = draft.editing != nil ? "Member: \(draft.name)" : draft.name.isEmpty ? "New member" : "New member: \(draft.name)"
         func ask(_ label: String, _ text: String = "") -> Form {
             Form(purpose: .committee(.member(draft, step)), title: title, choices: [], text: CommandInput(text: text), textLabel: label)
         }
         switch step {
-        case .name: return ask("Name (e.g. Alys Morgan): ")
+        case .name: return ask("Name (e.g. Alys Morgan): ", draft.name)
         case .initials: return ask("Initials as papers write them: ", draft.initials)
-        case .title: return ask("Title (Dr, Ms, Mr…; optional): ", draft.title)
+        case .title: return ask("Title (Dr, Professor, Cllr, Sir, Ms…; optional): ", draft.title)
         case .letters: return ask("Letters or post (GP, PM, or Director of Planning; optional): ", draft.letters.isEmpty ? draft.position : draft.letters)
         case .organisation:
-            // The committee's own organisations first, then the rest of the archive's.
-            let own = data.archive.committees[draft.committeeID]?.organisationIDs(in: data.archive) ?? []
-            let others = data.archive.organisations.values.sorted { ($0.name, $0.id) < ($1.name, $1.id) }.map(\.id).filter { !own.contains($0) }
-            let names = data.archive.organisations.values.map(\.name)
-            func label(_ id: OrganisationID) -> String {
-                let name = data.archive.organisations[id]?.name ?? id
-                return names.filter { $0 == name }.count > 1 ? "\(name) (\(id))" : name
-            }
-            let choices = own.map { Form.Choice(key: $0, label: label($0)) } + [Form.Choice(key: "", label: "(no organisation)")]
-                + others.map { Form.Choice(key: $0, label: label($0)) }
-            var form = Form(purpose: .committee(.member(draft, step)), title: "\(title) · organisation", choices: choices)
-            form.selected = choices.firstIndex { $0.key == (draft.organisationID ?? own.first ?? "") } ?? 0
+            // One order, whatever the members seated so far: by name, then "(no organisation)";
+            // typing narrows the list.
+            var form = Form(purpose: .committee(.member(draft, step)), title: "\(title) · organisation",
+                            choices: MemberPicker.organisations(data.archive))
+            form.selected = form.choices.firstIndex { $0.key == (draft.organisationID ?? "") } ?? 0
             return form
         case .role:
             var form = Form(purpose: .committee(.member(draft, step)), title: "\(title) · role",
                             choices: Role.allCases.map { Form.Choice(key: $0.rawValue, label: $0.label) })
             form.selected = Role.allCases.firstIndex(of: draft.role) ?? 0
             return form
-        case .from: return ask("Seated from (YYYY-MM-DD; empty: from the start): ", data.today.iso)
+        case .from:
+            // Never today by default: a seat from today leaves the member off every earlier meeting.
+            let proposed = draft.editing != nil ? draft.from : data.archive.firstMeetingDate(of: draft.committeeID)
+            return ask("Seated from (YYYY-MM-DD; empty: from the start, every meeting): ", proposed?.iso ?? "")
+        case .until: return ask("Seat ended on (YYYY-MM-DD; empty: still seated): ", draft.until?.iso ?? "")
         case .alternateFor: return ask("Alternate for (the member's initials): ")
         }
     }
@@ -119,7 +116,9 @@ extension Updater {
         case .name:
             guard !typed.isEmpty else { return refuse(&state, form, CommandError(.invalid, "type the member's name, e.g. Alys Morgan")) }
             draft.name = typed
-            if let p = data.archive.people.values.first(where: { $0.name.lowercased() == typed.lowercased() }) {
+            if draft.editing != nil {
+                next = .initials
+            } else if let p = data.archive.people.values.first(where: { $0.name.lowercased() == typed.lowercased() }) {
                 draft.existing = p.id
                 draft.name = p.name
                 draft.organisationID = p.organisationID
@@ -129,15 +128,11 @@ extension Updater {
                 next = .initials
             }
         case .initials:
-            let initials = typed.uppercased()
-            guard !initials.isEmpty, initials.count <= 6, initials.allSatisfy(\.isLetter) else {
-                return refuse(&state, form, CommandError(.invalid, "initials '\(typed)' must be 1 to 6 letters, e.g. 'AM' or 'NDKS'"))
+            // Kept as typed ("RCp"); unique on the committee ignoring case (ClerkCore's rule).
+            do { try data.archive.checkInitials(typed, of: draft.name, person: draft.existing, on: draft.committeeID) } catch {
+                return refuse(&state, form, error)
             }
-            if let c = data.archive.committees[draft.committeeID],
-               let clash = c.seated.compactMap({ data.archive.people[$0.personID] }).first(where: { $0.initials.uppercased() == initials }) {
-                return refuse(&state, form, CommandError(.duplicate, "initials \(initials) are already used on \(c.name) by \(clash.name); give \(draft.name) distinct initials"))
-            }
-            draft.initials = initials
+            draft.initials = typed
             next = .title
         case .title:
             draft.title = typed
@@ -151,7 +146,7 @@ extension Updater {
             guard form.selected < form.choices.count else { return [] }
             let key = form.choices[form.selected].key
             draft.organisationID = key.isEmpty ? nil : key
-            next = .role
+            next = draft.editing != nil ? .from : .role
         case .role:
             guard form.selected < form.choices.count, let role = Role(rawValue: form.choices[form.selected].key) else { return [] }
             draft.role = role
@@ -165,11 +160,23 @@ extension Updater {
                 case .failure(let e): return refuse(&state, form, e)
                 }
             }
-            if draft.role == .alternate {
+            if draft.editing != nil {
+                next = .until
+            } else if draft.role == .alternate {
                 next = .alternateFor
             } else {
                 return seat(&state, form, draft, alternateFor: nil, data)
             }
+        case .until:
+            if typed.isEmpty {
+                draft.until = nil
+            } else {
+                switch CalendarDate.parseTyped(typed) {
+                case .success(let d): draft.until = d
+                case .failure(let e): return refuse(&state, form, e)
+                }
+            }
+            return correctMember(&state, form, draft, data)
         case .alternateFor:
             let target: PersonID
             do {
@@ -205,7 +212,8 @@ extension Updater {
         }
         do { _ = try events(data.archive) } catch { return refuse(&state, form, error) }
         state.overlay = nil
-        state.message = Message(text: "seated \(draft.name) as \(draft.role.label.lowercased())", isError: false)
+        let since = draft.from.map { "from \($0.iso)" } ?? "from the start (every meeting)"
+        state.message = Message(text: "seated \(draft.name) as \(draft.role.label.lowercased()) \(since)", isError: false)
         return [.commit(Change("seat the member") { store, _ in try events(store.state) })]
     }
 }

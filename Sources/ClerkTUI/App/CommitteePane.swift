@@ -87,7 +87,7 @@ public enum CommitteePane {
                         trailing: Span((core ? "core" : "not core") + " · \(CommitteeText.plural(seats, "seat", "seats"))", core ? .base : .muted))
         }
         out.blank()
-        out.heading("Members  (A adds · x ends a seat)", width: width)
+        out.heading("Members  (A adds · m corrects · x ends a seat)", width: width)
         if c.memberships.isEmpty { out.wrapped("none yet", lead: "  ", width: width, slot: .muted) }
         for (index, m) in c.memberships.enumerated() {
             let entry = out.beginEntry(key: "m:\(index)")

@@ -40,6 +40,8 @@ public struct Form: Sendable, Hashable {
         case planning(PlanningForm)
         /// Words to search every meeting for.
         case search
+        /// Someone who is not a member listed in attendance, one prompt at a time (Guests.swift).
+        case guest(GuestDraft, GuestStep)
     }
 
     public enum ObjectiveField: Sendable, Hashable {
@@ -63,6 +65,9 @@ public struct Form: Sendable, Hashable {
     /// Set once the secretary has been told the deputy is not a named alternate.
     public var confirmException = false
     public var problem: String?
+    /// What was typed to narrow a picker, and its choices before narrowing.
+    public var narrowing = ""
+    public var allChoices: [Choice]?
 }
 
 extension Updater {
@@ -191,6 +196,7 @@ extension Updater {
 
     func formKey(_ state: inout AppState, _ form: Form, _ key: Key, _ data: ViewData) -> [Effect] {
         if let effects = planningFormKey(&state, form, key, data) { return effects }
+        if let effects = narrowPicker(&state, form, key) { return effects }
         var form = form
         form.problem = nil
         switch key {
@@ -241,6 +247,7 @@ extension Updater {
         case .committee: return submitCommitteeForm(&state, form, data)
         case .search: return submitSearch(&state, form)
         case .newMeeting: return newMeeting(&state, form, data)
+        case .guest(let draft, let step): return submitGuestForm(&state, form, draft, step, data)
         default: break
         }
         var form = form
@@ -280,7 +287,7 @@ extension Updater {
                     try MeetingContext(archive: store.state, record: try store.record(of: meetingID))
                         .declare(person, on: item, interest: interest, context: ctx)
                 })]
-            case .newMeeting, .objective, .newObjective, .actions, .committee, .search, .export:
+            case .newMeeting, .objective, .newObjective, .actions, .committee, .search, .export, .guest:
                 return []  // answered above
             case .planning:
                 return planningFormKey(&state, form, .enter, data) ?? []
@@ -357,6 +364,10 @@ extension Renderer {
             c.wrapped("type words · Enter searches · Esc cancel", width: width - 2, slot: .muted)
         default:
             c.wrapped((form.choices.isEmpty ? "type" : "↑↓ choose" + (form.text == nil ? "" : " · type")) + " · Enter record · Esc cancel",
+                      width: width - 2, slot: .muted)
+        }
+        if form.isNarrowable, form.text == nil {
+            c.wrapped(form.narrowing.isEmpty ? "type to narrow the list" : "narrowed to '\(form.narrowing)' · Backspace widens",
                       width: width - 2, slot: .muted)
         }
         if let problem = form.problem { c.wrapped(problem, width: width - 2, slot: .statusError) }

@@ -125,6 +125,7 @@ public struct Updater {
             if let effects = performAccessAction(id, &state, data) { return effects }
             if let effects = performCommitteeAction(id, &state, data) { return effects }
             if let effects = performAgendaBuilding(id, &state, data) { return effects }
+            if let effects = performGuestAction(id, &state, data) { return effects }
             if let effects = performMeetingAction(id, &state, data) { return effects }
             if let effects = performConflictAction(id, &state, data) { return effects }
             state.message = unknownAction(id.rawValue)

@@ -111,6 +111,8 @@ public enum ActionTable {
         UIAction(.attendanceArrived, .attendance, keys: ["r"], hint: "arrived", "Record that the selected person arrived now"),
         UIAction(.attendanceLeft, .attendance, keys: ["L"], hint: "left", "Record that the selected person left now"),
         UIAction(.attendanceByOrganisation, .attendance, keys: ["o"], hint: "group", "Group attendance by organisation, or by status"),
+        UIAction(.attendanceAddGuest, .attendance, keys: ["+"], hint: "guest", "List a guest in attendance (not a member: presenter, minute taker, observer, officer), optionally for one item; never counted to quorum or votes"),
+        UIAction(.attendanceRemoveGuest, .attendance, keys: ["-"], "Remove the selected guest added by mistake, or list a removed one again"),
         // Minutes
         UIAction(.minutesFollow, .minutes, keys: ["f"], hint: "follow", "Follow the item under discussion as it changes"),
         UIAction(.minutesEdit, .minutes, keys: ["e"], hint: "edit", "Edit the selected item's last paragraph (saved as you type)"),
@@ -166,6 +168,7 @@ public enum ActionTable {
         UIAction(.termsAddMember, .terms, keys: ["A"], hint: "member", "Seat a member: name, initials, title, letters or post, organisation, role, from date"),
         UIAction(.termsToggleCore, .terms, keys: ["c"], hint: "core", "Mark the selected organisation core (it votes under one vote per organisation), or not"),
         UIAction(.termsEndMembership, .terms, keys: ["x"], hint: "end seat", "End the selected member's seat on a date you type; earlier meetings keep it"),
+        UIAction(.termsEditMember, .terms, keys: ["m"], hint: "correct member", "Correct the selected member: name, initials, title, letters or post, the seat's organisation and dates (Enter on a member does the same)"),
         // Search results
         UIAction(.searchOpen, .search, keys: ["Enter", "Right", "l"], hint: "open",
                  "Open the meeting at the selected result, the words searched for highlighted in the minutes"),

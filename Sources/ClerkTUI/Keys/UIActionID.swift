@@ -78,6 +78,8 @@ public enum UIActionID: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case attendanceArrived = "attendance.arrived"
     case attendanceLeft = "attendance.left"
     case attendanceByOrganisation = "attendance.byOrganisation"
+    case attendanceAddGuest = "attendance.addGuest"
+    case attendanceRemoveGuest = "attendance.removeGuest"
 
     case minutesFollow = "minutes.follow"
     case minutesEdit = "minutes.edit"
@@ -134,6 +136,7 @@ public enum UIActionID: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case termsAddMember = "terms.addMember"
     case termsToggleCore = "terms.toggleCore"
     case termsEndMembership = "terms.endMembership"
+    case termsEditMember = "terms.editMember"
 
     case searchOpen = "search.open"
 

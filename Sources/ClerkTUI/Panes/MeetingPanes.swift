@@ -78,9 +78,13 @@ public enum MeetingPanes {
         c.emptyText = "no attendance recorded yet"
         let archive = data.archive
         let committee = archive.committees[meeting.committeeID]
+        // A person on several committees is shown under this committee's seat's organisation.
+        func seatOrganisation(_ id: PersonID) -> Organisation? {
+            archive.organisationID(of: id, on: meeting.committeeID, date: meeting.date).flatMap { archive.organisations[$0] }
+        }
         func line(_ a: Attendance) -> String {
             guard let p = archive.people[a.personID] else { return a.personID }
-            var text = p.attendanceLine(organisation: p.organisationID.flatMap { archive.organisations[$0] })
+            var text = p.attendanceLine(organisation: seatOrganisation(p.id))
             if case .deputy(let member, let exception) = a.presence {
                 text += " — deputy for \(archive.people[member]?.name ?? member)" + (exception ? " (exception)" : "")
             }
@@ -113,7 +117,7 @@ public enum MeetingPanes {
             for personID in unmarked {
                 let entry = c.beginEntry(key: personID)
                 let p = archive.people[personID]
-                let text = p.map { $0.attendanceLine(organisation: $0.organisationID.flatMap { archive.organisations[$0] }) } ?? personID
+                let text = p.map { $0.attendanceLine(organisation: seatOrganisation($0.id)) } ?? personID
                 c.wrapped(text, lead: "? ", width: width, slot: .muted, entry: entry)
             }
             c.blank()
@@ -124,7 +128,7 @@ public enum MeetingPanes {
             // Group by the organisation's group ("West Herts PBC Leads"), else the organisation.
             var groups: [(String, [Attendance])] = []
             for a in here {
-                let org = archive.people[a.personID]?.organisationID.flatMap { archive.organisations[$0] }
+                let org = seatOrganisation(a.personID)
                 let name = org?.group ?? org?.name ?? "Others"
                 if let i = groups.firstIndex(where: { $0.0 == name }) { groups[i].1.append(a) } else { groups.append((name, [a])) }
             }
@@ -133,11 +137,14 @@ public enum MeetingPanes {
                 add(list)
                 c.blank()
             }
+            if !record.guests.isEmpty { c.heading("In attendance", width: width); addGuests(record, to: &c, width: width); c.blank() }
         } else {
             let present = here.filter { if case .inAttendance = $0.presence { return false }; return true }
             let inAttendance = here.filter { if case .inAttendance = $0.presence { return true }; return false }
             if !present.isEmpty { c.heading("Present", width: width); add(present); c.blank() }
-            if !inAttendance.isEmpty { c.heading("In attendance", width: width); add(inAttendance); c.blank() }
+            if !inAttendance.isEmpty || !record.guests.isEmpty {
+                c.heading("In attendance", width: width); add(inAttendance); addGuests(record, to: &c, width: width); c.blank()
+            }
         }
         let apologies = away.filter { $0.presence == .apologies }
         let absent = away.filter { $0.presence == .absent }
