@@ -82,6 +82,8 @@ import Testing
             .objectiveRemoved(ObjectiveRemoved(objectiveID: "o-2")),
             .accountsSet(AccountsSet(personID: "mark-jones", accounts: ["mjones"])),
             .confidentialBarred(ConfidentialBarred(committeeID: committee.id, personID: "anne-walker", barred: true)),
+            .seatCorrected(SeatCorrected(committeeID: committee.id, personID: "mark-jones", seatFrom: nil, organisationID: "daccom",
+                                         from: CalendarDate(iso: "2026-12-01"), until: nil)),
         ]
     }()
 
@@ -124,6 +126,9 @@ import Testing
                                                                  castingVote: nil, tally: tally))),
             .quorumChanged(QuorumChanged(meetingID: m, change: QuorumChange(
                 at: TimeOfDay(hour: 13, minute: 40)!, isQuorate: false, summary: "INQUORATE: 1 of 4 organisations"))),
+            .guestAdded(GuestAdded(meetingID: m, guest: Guest(id: "g-1", name: "Jo Bloggs", post: "Head of Estates",
+                                                             organisation: "Dacorum Borough Council", role: .presenter, itemID: "i-2"))),
+            .guestRemoved(GuestRemoved(meetingID: m, guestID: "g-1")),
         ]
     }()
 
