@@ -92,7 +92,10 @@ extension Updater {
             // typing narrows the list.
             var form = Form(purpose: .committee(.member(draft, step)), title: "\(title) · organisation",
                             choices: MemberPicker.organisations(data.archive))
-            form.selected = form.choices.firstIndex { $0.key == (draft.organisationID ?? "") } ?? 0
+            // A new member starts at the top; a member being corrected at their seat's organisation.
+            if draft.organisationID != nil || draft.editing != nil {
+                form.selected = form.choices.firstIndex { $0.key == (draft.organisationID ?? "") } ?? 0
+            }
             return form
         case .role:
             var form = Form(purpose: .committee(.member(draft, step)), title: "\(title) · role",
