@@ -86,8 +86,10 @@ struct CommitteeSetupEndToEndTests {
             try t.keys("j")
         }
 
-        /// Seats a new person: `down` moves from the first organisation, `role` from Member.
-        func member(_ name: String, post: String, organisation down: Int, role: [String], from: String = "2026-12-01",
+        /// Seats a new person: the organisation is typed until it is the only one left (the
+        /// demo has its own Health Board…, so this committee's are told apart by its name),
+        /// `role` moves from Member.
+        func member(_ name: String, post: String, organisation: String, role: [String], from: String = "2026-12-01",
                     alternateFor: String? = nil) throws {
             try t.keys("A")
             try t.waitFor("Name (e.g.")
@@ -101,7 +103,8 @@ struct CommitteeSetupEndToEndTests {
             try t.type(post)
             try t.keys("Enter")
             try t.waitFor("· organisation")
-            for _ in 0..<down { try t.keys("Down") }
+            try t.type(organisation + " (Pan Cluster Planning Group 2)")
+            try t.waitFor("narrowed to")
             try t.keys("Enter")
             try t.waitFor("· role")
             for key in role { try t.keys(key) }
@@ -117,14 +120,13 @@ struct CommitteeSetupEndToEndTests {
             }
             try t.waitFor("seated \(name)")
         }
-        // Core organisations in the order marked: CHC 0, Health Board 1, Local Authority 2, PHW 3, Third Sector 4.
-        try member("Rhian Bowen", post: "County Director", organisation: 1, role: ["Up", "Up"])
-        try member("Gethin Lloyd", post: "Director of Social Services", organisation: 2, role: ["Up"])
-        try member("Mair Pugh", post: "Director of Public Health", organisation: 3, role: [])
-        try member("Idris Vaughan", post: "Chief Officer CVC", organisation: 4, role: [])
-        try member("Non Griffiths", post: "CHC Representative", organisation: 0, role: [])
-        try member("Sioned Watkins", post: "Head of Adult Care", organisation: 2, role: ["Down"], alternateFor: "gl")
-        try member("Huw Jenkins", post: "Head of Primary Care", organisation: 1, role: ["Down", "Down"])
+        try member("Rhian Bowen", post: "County Director", organisation: "Health Board", role: ["Up", "Up"])
+        try member("Gethin Lloyd", post: "Director of Social Services", organisation: "Local Authority", role: ["Up"])
+        try member("Mair Pugh", post: "Director of Public Health", organisation: "Public Health Wales", role: [])
+        try member("Idris Vaughan", post: "Chief Officer CVC", organisation: "Third Sector", role: [])
+        try member("Non Griffiths", post: "CHC Representative", organisation: "Community Health Council", role: [])
+        try member("Sioned Watkins", post: "Head of Adult Care", organisation: "Local Authority", role: ["Down"], alternateFor: "gl")
+        try member("Huw Jenkins", post: "Head of Primary Care", organisation: "Health Board", role: ["Down", "Down"])
         try t.waitFor("5 voting · 5 core")
 
         // Back on the home screen, the committee is selected: plan its next twelve meetings.
@@ -158,7 +160,10 @@ struct CommitteeSetupEndToEndTests {
             guard let id = archive.people.values.first(where: { $0.name == name })?.id else { return nil }
             return c.membership(of: id, on: on)
         }
-        func orgName(_ m: Membership?) -> String? { m?.organisationID.flatMap { archive.organisations[$0]?.name } }
+        func orgName(_ m: Membership?) -> String? {
+            // This committee's organisation, not the demo's of the same name.
+            m?.organisationID.flatMap { archive.organisations[$0] }.flatMap { $0.group == c.name ? $0.name : nil }
+        }
         #expect(seat("Rhian Bowen")?.role == .chair)
         #expect(orgName(seat("Rhian Bowen")) == "Health Board")
         #expect(seat("Gethin Lloyd")?.role == .viceChair)

@@ -5,13 +5,14 @@ import Terminal
 /// or post, the seat's organisation and dates, one prefilled prompt each. ClerkCore checks
 /// them (`ArchiveState.editMember`); the screen only asks.
 enum MemberPicker {
-    /// Every organisation by name (the id added where two share a name), then "(no
-    /// organisation)": one stable order, so picking by position never changes between members.
+    /// Every organisation by name, then "(no organisation)": one stable order, so picking by
+    /// position never changes between members. Two that share a name are told apart by the
+    /// committee they were added for (their group), else their id.
     static func organisations(_ archive: ArchiveState) -> [Form.Choice] {
-        let all = archive.organisations.values.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+        let all = archive.organisations.values.sorted { ($0.name.lowercased(), $0.group ?? "", $0.id) < ($1.name.lowercased(), $1.group ?? "", $1.id) }
         let names = all.map(\.name)
         let choices = all.map { o in
-            Form.Choice(key: o.id, label: names.filter { $0 == o.name }.count > 1 ? "\(o.name) (\(o.id))" : o.name)
+            Form.Choice(key: o.id, label: names.filter { $0 == o.name }.count > 1 ? "\(o.name) (\(o.group ?? o.id))" : o.name)
         }
         return choices + [Form.Choice(key: "", label: "(no organisation)")]
     }
