@@ -27,6 +27,11 @@ extension Updater {
         let guestID = key.hasPrefix(Self.guestKeyPrefix) ? String(key.dropFirst(Self.guestKeyPrefix.count)) : nil
         switch id {
         case .attendanceAddGuest:
+            // Refused before the prompts rather than after them.
+            guard !state.readOnly else {
+                state.message = Message(text: "read-only: guests cannot be listed in this session", isError: true)
+                return []
+            }
             state.overlay = .form(guestForm(GuestDraft(), .name, data))
             return []
         case .attendanceRemoveGuest:
