@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClerkCore
+import ClerkPublish
 import ClerkStore
 import Foundation
 
@@ -93,7 +94,14 @@ struct Actions: ParsableCommand {
     var status: [String] = []
     @Flag(help: "Include done and dropped actions.") var all = false
     @Flag(help: "Only my actions: those owned by the person the account running clerk is linked to.") var mine = false
-    @Option(help: "table, csv or json.") var format: ListFormat = .table
+    @Option(help: ArgumentHelp("owner: each owner's actions together, owners in alphabetical order (ignoring titles).",
+                               valueName: "G"))
+    var groupBy: ActionGrouping?
+    @Option(help: "table, csv, json, or txt (a chase list to send by email, grouped by owner).")
+    var format: ActionListFormat = .table
+
+    enum ActionGrouping: String, ExpressibleByArgument, CaseIterable { case owner }
+    enum ActionListFormat: String, ExpressibleByArgument, CaseIterable { case table, csv, json, txt }
 
     func validate() throws {
         if mine, owner != nil { throw ValidationError("--mine and --owner both say whose actions; give one") }
@@ -120,7 +128,12 @@ struct Actions: ParsableCommand {
         if mine { filter.ownerIs = .person(try access.me(in: state).id) }
         let listed = state.actions(matching: filter)
         let hidden = store.confidentialItemLookup()
-        let actions = listed.filter { !access.hides($0, isConfidentialItem: hidden) }
+        var actions = listed.filter { !access.hides($0, isConfidentialItem: hidden) }
+        if format == .txt {
+            return ChaseList.text(actions, archive: state, today: today, heading: chaseHeading(state))
+        }
+        let groups = groupBy == .owner ? ChaseList.groups(actions, archive: state) : []
+        if groupBy == .owner { actions = groups.flatMap(\.actions) }
         let rows = actions.map { a -> Row in
             let kind: String
             switch a.owner { case .person: kind = "person"; case .organisation: kind = "organisation"; case .post: kind = "post" }
@@ -134,10 +147,35 @@ struct Actions: ParsableCommand {
             return Listing.csv(["id", "committee", "meeting", "number", "text", "owner", "due", "deadline", "status", "overdue"],
                                rows.map { [$0.id, $0.committee, $0.meeting, String($0.number), $0.text, $0.owner, $0.due,
                                            $0.deadline ?? "", $0.status, $0.overdue ? "yes" : "no"] })
+        case .txt: return ""  // answered above
         case .table:
-            return Listing.table(["ID", "DUE", "STATUS", "OWNER", "MEETING", "ACTION"], rows.map {
-                [$0.id, ($0.overdue ? "!" : "") + ($0.due.isEmpty ? "-" : $0.due), $0.status, $0.owner, $0.meeting, $0.text]
-            })
+            let header = ["ID", "DUE", "STATUS", "OWNER", "MEETING", "ACTION"]
+            func cells(_ r: Row) -> [String] {
+                [r.id, (r.overdue ? "!" : "") + (r.due.isEmpty ? "-" : r.due), r.status, r.owner, r.meeting, r.text]
+            }
+            guard groupBy == .owner else { return Listing.table(header, rows.map(cells)) }
+            // One table, so the columns line up across owners; each owner's rows under a
+            // heading line with the owner's name and count.
+            var lines = Listing.table(header, rows.map(cells)).split(separator: "\n", omittingEmptySubsequences: false)
+            var out = [String(lines.removeFirst())]
+            for group in groups {
+                let late = group.actions.filter { $0.isOverdue(on: today) }.count
+                out.append("")
+                out.append(Listing.text("\(group.label): \(group.actions.count) action\(group.actions.count == 1 ? "" : "s")"
+                                        + (late > 0 ? ", \(late) overdue" : "")))
+                out.append(contentsOf: lines.prefix(group.actions.count).map(String.init))
+                lines.removeFirst(group.actions.count)
+            }
+            return out.joined(separator: "\n") + "\n"
         }
+    }
+
+    /// "Overdue actions — Hillingdon PBC", from the filters given.
+    private func chaseHeading(_ state: ArchiveState) -> String {
+        var words: [String] = []
+        if overdue { words.append("Overdue actions") } else if dueThisWeek { words.append("Actions due this week") }
+        else if mine { words.append("My actions") } else { words.append(all ? "All actions" : "Outstanding actions") }
+        if let committee, let c = try? state.committee(committee) { words.append(c.name) }
+        return words.joined(separator: " — ")
     }
 }
