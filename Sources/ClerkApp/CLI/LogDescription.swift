@@ -75,6 +75,11 @@ struct LogDescription {
             what = "resolved a conflict" + (conflict.map { " on \(itemText($0.itemID))" } ?? "")
         case .voteRecorded(let e): item = e.vote.itemID; what = "recorded a vote on \(itemText(e.vote.itemID))"
         case .quorumChanged(let e): what = e.change.isQuorate ? "minuted that the meeting is quorate" : "minuted that the meeting is not quorate"
+        case .referencesAssigned(let e):
+            what = "gave " + (e.references.count == 1 ? "an item its reference" : "\(e.references.count) items their references")
+                + " (" + e.references.map(\.reference).joined(separator: ", ") + ")"
+        case .referencesCounted(let e):
+            what = "took item references up to number \(e.last) of \(e.year) for \(archive.committees[e.committeeID]?.name ?? e.committeeID)"
         }
         if case .meeting(let id) = event.scope { meeting = id }
     }

@@ -42,6 +42,8 @@ public enum Event: Sendable, Hashable {
     case conflictResolved(ConflictResolved)
     case voteRecorded(VoteRecorded)
     case quorumChanged(QuorumChanged)
+    case referencesAssigned(ReferencesAssigned)
+    case referencesCounted(ReferencesCounted)
 
     public enum Kind: String, Sendable, CaseIterable {
         case organisationAdded = "organisation.added"
@@ -81,6 +83,8 @@ public enum Event: Sendable, Hashable {
         case conflictResolved = "minutes.conflict-resolved"
         case voteRecorded = "vote.recorded"
         case quorumChanged = "quorum.changed"
+        case referencesAssigned = "agenda.references-assigned"
+        case referencesCounted = "committee.references-counted"
 
         /// The current version written for this kind. Raise it when a payload changes
         /// shape, and teach EventCodec to upgrade the older one.
@@ -137,6 +141,8 @@ public enum Event: Sendable, Hashable {
         case .conflictResolved: .conflictResolved
         case .voteRecorded: .voteRecorded
         case .quorumChanged: .quorumChanged
+        case .referencesAssigned: .referencesAssigned
+        case .referencesCounted: .referencesCounted
         }
     }
 
@@ -157,6 +163,7 @@ public enum Event: Sendable, Hashable {
         case .conflictResolved(let e): .meeting(e.meetingID)
         case .voteRecorded(let e): .meeting(e.meetingID)
         case .quorumChanged(let e): .meeting(e.meetingID)
+        case .referencesAssigned(let e): .meeting(e.meetingID)
         default: .archive
         }
     }

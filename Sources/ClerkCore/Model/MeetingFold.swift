@@ -108,6 +108,10 @@ extension MeetingRecord {
             votes.append(e.vote)
         case .quorumChanged(let e):
             quorumChanges.append(e.change)
+        case .referencesAssigned(let e):
+            if let r = e.references.first(where: { item($0.itemID) == nil && references[$0.itemID] == nil }) { return unknownItem(r.itemID) }
+            // A reference once given stays: a second one for the same item is not applied.
+            for r in e.references where references[r.itemID] == nil { references[r.itemID] = r.reference }
         default:
             return "an archive event in a meeting segment"
         }

@@ -52,6 +52,8 @@ public enum EventCodec {
         case .conflictResolved(let p): return try bytes(p)
         case .voteRecorded(let p): return try bytes(p)
         case .quorumChanged(let p): return try bytes(p)
+        case .referencesAssigned(let p): return try bytes(p)
+        case .referencesCounted(let p): return try bytes(p)
         }
     }
 
@@ -106,6 +108,8 @@ public enum EventCodec {
             case .conflictResolved: return .conflictResolved(try d.decode(ConflictResolved.self, from: payload))
             case .voteRecorded: return .voteRecorded(try d.decode(VoteRecorded.self, from: payload))
             case .quorumChanged: return .quorumChanged(try d.decode(QuorumChanged.self, from: payload))
+            case .referencesAssigned: return .referencesAssigned(try d.decode(ReferencesAssigned.self, from: payload))
+            case .referencesCounted: return .referencesCounted(try d.decode(ReferencesCounted.self, from: payload))
             }
         } catch let error as DecodingError {
             throw DecodeError(description: "\(type) v\(version) payload does not match its shape: \(summary(error))")
