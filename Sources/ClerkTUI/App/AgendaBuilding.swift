@@ -10,6 +10,8 @@ public enum PlanningForm: Sendable, Hashable {
     case moveMeeting(MeetingID)
     /// Why a meeting is stood down.
     case standDown(MeetingID)
+    /// Where one meeting is held (MeetingVenue.swift).
+    case venue(MeetingID)
 }
 
 /// Building the next meeting's agenda (reorder, nest, edit, remove, publish) and planning
@@ -46,6 +48,7 @@ extension Updater {
             guard confirmed(id, "publish the agenda and lock its numbering", &state) else { return [] }
             return meetingChange("publish the agenda", &state, data) { ctx, context in try ctx.publishAgenda(context: context) }
         case .agendaEdit: return openEditItemForm(&state, data)
+        case .agendaVenue: return openVenueForm(&state, data)
         default: return nil
         }
     }
@@ -185,6 +188,8 @@ extension Updater {
             return [.commit(Change("move the meeting") { store, _ in
                 try store.state.moveMeeting(id, to: when.date, start: start, end: end, venue: venue)
             })]
+        case .venue(let id):
+            return submitVenue(&state, form, id, data)
         case .standDown(let id):
             let reason = (form.text?.text ?? "").trimmingSpaces()
             do { _ = try data.archive.cancelMeeting(id, reason: reason) } catch {

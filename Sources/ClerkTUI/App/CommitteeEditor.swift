@@ -56,6 +56,10 @@ extension Updater {
         if refuseReadOnly(&state) { return [] }
         let key = committeeList(state, data).flatMap { $0.0.key(of: screen.position.selected) } ?? ""
         switch id {
+        case .termsEdit where key.hasPrefix("s:"):
+            return openStandingForm(&state, c, index: Int(key.dropFirst(2)), isNew: false)
+        case .termsAddStanding, .termsStandingDefault, .termsStandingUp, .termsStandingDown, .termsRemoveStanding:
+            return performStandingAction(id, key: key, &state, c, data)
         case .termsEdit:
             guard key.hasPrefix("f:"), let field = TermsField(rawValue: String(key.dropFirst(2))) else {
                 state.message = Message(text: "select a field of the terms to edit; c marks an organisation core, x ends a seat", isError: true)
@@ -202,6 +206,8 @@ extension Updater {
         case .deadlines: terms.deadlines = none ? nil : try get(AgendaDeadlines.parse(line))
         case .reviewDate: terms.reviewDate = none ? nil : try get(CalendarDate.parseTyped(line))
         case .houseStyle: terms.style = try HouseStyleField.parse(line)
+        case .venue: terms.defaultVenue = line.isEmpty ? nil : try Venue.parse(line)
+        case .references: terms.references = line.isEmpty || ["numbers", "plain", "none"].contains(line.lowercased()) ? nil : try ReferenceField.parse(line)
         case .chair, .declaredExcluded, .coreOrganisations: break
         }
         return (name, terms)

@@ -69,6 +69,7 @@ public enum UIActionID: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case agendaConfidential = "agenda.confidential"
     case agendaRemove = "agenda.remove"
     case agendaPublish = "agenda.publish"
+    case agendaVenue = "agenda.venue"
 
     case attendancePresent = "attendance.present"
     case attendanceApologies = "attendance.apologies"
@@ -134,6 +135,11 @@ public enum UIActionID: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case termsAddMember = "terms.addMember"
     case termsToggleCore = "terms.toggleCore"
     case termsEndMembership = "terms.endMembership"
+    case termsAddStanding = "terms.addStanding"
+    case termsStandingDefault = "terms.standingDefault"
+    case termsStandingUp = "terms.standingUp"
+    case termsStandingDown = "terms.standingDown"
+    case termsRemoveStanding = "terms.removeStanding"
 
     case searchOpen = "search.open"
 
