@@ -173,6 +173,12 @@ import Testing
         let sub = try w.addItem(m, "Part one", under: finance)
         #expect(w.record(m).number(of: late) == "GB/2425/004")
         #expect(w.record(m).number(of: sub) == "GB/2425/003a")
+        // Publishing again is refused and gives nothing new.
+        let a = try w.meeting(m)
+        expectRefused(.wrongState, mentioning: "agenda published") { try a.publishAgenda(context: w.context) }
+        #expect(w.record(m).number(of: finance) == "GB/2425/003")
+        // The counter is the committee's: one who may not change it may not take numbers.
+        #expect(Event.referencesCounted(ReferencesCounted(committeeID: "board", year: 2024, last: 9)).committee(in: w.archive) == "board")
         // A meeting stood down after its agenda went out keeps its references; the next
         // meeting does not reuse them.
         try w.run { a, _ in try a.cancelMeeting(m, reason: "not quorate") }
