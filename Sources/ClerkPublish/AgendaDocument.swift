@@ -26,7 +26,8 @@ public enum AgendaDocument {
             let number = record.number(of: item.id)
             var title = item.title.visible
             if item.confidential { title += " [confidential]" }
-            blocks.append(.item(label: isSub ? String(number.last ?? "a") : number, title: title, isSub: isSub))
+            blocks.append(.item(label: isSub ? String(number.last ?? "a") : number.visible, title: title, isSub: isSub,
+                            referenced: !isSub && record.hasReference(item.id)))
             var details: [String] = []
             if let ref = item.refersTo, let from = archive.meetings[ref.meetingID] {
                 let what = ref.carried == true ? "Carried forward from" : "Arising from"
@@ -47,7 +48,8 @@ public enum AgendaDocument {
             for item in closed {
                 let number = record.number(of: item.id)
                 let isSub = item.parentID != nil
-                blocks.append(.item(label: isSub ? String(number.last ?? "a") : number, title: item.title.visible, isSub: isSub))
+                blocks.append(.item(label: isSub ? String(number.last ?? "a") : number.visible, title: item.title.visible, isSub: isSub,
+                            referenced: !isSub && record.hasReference(item.id)))
             }
         }
         let status: String = if let published = meeting.agendaPublishedOn {

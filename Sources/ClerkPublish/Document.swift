@@ -26,8 +26,9 @@ public struct Document: Sendable, Hashable {
         case section(String)
         /// An attendance group ("West Herts PBC Leads") and its people, one per line.
         case group(String?, [String])
-        /// A numbered agenda item: "1", or a lettered sub-item "a".
-        case item(label: String, title: String, isSub: Bool)
+        /// A numbered agenda item: "1", or a lettered sub-item "a"; or an item known by its
+        /// reference ("GB/2425/017"), `referenced`, printed before the title without a dot.
+        case item(label: String, title: String, isSub: Bool, referenced: Bool = false)
         /// What an agenda pack says under an item: presenter, papers, timing.
         case itemDetails([String])
         /// A paragraph; a "\n" in it is a line break typed inside the paragraph.
@@ -50,6 +51,11 @@ public struct Document: Sendable, Hashable {
             self.marker = marker
             self.text = text
         }
+    }
+
+    /// "1. Title", "a. Title", or "GB/2425/017 Title".
+    static func heading(_ label: String, _ title: String, referenced: Bool) -> String {
+        label + (referenced ? " " : ". ") + title
     }
 
     public enum Emphasis: Sendable, Hashable {

@@ -135,8 +135,8 @@ struct Flow {
             case .group(let name, let lines):
                 if let name { out.append(Paragraph(kind: .group, lines: [name])) }
                 out += lines.map { Paragraph(kind: .person, lines: [$0]) }
-            case .item(let label, let title, let isSub):
-                out.append(Paragraph(kind: isSub ? .subItem : .item, lines: ["\(label). \(title)"]))
+            case .item(let label, let title, let isSub, let referenced):
+                out.append(Paragraph(kind: isSub ? .subItem : .item, lines: [Document.heading(label, title, referenced: referenced)]))
                 inSub = isSub
             case .itemDetails(let lines):
                 out.append(Paragraph(kind: .itemDetails, lines: lines, depth: inSub ? 1 : 0))

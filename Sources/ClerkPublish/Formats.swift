@@ -35,9 +35,10 @@ struct TextFormat {
                 blank()
                 if let name { wrap(name, indent: 0) }
                 lines.forEach { wrap($0, indent: 2, hanging: 4) }
-            case .item(let label, let title, let isSub):
+            case .item(let label, let title, let isSub, let referenced):
                 blank()
-                if isSub { wrap("\(label). \(title)", indent: 3, hanging: 6) } else { wrap("\(label). \(title)", indent: 0, hanging: 3) }
+                let heading = Document.heading(label, title, referenced: referenced)
+                if isSub { wrap(heading, indent: 3, hanging: 6) } else { wrap(heading, indent: 0, hanging: 3) }
                 inSub = isSub
             case .itemDetails(let lines):
                 lines.forEach { wrap($0, indent: inSub ? 6 : 3) }
@@ -87,8 +88,8 @@ struct MarkdownFormat {
             case .group(let name, let lines):
                 if let name { para("**" + Self.escape(name) + "**") }
                 para(lines.map { "- " + Self.escape($0) }.joined(separator: "\n"))
-            case .item(let label, let title, let isSub):
-                para((isSub ? "#### " : "### ") + Self.escape(label) + ". " + Self.escape(title))
+            case .item(let label, let title, let isSub, let referenced):
+                para((isSub ? "#### " : "### ") + Self.escape(label) + (referenced ? " " : ". ") + Self.escape(title))
             case .itemDetails(let lines):
                 para(lines.map { "*" + Self.escape($0) + "*" }.joined(separator: "\\\n"))
             case .paragraph(let text, let emphasis):
@@ -184,9 +185,9 @@ struct HTMLFormat {
             case .group(let name, let lines):
                 if let name { body.append("<h3 class=\"group\">\(Self.escape(name))</h3>") }
                 body.append("<ul class=\"people\">" + lines.map { "<li>\(Self.escape($0))</li>" }.joined() + "</ul>")
-            case .item(let label, let title, let isSub):
+            case .item(let label, let title, let isSub, let referenced):
                 let tag = isSub ? "h4" : "h3"
-                body.append("<\(tag) class=\"item\"><span class=\"number\">\(Self.escape(label)).</span> \(Self.escape(title))</\(tag)>")
+                body.append("<\(tag) class=\"item\"><span class=\"number\">\(Self.escape(label))\(referenced ? "" : ".")</span> \(Self.escape(title))</\(tag)>")
             case .itemDetails(let lines):
                 body.append("<p class=\"item-details\">" + lines.map(Self.escape).joined(separator: "<br>") + "</p>")
             case .paragraph(let text, let emphasis):

@@ -112,7 +112,8 @@ struct MeetingFacts {
         for item in closed {
             let number = record.number(of: item.id)
             let isSub = item.parentID != nil
-            blocks.append(.item(label: isSub ? String(number.last ?? "a") : number, title: item.title.visible, isSub: isSub))
+            blocks.append(.item(label: isSub ? String(number.last ?? "a") : number.visible, title: item.title.visible, isSub: isSub,
+                            referenced: !isSub && record.hasReference(item.id)))
             blocks += changeLines(record.quorumChanges.filter { $0.itemID == item.id })
         }
         return blocks

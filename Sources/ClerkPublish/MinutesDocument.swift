@@ -65,7 +65,8 @@ public enum MinutesDocument {
             title += " (carried forward from \(from.date.long))"
         }
         if item.confidential { title += " [confidential]" }
-        return .item(label: isSub ? String(number.last ?? "a") : number, title: title.visible, isSub: isSub)
+        return .item(label: isSub ? String(number.last ?? "a") : number.visible, title: title.visible, isSub: isSub,
+                            referenced: !isSub && record.hasReference(item.id))
     }
 
     /// An entry as minuted: its typed paragraphs and lists, the first worded in the house style.

@@ -77,9 +77,10 @@ struct CommitteeSetupEndToEndTests {
             try t.keys("Enter")
             try t.waitFor("added \(name)")
         }
-        // The organisations follow the 15 fields; each marked core moves to the front, in turn.
+        // The organisations follow the 17 fields and the 6 standing items; each marked core
+        // moves to the front, in turn.
         try t.keys("g")
-        for _ in 0..<15 { try t.keys("j") }
+        for _ in 0..<23 { try t.keys("j") }
         for n in 1...organisations.count {
             try t.keys("c")
             try t.waitFor("\(n) core")

@@ -38,6 +38,10 @@ import Testing
                                   coreOrganisations: ["daccom"],
                                   memberships: [Membership(personID: "mark-jones", organisationID: "daccom", role: .chair)])
         terms.quorum = .membersAndOrganisations(members: 3, organisations: 2)
+        terms.standingItems = [StandingItemSpec(kind: .apologies, title: "Welcome and apologies"), .declarations,
+                               StandingItemSpec(kind: nil, title: "Patient story", onByDefault: false), .anyOtherBusiness]
+        terms.defaultVenue = "Committee Room 2"
+        terms.references = ItemReferenceScheme(pattern: "WH/{yy}{yy+1}/{n:03}", restartMonth: 4)
         let action = Action(id: "a-1", committeeID: committee.id, meetingID: meetingID, itemID: "i-2", number: 1,
                             text: "to circulate the draft commissioning plan", owner: .person("mark-jones"), due: due,
                             raisedOn: day)
@@ -61,6 +65,7 @@ import Testing
                                        start: TimeOfDay(hour: 13, minute: 0), end: nil, venue: "Watford")),
             .meetingCancelled(MeetingCancelled(meetingID: "whpl-2027-01-21", reason: "Too few members could attend")),
             .agendaPublished(MeetingDated(meetingID: meetingID, on: CalendarDate(iso: "2026-12-11")!)),
+            .referencesCounted(ReferencesCounted(committeeID: committee.id, year: 2026, last: 17)),
             .meetingStarted(MeetingTimed(meetingID: meetingID, at: Instant(iso: "2026-12-17T12:32:00Z")!)),
             .meetingClosed(MeetingClosed(meetingID: meetingID, at: Instant(iso: "2026-12-17T13:58:00Z")!, nextMeetingID: nil)),
             .minutesCirculated(MeetingDated(meetingID: meetingID, on: CalendarDate(iso: "2026-12-22")!)),
@@ -100,6 +105,8 @@ import Testing
                 id: "i-4", title: "Carried forward", refersTo: ItemRef(meetingID: m, itemID: "i-2", number: "2", carried: true)))),
             .itemEdited(ItemEdited(meetingID: m, item: AgendaItem(id: "i-2", title: "Commissioning plan 2027/28", presenter: "MJ",
                                                                   papers: ["Draft plan v4"], minutes: 25))),
+            .referencesAssigned(ReferencesAssigned(meetingID: m, references: [ItemReference(itemID: "i-1", reference: "WH/2627/016"),
+                                                                              ItemReference(itemID: "i-2", reference: "WH/2627/017")])),
             .itemMoved(ItemMoved(meetingID: m, itemID: "i-4", parentID: nil, after: "i-1")),
             .itemRemoved(ItemRemoved(meetingID: m, itemID: "i-4")),
             .currentItemSet(CurrentItemSet(meetingID: m, itemID: "i-2", at: Instant(iso: "2026-12-17T12:40:00Z")!)),

@@ -210,3 +210,28 @@ import Testing
         #expect(snippet.contains("Darzi") && snippet.hasPrefix("…") && snippet.hasSuffix("…"))
     }
 }
+
+/// Item references given on publication reach the journal in both of their files (the
+/// counter in the archive's, the references in the meeting's), read back the same after
+/// reopening, and are what search results name items by.
+@Suite struct ReferencedSearchTests {
+    @Test func aPublishedAgendasReferencesAreDurableAndSearchedBy() throws {
+        let s = try SearchIndexTests()
+        let store = try ArchiveStore(directory: s.path, mode: .readWrite)
+        let committee = try #require(store.state.meetings[s.meeting]?.committeeID)
+        try store.commit(at: SearchIndexTests.now) { store in
+            let c = try store.state.committee(committee)
+            var terms = c.terms
+            terms.references = ItemReferenceScheme(pattern: "HP/{yyyy}/{n:02}", restartMonth: 9)
+            return try store.state.changeTerms(committee, name: c.name, terms: terms, coreOrganisations: c.coreOrganisations)
+        }
+        try s.commit(store) { ctx in try ctx.publishAgenda(context: ArchiveStoreTests.context("p")) }
+        let reopened = try ArchiveStore(directory: s.path, mode: .readOnly)
+        let record = try reopened.record(of: s.meeting)
+        #expect(record.number(of: "i-1") == "HP/2026/01")
+        #expect(record.number(of: "i-3") == "HP/2026/02a")
+        #expect(reopened.state.committees[committee]?.referenceCounters == ["2026": 2])
+        let results = try s.search("darzi")
+        #expect(results.hits.first?.itemNumber == "HP/2026/01")
+    }
+}

@@ -78,6 +78,11 @@ struct LogDescription {
         case .quorumChanged(let e): what = e.change.isQuorate ? "minuted that the meeting is quorate" : "minuted that the meeting is not quorate"
         case .guestAdded(let e): what = "listed \(e.guest.name) in attendance (\(e.guest.role.label.lowercased()))"
         case .guestRemoved(let e): what = "removed \(record?.guest(e.guestID)?.name ?? "a guest") from attendance"
+        case .referencesAssigned(let e):
+            what = "gave " + (e.references.count == 1 ? "an item its reference" : "\(e.references.count) items their references")
+                + " (" + e.references.map(\.reference).joined(separator: ", ") + ")"
+        case .referencesCounted(let e):
+            what = "took item references up to number \(e.last) of \(e.year) for \(archive.committees[e.committeeID]?.name ?? e.committeeID)"
         }
         if case .meeting(let id) = event.scope { meeting = id }
     }

@@ -112,6 +112,7 @@ extension ArchiveState {
                             coreOrganisations: [OrganisationID]) throws -> [Event] {
         let c = try committee(committeeID)
         guard !name.trimmed.isEmpty else { throw CommandError(.invalid, "a committee needs a name") }
+        try checkConventions(terms, was: c.terms)
         for org in coreOrganisations where organisations[org] == nil {
             throw CommandError.notFound("organisation", org, hint: "add the organisation first")
         }
@@ -143,6 +144,7 @@ extension ArchiveState {
         if !isExtra, meetings(of: c.id).contains(where: { $0.date == date && $0.status != .cancelled }) {
             throw CommandError(.duplicate, "\(c.name) already meets on \(date.iso); add it as an extra meeting if intended")
         }
+        let venue = venue.isEmpty ? c.terms.defaultVenue ?? "" : try Venue.parse(venue)
         let m = Meeting(id: meetingID(for: c, on: date), committeeID: c.id, title: title ?? c.name, date: date,
                         start: start, end: end, venue: venue, status: .planned, isExtra: isExtra)
         return [.meetingScheduled(m)]
@@ -189,6 +191,19 @@ extension ArchiveState {
             throw CommandError(.invalid, "the meeting ends (\(end.text)) before it starts (\(start.text)); check the times")
         }
         return [.meetingMoved(MeetingMoved(meetingID: id, date: date, start: start, end: end, venue: venue))]
+    }
+
+    /// Sets where one meeting is held, in place of the committee's usual venue: "Committee
+    /// Room 2", or "remote LINK" (stored as "Remote: LINK"). Empty goes back to the usual one.
+    public func setVenue(of id: MeetingID, to typed: String) throws -> [Event] {
+        let m = try meeting(id)
+        guard !m.status.isLocked, m.status != .cancelled else {
+            throw CommandError(.wrongState, "meeting \(id) is \(m.status.label); its venue can no longer be changed")
+        }
+        let usual = committees[m.committeeID]?.terms.defaultVenue ?? ""
+        let venue = typed.trimmed.isEmpty ? usual : try Venue.parse(typed)
+        guard venue != m.venue else { return [] }
+        return [.meetingMoved(MeetingMoved(meetingID: id, date: m.date, start: m.start, end: m.end, venue: venue))]
     }
 
     public func cancelMeeting(_ id: MeetingID, reason: String) throws -> [Event] {

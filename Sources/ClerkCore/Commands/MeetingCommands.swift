@@ -22,7 +22,7 @@ public struct MeetingContext: Sendable {
             throw CommandError(.wrongState, "the agenda of \(id) is \(meeting.status.label); only a planned meeting's agenda can be published")
         }
         guard !record.items.isEmpty else { throw CommandError(.invalid, "the agenda is empty; add items before publishing it") }
-        return [.agendaPublished(MeetingDated(meetingID: id, on: context.today))]
+        return [.agendaPublished(MeetingDated(meetingID: id, on: context.today))] + referenceEvents(for: record.items)
     }
 
     public func start(context: CommandContext) throws -> [Event] {
@@ -147,11 +147,13 @@ public struct MeetingContext: Sendable {
             events.append(.itemAdded(ItemAdded(meetingID: meeting, item: item, after: last)))
             last = item.id
         }
-        let standing = committee.terms.standingItems
-        let isTail = { (s: StandingItem) in s == .anyOtherBusiness || s == .nextMeeting }
-        for s in standing where !isTail(s) { add(AgendaItem(id: context.newID("i-"), title: s.defaultTitle, standing: s)) }
+        let standing = committee.terms.standingItems.filter(\.onByDefault)
+        // Carried-forward items go before the first item that closes the agenda (any other
+        // business, date of next meeting), in the committee's own order.
+        let tail = standing.firstIndex(where: \.closesAgenda) ?? standing.count
+        for s in standing[..<tail] { add(AgendaItem(id: context.newID("i-"), title: s.title, standing: s.kind)) }
         carried().forEach(add)
-        for s in standing where isTail(s) { add(AgendaItem(id: context.newID("i-"), title: s.defaultTitle, standing: s)) }
+        for s in standing[tail...] { add(AgendaItem(id: context.newID("i-"), title: s.title, standing: s.kind)) }
         return events
     }
 
@@ -167,7 +169,7 @@ public struct MeetingContext: Sendable {
         }
         guard record.item(item.id) == nil else { throw CommandError(.duplicate, "item \(item.id) exists already") }
         try requireNumbersKept(adding: item, after: after)
-        return [.itemAdded(ItemAdded(meetingID: id, item: item, after: after))]
+        return [.itemAdded(ItemAdded(meetingID: id, item: item, after: after))] + (givesReferences ? referenceEvents(for: [item]) : [])
     }
 
     /// Makes an item refer to an item of an earlier meeting: matters arising ("Item 4,

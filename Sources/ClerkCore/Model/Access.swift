@@ -251,6 +251,7 @@ extension Event {
         case .meetingStarted(let e): archive.meetings[e.meetingID]?.committeeID
         case .meetingClosed(let e): archive.meetings[e.meetingID]?.committeeID
         case .minutesApproved(let e): archive.meetings[e.meetingID]?.committeeID
+        case .referencesCounted(let e): e.committeeID
         default:
             if case .meeting(let id) = scope { archive.meetings[id]?.committeeID } else { nil }
         }

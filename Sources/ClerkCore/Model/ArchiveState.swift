@@ -203,10 +203,16 @@ public struct ArchiveState: Sendable, Hashable, Codable {
             guard committees[e.committeeID] != nil else { return "unknown committee" }
             guard people[e.personID] != nil else { return "unknown person" }
             access.setBarred(e.barred, e.personID, from: e.committeeID)
+        case .referencesCounted(let e):
+            guard committees[e.committeeID] != nil else { return "unknown committee" }
+            // The counter only goes up, so that a number once given is never given again.
+            var counters = committees[e.committeeID]?.referenceCounters ?? [:]
+            counters[String(e.year)] = max(counters[String(e.year)] ?? 0, e.last)
+            committees[e.committeeID]?.referenceCounters = counters
         case .itemAdded, .itemEdited, .itemMoved, .itemRemoved, .currentItemSet, .attendanceMarked,
              .declarationRecorded, .declarationWithdrawn, .entryAdded, .entryEdited, .entryRemoved,
              .entryConflicted, .conflictResolved, .voteRecorded, .quorumChanged,
-             .guestAdded, .guestRemoved:
+             .guestAdded, .guestRemoved, .referencesAssigned:
             return "a meeting event in the archive segment"
         }
         return nil

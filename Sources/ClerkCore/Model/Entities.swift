@@ -119,7 +119,8 @@ public struct Membership: Sendable, Hashable, Codable {
     }
 }
 
-/// The standing items every agenda starts from.
+/// The kinds of standing item clerk knows what to do with (a committee's own standing
+/// items are `StandingItemSpec`s: a kind, or none, with the committee's title).
 public enum StandingItem: String, Sendable, Hashable, Codable, CaseIterable {
     case apologies, declarations, previousMinutes = "previous-minutes", actionLog = "action-log"
     case anyOtherBusiness = "any-other-business", nextMeeting = "next-meeting"
@@ -150,14 +151,19 @@ public struct TermsOfReference: Sendable, Hashable, Codable {
     public var deadlines: AgendaDeadlines?
     public var reviewDate: CalendarDate?
     public var objectives: [String]
-    public var standingItems: [StandingItem]
+    public var standingItems: [StandingItemSpec]
+    /// Where the committee usually meets; a new meeting is planned there.
+    public var defaultVenue: String?
+    /// How items are referred to; nil numbers them 1, 2, 3 on each agenda.
+    public var references: ItemReferenceScheme?
     /// How the minutes are set out when they go out; nil keeps the informal look.
     public var style: HouseStyle?
 
     public init(purpose: String = "", accountability: String = "", membershipRule: String = "", secretariat: String = "",
                 cadence: Cadence? = nil, quorum: QuorumRule = .none, declaredExcludedFromQuorum: Bool = false,
                 voting: VotingRule = .consensus, deadlines: AgendaDeadlines? = nil, reviewDate: CalendarDate? = nil,
-                objectives: [String] = [], standingItems: [StandingItem] = StandingItem.allCases, style: HouseStyle? = nil) {
+                objectives: [String] = [], standingItems: [StandingItemSpec] = StandingItemSpec.standard, style: HouseStyle? = nil,
+                defaultVenue: String? = nil, references: ItemReferenceScheme? = nil) {
         self.purpose = purpose
         self.accountability = accountability
         self.membershipRule = membershipRule
@@ -171,6 +177,8 @@ public struct TermsOfReference: Sendable, Hashable, Codable {
         self.objectives = objectives
         self.standingItems = standingItems
         self.style = style
+        self.defaultVenue = defaultVenue
+        self.references = references
     }
 }
 
@@ -183,6 +191,9 @@ public struct Committee: Sendable, Hashable, Codable {
     /// The core organisations: those that hold a vote under one-vote-per-organisation.
     public var coreOrganisations: [OrganisationID]
     public var memberships: [Membership]
+    /// The last running item number taken in each reference year ("2024": 17), when the
+    /// terms give items references.
+    public var referenceCounters: [String: Int]?
 
     public init(id: CommitteeID, name: String, code: String, terms: TermsOfReference,
                 coreOrganisations: [OrganisationID] = [], memberships: [Membership] = []) {

@@ -45,6 +45,8 @@ public enum Event: Sendable, Hashable {
     case quorumChanged(QuorumChanged)
     case guestAdded(GuestAdded)
     case guestRemoved(GuestRemoved)
+    case referencesAssigned(ReferencesAssigned)
+    case referencesCounted(ReferencesCounted)
 
     public enum Kind: String, Sendable, CaseIterable {
         case organisationAdded = "organisation.added"
@@ -87,6 +89,8 @@ public enum Event: Sendable, Hashable {
         case quorumChanged = "quorum.changed"
         case guestAdded = "attendance.guest-added"
         case guestRemoved = "attendance.guest-removed"
+        case referencesAssigned = "agenda.references-assigned"
+        case referencesCounted = "committee.references-counted"
 
         /// The current version written for this kind. Raise it when a payload changes
         /// shape, and teach EventCodec to upgrade the older one.
@@ -146,6 +150,8 @@ public enum Event: Sendable, Hashable {
         case .quorumChanged: .quorumChanged
         case .guestAdded: .guestAdded
         case .guestRemoved: .guestRemoved
+        case .referencesAssigned: .referencesAssigned
+        case .referencesCounted: .referencesCounted
         }
     }
 
@@ -168,6 +174,7 @@ public enum Event: Sendable, Hashable {
         case .quorumChanged(let e): .meeting(e.meetingID)
         case .guestAdded(let e): .meeting(e.meetingID)
         case .guestRemoved(let e): .meeting(e.meetingID)
+        case .referencesAssigned(let e): .meeting(e.meetingID)
         default: .archive
         }
     }

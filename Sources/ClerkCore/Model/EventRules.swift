@@ -62,6 +62,7 @@ extension Event {
         }
         func terms(_ t: TermsOfReference) {
             if let problem = t.cadence?.problem { other = "cadence: \(problem)" }
+            if let problem = t.references?.problem { other = "references: \(problem)" }
             quorum(t.quorum)
             if let d = t.deadlines {
                 numbers.append(("submissionLeadDays", d.submissionLeadDays, NumberRanges.leadDays))
@@ -185,6 +186,14 @@ extension Event {
             if let i = e.guest.itemID { ids.append(("itemID", i)) }
             if e.guest.name.isEmpty || e.guest.name.count > 200 { other = "guest: a name of 1 to 200 characters" }
         case .guestRemoved(let e): ids += [("meetingID", e.meetingID), ("guestID", e.guestID)]
+        case .referencesAssigned(let e):
+            ids += [("meetingID", e.meetingID)] + e.references.map { ("itemID", $0.itemID) }
+            if e.references.contains(where: { $0.reference.isEmpty || Venue.hasControl($0.reference) }) {
+                other = "an item reference is empty or has a control character"
+            }
+        case .referencesCounted(let e):
+            ids.append(("committeeID", e.committeeID))
+            numbers += [("year", e.year, 1...9999), ("last", e.last, NumberRanges.count)]
         }
         if let (field, bad) = ids.first(where: { !IDGrammar.isValid($0.1) }) {
             return "\(field) \(IDGrammar.shown(bad)) is not a valid id (1–\(IDGrammar.maxLength) of a–z 0–9 -)"

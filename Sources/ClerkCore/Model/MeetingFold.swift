@@ -114,6 +114,10 @@ extension MeetingRecord {
         case .guestRemoved(let e):
             guard let index = guests.firstIndex(where: { $0.id == e.guestID }) else { return "unknown guest \(IDGrammar.shown(e.guestID))" }
             guests[index].removed = true
+        case .referencesAssigned(let e):
+            if let r = e.references.first(where: { item($0.itemID) == nil && references[$0.itemID] == nil }) { return unknownItem(r.itemID) }
+            // A reference once given stays: a second one for the same item is not applied.
+            for r in e.references where references[r.itemID] == nil { references[r.itemID] = r.reference }
         default:
             return "an archive event in a meeting segment"
         }

@@ -194,6 +194,9 @@ public struct MeetingRecord: Sendable, Hashable, Codable {
     /// The item being discussed, and when discussion of it began.
     public var currentItem: ItemID?
     public var currentItemSince: Instant?
+    /// Items' references, when the committee's terms give them ("GB/2425/017"); kept for
+    /// removed items too, so that a reference is never given twice.
+    public var references: [ItemID: String] = [:]
     var _anomalies: [String] = []
 
     public init(meetingID: MeetingID) {
@@ -219,8 +222,23 @@ public struct MeetingRecord: Sendable, Hashable, Codable {
     }
     public func subItems(of parent: ItemID) -> [AgendaItem] { items.filter { $0.parentID == parent } }
 
-    /// "1", "1a", "8b": numbering as printed on agendas, derived from order.
+    /// How an item is referred to: its reference when it has one ("GB/2425/017", a sub-item
+    /// "GB/2425/017a"), else its number ("1", "1a").
     public func number(of id: ItemID) -> String {
+        if let reference = references[id] { return reference }
+        if let parent = item(id)?.parentID, let reference = references[parent] {
+            return reference + String(position(of: id).last ?? "a")
+        }
+        return position(of: id)
+    }
+
+    /// Whether the item is known by a reference rather than a number.
+    public func hasReference(_ id: ItemID) -> Bool {
+        references[id] != nil || item(id)?.parentID.flatMap { references[$0] } != nil
+    }
+
+    /// "1", "1a", "8b": numbering as printed on agendas, derived from order.
+    public func position(of id: ItemID) -> String {
         let tops = topLevelItems
         if let index = tops.firstIndex(where: { $0.id == id }) { return String(index + 1) }
         guard let sub = item(id), let parent = sub.parentID, let parentIndex = tops.firstIndex(where: { $0.id == parent })

@@ -55,6 +55,8 @@ public enum EventCodec {
         case .quorumChanged(let p): return try bytes(p)
         case .guestAdded(let p): return try bytes(p)
         case .guestRemoved(let p): return try bytes(p)
+        case .referencesAssigned(let p): return try bytes(p)
+        case .referencesCounted(let p): return try bytes(p)
         }
     }
 
@@ -112,6 +114,8 @@ public enum EventCodec {
             case .quorumChanged: return .quorumChanged(try d.decode(QuorumChanged.self, from: payload))
             case .guestAdded: return .guestAdded(try d.decode(GuestAdded.self, from: payload))
             case .guestRemoved: return .guestRemoved(try d.decode(GuestRemoved.self, from: payload))
+            case .referencesAssigned: return .referencesAssigned(try d.decode(ReferencesAssigned.self, from: payload))
+            case .referencesCounted: return .referencesCounted(try d.decode(ReferencesCounted.self, from: payload))
             }
         } catch let error as DecodingError {
             throw DecodeError(description: "\(type) v\(version) payload does not match its shape: \(summary(error))")

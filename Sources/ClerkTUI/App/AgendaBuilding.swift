@@ -10,6 +10,8 @@ public enum PlanningForm: Sendable, Hashable {
     case moveMeeting(MeetingID)
     /// Why a meeting is stood down.
     case standDown(MeetingID)
+    /// Where one meeting is held (MeetingVenue.swift).
+    case venue(MeetingID)
 }
 
 /// Building the next meeting's agenda (reorder, nest, edit, remove, publish) and planning
@@ -46,6 +48,7 @@ extension Updater {
             guard confirmed(id, "publish the agenda and lock its numbering", &state) else { return [] }
             return meetingChange("publish the agenda", &state, data) { ctx, context in try ctx.publishAgenda(context: context) }
         case .agendaEdit: return openEditItemForm(&state, data)
+        case .agendaVenue: return openVenueForm(&state, data)
         default: return nil
         }
     }
@@ -185,6 +188,8 @@ extension Updater {
             return [.commit(Change("move the meeting") { store, _ in
                 try store.state.moveMeeting(id, to: when.date, start: start, end: end, venue: venue)
             })]
+        case .venue(let id):
+            return submitVenue(&state, form, id, data)
         case .standDown(let id):
             let reason = (form.text?.text ?? "").trimmingSpaces()
             do { _ = try data.archive.cancelMeeting(id, reason: reason) } catch {
@@ -238,13 +243,15 @@ extension Updater {
 
 extension Renderer {
     /// Whether the header has room for the agenda's dates beside the committee, the date and
-    /// time, the status, the quorum and the clock; if not they show in the agenda pane's
+    /// time, the venue, the status, the quorum and the clock; if not they show in the agenda pane's
     /// title, and only the latest warning stays in the header. The meeting's date comes first.
     func agendaDatesInHeader(_ meeting: Meeting, _ data: ViewData, width: Int) -> Bool {
         guard let headline = Self.agendaHeadline(meeting, data) else { return false }
         let dates = " \(headline.text) " + headline.warnings.map { " \($0) " }.joined()
         let others = " \(meeting.status.label) " + " quorum: no roll yet " + " 00:00 " + (readOnly ? " read-only " : "")
-        return DisplayWidth.width(of: headerTitle(meeting, data) + dates + others) + 1 <= width
+        // The venue (up to 40 columns of it) comes before the dates.
+        let venue = meeting.venue.isEmpty ? "" : " · " + DisplayWidth.truncate(meeting.venue, toWidth: 40, ellipsis: true)
+        return DisplayWidth.width(of: headerTitle(meeting, data) + venue + dates + others) + 1 <= width
     }
 
     /// The meeting's status for the header, with the agenda's dates: when items and papers

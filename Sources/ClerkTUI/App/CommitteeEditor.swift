@@ -58,6 +58,10 @@ extension Updater {
         switch id {
         case .termsEditMember:
             return openMemberEdit(&state, c, key: key, data)
+        case .termsEdit where key.hasPrefix("s:"):
+            return openStandingForm(&state, c, index: Int(key.dropFirst(2)), isNew: false)
+        case .termsAddStanding, .termsStandingDefault, .termsStandingUp, .termsStandingDown, .termsRemoveStanding:
+            return performStandingAction(id, key: key, &state, c, data)
         case .termsEdit:
             if key.hasPrefix("m:") { return openMemberEdit(&state, c, key: key, data) }
             guard key.hasPrefix("f:"), let field = TermsField(rawValue: String(key.dropFirst(2))) else {
@@ -205,6 +209,8 @@ extension Updater {
         case .deadlines: terms.deadlines = none ? nil : try get(AgendaDeadlines.parse(line))
         case .reviewDate: terms.reviewDate = none ? nil : try get(CalendarDate.parseTyped(line))
         case .houseStyle: terms.style = try HouseStyleField.parse(line)
+        case .venue: terms.defaultVenue = line.isEmpty ? nil : try Venue.parse(line)
+        case .references: terms.references = line.isEmpty || ["numbers", "plain", "none"].contains(line.lowercased()) ? nil : try ReferenceField.parse(line)
         case .chair, .declaredExcluded, .coreOrganisations: break
         }
         return (name, terms)

@@ -16,7 +16,7 @@ public struct CommitteeScreen: Sendable, Hashable {
 /// The fields of the terms of reference, in the order shown.
 public enum TermsField: String, Sendable, Hashable, CaseIterable {
     case name, purpose, accountability, membershipRule, secretariat, chair, cadence, quorum, declaredExcluded, voting
-    case coreOrganisations, deadlines, reviewDate, objectives, houseStyle
+    case coreOrganisations, deadlines, reviewDate, objectives, houseStyle, venue, references
 
     public var label: String {
         switch self {
@@ -35,6 +35,8 @@ public enum TermsField: String, Sendable, Hashable, CaseIterable {
         case .reviewDate: "Review date"
         case .objectives: "Objectives"
         case .houseStyle: "House style"
+        case .venue: "Usual venue"
+        case .references: "Item references"
         }
     }
 
@@ -48,6 +50,8 @@ public enum TermsField: String, Sendable, Hashable, CaseIterable {
         case .reviewDate: "Review date (YYYY-MM-DD; empty: none): "
         case .chair: "Chair's initials and the date they take office (e.g. AM 2027-01-01): "
         case .houseStyle: HouseStyleField.prompt
+        case .venue: "Usual venue (Committee Room 2, via Microsoft Teams, remote LINK; empty: none): "
+        case .references: "Item references (e.g. GB/{yy}{yy+1}/{n:03} from April; empty: numbers 1, 2, 3): "
         case .purpose, .accountability, .membershipRule, .objectives: "\(label) (¶ between paragraphs): "
         default: "\(label): "
         }
@@ -91,6 +95,8 @@ public enum CommitteeForm: Sendable, Hashable {
     case organisation(CommitteeID)
     case member(MemberDraft, MemberStep)
     case end(CommitteeID, PersonID)
+    /// A standing item's title: a new one after `index` (or first), or the one at `index` retitled.
+    case standing(CommitteeID, index: Int?, isNew: Bool)
 }
 
 public enum CommitteeText {

@@ -73,6 +73,8 @@ extension Updater {
             })]
         case .member(let draft, let step):
             return memberStep(&state, form, draft, step, typed, data)
+        case .standing(let committeeID, let index, let isNew):
+            return submitStanding(&state, form, committeeID, index: index, isNew: isNew, typed: typed, data)
         }
     }
 

@@ -29,6 +29,8 @@ public enum CommitteePane {
         case .reviewDate: return t.reviewDate?.iso ?? ""
         case .objectives: return t.objectives.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n")
         case .houseStyle: return HouseStyleField.value(t)
+        case .venue: return t.defaultVenue ?? ""
+        case .references: return ReferenceField.value(t.references)
         }
     }
 
@@ -44,6 +46,7 @@ public enum CommitteePane {
         case .chair: return (c.chair.flatMap { archive.people[$0.personID]?.initials } ?? "") + " \(today.iso)"
         case .cadence: return t.cadence?.text ?? ""
         case .houseStyle: return HouseStyleField.prefill(t)
+        case .references: return t.references.map(ReferenceField.value) ?? ""
         default: return value(field, c, archive)
         }
     }
@@ -75,6 +78,7 @@ public enum CommitteePane {
                 out.wrapped(problem, lead: String(repeating: " ", count: labelWidth), width: width, slot: .statusError, entry: entry)
             }
         }
+        StandingItemsPane.add(c, to: &out, width: width)
         out.blank()
         out.heading("Organisations  (O adds · c marks core)", width: width)
         let orgs = c.organisationIDs(in: archive)

@@ -223,6 +223,11 @@ public struct Renderer {
             let name = nameRoom >= 12 ? DisplayWidth.truncate(committee.name, toWidth: nameRoom, ellipsis: true) : committee.code
             title = headerTitle(meeting, data, name: name)
         }
+        // The venue where there is room for it (a long remote link shortened).
+        let venueRoom = room - DisplayWidth.width(of: title) - 3
+        if !meeting.venue.isEmpty, venueRoom >= 12 {
+            title += " · " + DisplayWidth.truncate(Sanitize.visible(meeting.venue), toWidth: venueRoom, ellipsis: true)
+        }
         drawBar(title, right, in: rect, slot: .header, on: term)
     }
 

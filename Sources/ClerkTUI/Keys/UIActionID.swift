@@ -69,6 +69,7 @@ public enum UIActionID: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case agendaConfidential = "agenda.confidential"
     case agendaRemove = "agenda.remove"
     case agendaPublish = "agenda.publish"
+    case agendaVenue = "agenda.venue"
 
     case attendancePresent = "attendance.present"
     case attendanceApologies = "attendance.apologies"
@@ -137,6 +138,11 @@ public enum UIActionID: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case termsToggleCore = "terms.toggleCore"
     case termsEndMembership = "terms.endMembership"
     case termsEditMember = "terms.editMember"
+    case termsAddStanding = "terms.addStanding"
+    case termsStandingDefault = "terms.standingDefault"
+    case termsStandingUp = "terms.standingUp"
+    case termsStandingDown = "terms.standingDown"
+    case termsRemoveStanding = "terms.removeStanding"
 
     case searchOpen = "search.open"
 

@@ -29,7 +29,7 @@ public enum MeetingPanes {
             let entry = c.beginEntry(key: item.id)
             let number = record.number(of: item.id)
             let isSub = item.parentID != nil
-            let label = isSub ? "   \(number.last.map(String.init) ?? "")." : "\(number)."
+            let label = isSub ? "   \(number.last.map(String.init) ?? "")." : record.hasReference(item.id) ? number : "\(number)."
             var slot: ThemeSlot = .base
             var marker = "  "
             var trailing = item.minutes.map { Span("\($0)m", .muted) }
@@ -190,7 +190,7 @@ public enum MeetingPanes {
             let declarations = record.declarations(on: item.id)
             let number = record.number(of: item.id)
             let isSub = item.parentID != nil
-            let label = isSub ? "\(number.last.map(String.init) ?? "")." : "\(number)."
+            let label = isSub ? "\(number.last.map(String.init) ?? "")." : record.hasReference(item.id) ? number : "\(number)."
             let entry = c.beginEntry(key: item.id)
             c.wrapped(item.title + (item.confidential ? " [confidential]" : ""), lead: label + " ", width: width,
                       slot: item.confidential ? .itemConfidential : .heading, entry: entry)
@@ -264,6 +264,9 @@ public enum MeetingPanes {
             if case .person(let id) = a.owner, let p = archive.people[id] { aliases = [p.name, p.initials] }
             c.wrapped(MinuteWording.action(a.text, owner: owner, alsoKnownAs: aliases), lead: "(\(Action.numeral(a.number))) ", width: width, slot: slot, entry: entry,
                       trailing: Span(overdue ? "overdue \(due)" : due, overdue ? .actionOverdue : .muted))
+            if a.meetingID == meeting.id, let item = a.itemID, record.hasReference(item) {
+                c.wrapped("item \(record.number(of: item))", lead: "      ", width: width, slot: .muted, entry: entry)
+            }
             let here = a.progress(at: meeting.id)
             let before = a.history.last { $0.meetingID != meeting.id }
             if let before {
@@ -285,7 +288,7 @@ public enum MeetingPanes {
         if !log.isEmpty {
             if !c.rows.isEmpty { c.blank() }
             let item = record.items.first { $0.standing == .actionLog }
-            let title = item.map { "\(record.number(of: $0.id)). \($0.title)" } ?? "Action log"
+            let title = item.map { "\(record.number(of: $0.id))\(record.hasReference($0.id) ? "" : ".") \($0.title)" } ?? "Action log"
             c.heading("\(title): open from earlier meetings", width: width)
             log.forEach(add)
         }
