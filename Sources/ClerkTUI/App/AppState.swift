@@ -96,6 +96,21 @@ public enum Overlay: Sendable, Hashable {
     case conflict(ConflictID)
 }
 
+/// An irreversible step asked about once more: the question on the status line, what is
+/// said when it is not confirmed, and what `y` does.
+public struct Confirmation: Sendable, Hashable {
+    public enum Then: Sendable, Hashable {
+        /// Run the action again, now confirmed.
+        case perform
+        /// Approve `previous`'s minutes at `meeting`.
+        case approve(meeting: MeetingID, previous: MeetingID, amendments: Int)
+    }
+    public var id: UIActionID
+    public var question: String
+    public var refused: String
+    public var then: Then = .perform
+}
+
 public struct Message: Sendable, Hashable {
     public var text: String
     public var isError: Bool
@@ -120,8 +135,10 @@ public struct AppState: Sendable, Hashable {
     public var save: SaveState = .saved
     public var readOnly: Bool
     public var running = true
-    /// An action that asked to be confirmed by pressing its key again.
-    public var confirming: UIActionID?
+    /// An irreversible step waiting for `y` (any other key cancels it, nothing recorded).
+    public var confirmation: Confirmation?
+    /// The action confirmed with `y`, while it runs again.
+    var confirmedAction: UIActionID?
     /// The minutes paragraph being typed, when the editor is open.
     public var editing: MinutesEdit?
 

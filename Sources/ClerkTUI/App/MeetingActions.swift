@@ -24,7 +24,9 @@ extension Updater {
             })]
         case .meetingClose:
             // A read-only session is refused at once (by the commit) rather than asked to confirm.
-            guard state.readOnly || confirmed(id, "close the meeting", &state) else { return [] }
+            let date = data.archive.meetings[meetingID].map { " of \($0.date.medium)" } ?? ""
+            guard state.readOnly || confirmed(id, "Close the meeting\(date)? The end is recorded and the minutes become a draft.",
+                                              refused: "not closed", &state) else { return [] }
             return [.commit(Change("close the meeting") { store, ctx in
                 try MeetingContext(archive: store.state, record: try store.record(of: meetingID)).close(context: ctx)
             })]

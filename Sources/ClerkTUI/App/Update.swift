@@ -43,16 +43,13 @@ public struct Updater {
                 }
                 return []
             }
+            if let asked = state.confirmation { return confirmationKey(&state, asked, key, data) }
             if case .command(let input) = state.overlay { return commandKey(&state, input, key, data) }
             if case .form(let form) = state.overlay { return formKey(&state, form, key, data) }
             if case .conflict(let id) = state.overlay, key != .ctrl("c") { return conflictKey(&state, id, key, data) }
             state.message = nil
             let scope = state.scope
-            guard let action = keymap.action(for: key, in: scope) else {
-                state.confirming = nil
-                return []
-            }
-            if state.confirming != action.id { state.confirming = nil }
+            guard let action = keymap.action(for: key, in: scope) else { return [] }
             return perform(action.id, &state, data)
         }
     }
@@ -132,17 +129,39 @@ public struct Updater {
         return []
     }
 
-    /// An action that asks to be confirmed by pressing its key again: true on the second
-    /// press; on the first, says so on the status line (any other key clears it, see `update`).
-    func confirmed(_ id: UIActionID, _ what: String, _ state: inout AppState, otherwise: String = "cancels") -> Bool {
-        if state.confirming == id {
-            state.confirming = nil
+    /// An irreversible step asks once more: true when the person has just answered `y` to
+    /// `question`; otherwise the question goes on the status line and false is returned.
+    /// Any key but `y` then cancels, saying `refused` (see `confirmationKey`).
+    func confirmed(_ id: UIActionID, _ question: String, refused: String, _ state: inout AppState) -> Bool {
+        if state.confirmedAction == id {
+            state.confirmedAction = nil
             return true
         }
-        state.confirming = id
-        let key = keymap.keys(for: id).first ?? "the key"
-        state.message = Message(text: "press \(key) again to \(what); any other key \(otherwise)", isError: false)
+        ask(Confirmation(id: id, question: question, refused: refused), &state)
         return false
+    }
+
+    func ask(_ confirmation: Confirmation, _ state: inout AppState) {
+        state.confirmation = confirmation
+        state.message = Message(text: "\(confirmation.question) y/n", isError: false)
+    }
+
+    /// The answer to a confirmation: `y` carries the step out; anything else cancels it.
+    private func confirmationKey(_ state: inout AppState, _ asked: Confirmation, _ key: Key, _ data: ViewData) -> [Effect] {
+        state.confirmation = nil
+        guard key == .char("y") else {
+            state.message = Message(text: asked.refused, isError: false)
+            return []
+        }
+        state.message = nil
+        switch asked.then {
+        case .perform:
+            state.confirmedAction = asked.id
+            defer { state.confirmedAction = nil }
+            return perform(asked.id, &state, data)
+        case .approve(let meetingID, let previous, let amendments):
+            return approve(previous, at: meetingID, amendments: amendments, &state, data)
+        }
     }
 
     /// Closes the overlay, or the screen on top, back towards the home screen.
