@@ -140,6 +140,7 @@ import Testing
         chair.open("hpbc-2008-04-22")
         // The chair marks action (i) done; the secretary adds a late apology at the same time.
         for key in ["4", "d"] { chair.handle(.key(.char(Character(key)))) }
+        chair.handle(.key(.enter))  // the status form: done, no note
         for key in ["2", "j", "a"] { secretary.handle(.key(.char(Character(key)))) }
         #expect(chair.state.save == .saved && secretary.state.save == .saved)
         // Each sees the other's change on the next tick (the screen ticks twice a second).
@@ -391,7 +392,7 @@ import Testing
         f.app.open(pcpg)
         f.press(.char("1"), .char("G"), .char("A"))
         for c in "Integrated workforce plan" { f.press(.char(c)) }
-        f.press(.enter, .char("S"), .char("C"), .char("C"))
+        f.press(.enter, .char("S"), .char("C"), .char("y"))
         #expect(f.store.state.meetings[pcpg]?.status == .minutesDraft)
         let next = try #require(f.store.state.nextMeeting(of: "pan-cluster-planning-group", after: f.store.state.meetings[pcpg]!.date))
         let record = try f.store.record(of: next.id)

@@ -139,6 +139,8 @@ public struct AppState: Sendable, Hashable {
     public var confirmation: Confirmation?
     /// The action confirmed with `y`, while it runs again.
     var confirmedAction: UIActionID?
+    /// The action status changes made in this session, newest last, for undoing.
+    public var statusChanges: [StatusChange] = []
     /// The minutes paragraph being typed, when the editor is open.
     public var editing: MinutesEdit?
 

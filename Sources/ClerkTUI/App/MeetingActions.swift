@@ -66,21 +66,8 @@ extension Updater {
                     return try ctx.markAttendance(person, current.presence, arrived: current.arrived, departed: now, at: now)
                 }
             })]
-        case .actionsDone, .actionsInProgress, .actionsOngoing, .actionsDropped, .actionsReopen:
-            guard let action = selectedKey(.actions, state, data), let base = data.archive.actions[action]?.status else { return [] }
-            let status: ActionStatus = switch id {
-            case .actionsDone: .done
-            case .actionsInProgress: .inProgress
-            case .actionsOngoing: .ongoing
-            case .actionsDropped: .dropped
-            default: .open
-            }
-            // Recorded against this meeting when it is the one under way.
-            let during = data.archive.meetings[meetingID]?.status == .inProgress ? meetingID : nil
-            return [.commit(Change("update the action") { store, ctx in
-                try store.state.requireActionStatus(action, unchangedFrom: base)
-                return try store.state.updateAction(action, status: status, note: "", meetingID: during, context: ctx)
-            })]
+        case .actionsDone, .actionsInProgress, .actionsOngoing, .actionsDropped, .actionsReopen, .actionsWithdraw, .actionsUndo:
+            return performActionCorrection(id, &state, data)
         default:
             return nil
         }

@@ -105,6 +105,8 @@ public enum UIActionID: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case actionsDropped = "actions.dropped"
     case actionsReopen = "actions.reopen"
     case actionsProgress = "actions.progress"
+    case actionsWithdraw = "actions.withdraw"
+    case actionsUndo = "actions.undo"
 
     case planStatus = "plan.status"
     case planTimescale = "plan.timescale"
