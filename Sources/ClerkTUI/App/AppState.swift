@@ -96,21 +96,6 @@ public enum Overlay: Sendable, Hashable {
     case conflict(ConflictID)
 }
 
-/// An irreversible step asked about once more: the question on the status line, what is
-/// said when it is not confirmed, and what `y` does.
-public struct Confirmation: Sendable, Hashable {
-    public enum Then: Sendable, Hashable {
-        /// Run the action again, now confirmed.
-        case perform
-        /// Approve `previous`'s minutes at `meeting`.
-        case approve(meeting: MeetingID, previous: MeetingID, amendments: Int)
-    }
-    public var id: UIActionID
-    public var question: String
-    public var refused: String
-    public var then: Then = .perform
-}
-
 public struct Message: Sendable, Hashable {
     public var text: String
     public var isError: Bool

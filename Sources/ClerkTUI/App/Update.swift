@@ -129,41 +129,6 @@ public struct Updater {
         return []
     }
 
-    /// An irreversible step asks once more: true when the person has just answered `y` to
-    /// `question`; otherwise the question goes on the status line and false is returned.
-    /// Any key but `y` then cancels, saying `refused` (see `confirmationKey`).
-    func confirmed(_ id: UIActionID, _ question: String, refused: String, _ state: inout AppState) -> Bool {
-        if state.confirmedAction == id {
-            state.confirmedAction = nil
-            return true
-        }
-        ask(Confirmation(id: id, question: question, refused: refused), &state)
-        return false
-    }
-
-    func ask(_ confirmation: Confirmation, _ state: inout AppState) {
-        state.confirmation = confirmation
-        state.message = Message(text: "\(confirmation.question) y/n", isError: false)
-    }
-
-    /// The answer to a confirmation: `y` carries the step out; anything else cancels it.
-    private func confirmationKey(_ state: inout AppState, _ asked: Confirmation, _ key: Key, _ data: ViewData) -> [Effect] {
-        state.confirmation = nil
-        guard key == .char("y") else {
-            state.message = Message(text: asked.refused, isError: false)
-            return []
-        }
-        state.message = nil
-        switch asked.then {
-        case .perform:
-            state.confirmedAction = asked.id
-            defer { state.confirmedAction = nil }
-            return perform(asked.id, &state, data)
-        case .approve(let meetingID, let previous, let amendments):
-            return approve(previous, at: meetingID, amendments: amendments, &state, data)
-        }
-    }
-
     /// Closes the overlay, or the screen on top, back towards the home screen.
     private func goBack(_ state: inout AppState, _ data: ViewData) {
         if state.overlay != nil {
