@@ -124,6 +124,7 @@ import Testing
                                                                  castingVote: nil, tally: tally))),
             .quorumChanged(QuorumChanged(meetingID: m, change: QuorumChange(
                 at: TimeOfDay(hour: 13, minute: 40)!, isQuorate: false, summary: "INQUORATE: 1 of 4 organisations"))),
+            .attendanceCleared(AttendanceCleared(meetingID: m, personID: "mark-jones", retractsQuorumChange: true)),
         ]
     }()
 

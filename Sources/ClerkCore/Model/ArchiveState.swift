@@ -188,7 +188,7 @@ public struct ArchiveState: Sendable, Hashable, Codable {
             guard committees[e.committeeID] != nil else { return "unknown committee" }
             guard people[e.personID] != nil else { return "unknown person" }
             access.setBarred(e.barred, e.personID, from: e.committeeID)
-        case .itemAdded, .itemEdited, .itemMoved, .itemRemoved, .currentItemSet, .attendanceMarked,
+        case .itemAdded, .itemEdited, .itemMoved, .itemRemoved, .currentItemSet, .attendanceMarked, .attendanceCleared,
              .declarationRecorded, .declarationWithdrawn, .entryAdded, .entryEdited, .entryRemoved,
              .entryConflicted, .conflictResolved, .voteRecorded, .quorumChanged:
             return "a meeting event in the archive segment"

@@ -33,6 +33,7 @@ public enum Event: Sendable, Hashable {
     case itemRemoved(ItemRemoved)
     case currentItemSet(CurrentItemSet)
     case attendanceMarked(AttendanceMarked)
+    case attendanceCleared(AttendanceCleared)
     case declarationRecorded(DeclarationRecorded)
     case declarationWithdrawn(DeclarationWithdrawn)
     case entryAdded(EntryAdded)
@@ -72,6 +73,7 @@ public enum Event: Sendable, Hashable {
         case itemRemoved = "agenda.item-removed"
         case currentItemSet = "agenda.current-item"
         case attendanceMarked = "attendance.marked"
+        case attendanceCleared = "attendance.cleared"
         case declarationRecorded = "declaration.recorded"
         case declarationWithdrawn = "declaration.withdrawn"
         case entryAdded = "minutes.entry-added"
@@ -128,6 +130,7 @@ public enum Event: Sendable, Hashable {
         case .itemRemoved: .itemRemoved
         case .currentItemSet: .currentItemSet
         case .attendanceMarked: .attendanceMarked
+        case .attendanceCleared: .attendanceCleared
         case .declarationRecorded: .declarationRecorded
         case .declarationWithdrawn: .declarationWithdrawn
         case .entryAdded: .entryAdded
@@ -148,6 +151,7 @@ public enum Event: Sendable, Hashable {
         case .itemRemoved(let e): .meeting(e.meetingID)
         case .currentItemSet(let e): .meeting(e.meetingID)
         case .attendanceMarked(let e): .meeting(e.meetingID)
+        case .attendanceCleared(let e): .meeting(e.meetingID)
         case .declarationRecorded(let e): .meeting(e.meetingID)
         case .declarationWithdrawn(let e): .meeting(e.meetingID)
         case .entryAdded(let e): .meeting(e.meetingID)
@@ -312,6 +316,18 @@ public struct AttendanceMarked: Sendable, Hashable, Codable {
     public var meetingID: MeetingID
     public var attendance: Attendance
     public init(meetingID: MeetingID, attendance: Attendance) { self.meetingID = meetingID; self.attendance = attendance }
+}
+
+/// A person's attendance mark taken back (marked by mistake): not yet marked again. When
+/// the mistaken mark had itself made the meeting quorate or inquorate, the quorum change
+/// minuted with it is taken back too (`retractsQuorumChange`), not answered by another.
+public struct AttendanceCleared: Sendable, Hashable, Codable {
+    public var meetingID: MeetingID
+    public var personID: PersonID
+    public var retractsQuorumChange: Bool?
+    public init(meetingID: MeetingID, personID: PersonID, retractsQuorumChange: Bool? = nil) {
+        self.meetingID = meetingID; self.personID = personID; self.retractsQuorumChange = retractsQuorumChange
+    }
 }
 
 public struct DeclarationRecorded: Sendable, Hashable, Codable {

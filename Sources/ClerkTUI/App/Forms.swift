@@ -40,6 +40,8 @@ public struct Form: Sendable, Hashable {
         case planning(PlanningForm)
         /// Words to search every meeting for.
         case search
+        /// When the person came or left, typed (AttendanceCorrections.swift).
+        case attendanceTime(person: PersonID, AttendanceTime, base: Attendance?)
     }
 
     public enum ObjectiveField: Sendable, Hashable {
@@ -241,6 +243,7 @@ extension Updater {
         case .committee: return submitCommitteeForm(&state, form, data)
         case .search: return submitSearch(&state, form)
         case .newMeeting: return newMeeting(&state, form, data)
+        case .attendanceTime(let person, let which, let base): return submitAttendanceTime(&state, form, person, which, base: base, data)
         default: break
         }
         var form = form
@@ -280,7 +283,7 @@ extension Updater {
                     try MeetingContext(archive: store.state, record: try store.record(of: meetingID))
                         .declare(person, on: item, interest: interest, context: ctx)
                 })]
-            case .newMeeting, .objective, .newObjective, .actions, .committee, .search, .export:
+            case .newMeeting, .objective, .newObjective, .actions, .committee, .search, .export, .attendanceTime:
                 return []  // answered above
             case .planning:
                 return planningFormKey(&state, form, .enter, data) ?? []

@@ -36,6 +36,7 @@ extension Updater {
         case .agendaAddSub: return openAddItemForm(&state, data, sub: true)
         case .agendaVote: return openVoteForm(&state, data)
         case .attendanceDeputy: return openDeputyForm(&state, data)
+        case .attendanceArrivedAt, .attendanceLeftAt, .attendanceClear: return performAttendanceCorrection(id, &state, data)
         case .agendaDiscuss:
             guard let item = selectedKey(.agenda, state, data) else { return [] }
             return [.commit(Change("take the item") { store, ctx in

@@ -110,6 +110,12 @@ public enum ActionTable {
         UIAction(.attendanceDeputy, .attendance, keys: ["D"], hint: "deputy", "Record that the selected person deputises for a member"),
         UIAction(.attendanceArrived, .attendance, keys: ["r"], hint: "arrived", "Record that the selected person arrived now"),
         UIAction(.attendanceLeft, .attendance, keys: ["L"], hint: "left", "Record that the selected person left now"),
+        UIAction(.attendanceArrivedAt, .attendance, keys: ["R"],
+                 "Record or correct when the selected person arrived: type the time (now is offered)"),
+        UIAction(.attendanceLeftAt, .attendance, keys: ["E"],
+                 "Record or correct when the selected person left: type the time (now is offered); minuted \"part meeting\""),
+        UIAction(.attendanceClear, .attendance, keys: ["u"], hint: "unmark",
+                 "Take back the selected person's mark, made by mistake: they are not yet marked again (quorum is recomputed)"),
         UIAction(.attendanceByOrganisation, .attendance, keys: ["o"], hint: "group", "Group attendance by organisation, or by status"),
         // Minutes
         UIAction(.minutesFollow, .minutes, keys: ["f"], hint: "follow", "Follow the item under discussion as it changes"),

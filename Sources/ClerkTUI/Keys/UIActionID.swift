@@ -77,6 +77,9 @@ public enum UIActionID: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case attendanceDeputy = "attendance.deputy"
     case attendanceArrived = "attendance.arrived"
     case attendanceLeft = "attendance.left"
+    case attendanceArrivedAt = "attendance.arrivedAt"
+    case attendanceLeftAt = "attendance.leftAt"
+    case attendanceClear = "attendance.clear"
     case attendanceByOrganisation = "attendance.byOrganisation"
 
     case minutesFollow = "minutes.follow"

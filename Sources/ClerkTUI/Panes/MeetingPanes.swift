@@ -84,8 +84,7 @@ public enum MeetingPanes {
             if case .deputy(let member, let exception) = a.presence {
                 text += " — deputy for \(archive.people[member]?.name ?? member)" + (exception ? " (exception)" : "")
             }
-            if let arrived = a.arrived { text += " arrived \(arrived.text)" }
-            if let departed = a.departed { text += " left \(departed.text)" }
+            if let part = a.partMeeting(openedAt: meeting.openedAt, closedAt: meeting.closedAt) { text += " — \(part)" }
             return text
         }
         func slot(_ a: Attendance) -> ThemeSlot {
