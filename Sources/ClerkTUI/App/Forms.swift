@@ -40,6 +40,8 @@ public struct Form: Sendable, Hashable {
         case planning(PlanningForm)
         /// Words to search every meeting for.
         case search
+        /// Which paragraph of the item to edit, picked or typed by number (ParagraphChoice.swift).
+        case paragraph(item: ItemID)
         /// When the person came or left, typed (AttendanceCorrections.swift).
         case attendanceTime(person: PersonID, AttendanceTime, base: Attendance?)
     }
@@ -244,6 +246,7 @@ extension Updater {
         case .search: return submitSearch(&state, form)
         case .newMeeting: return newMeeting(&state, form, data)
         case .attendanceTime(let person, let which, let base): return submitAttendanceTime(&state, form, person, which, base: base, data)
+        case .paragraph(let item): return submitParagraphChoice(&state, form, item, data)
         default: break
         }
         var form = form
@@ -283,7 +286,7 @@ extension Updater {
                     try MeetingContext(archive: store.state, record: try store.record(of: meetingID))
                         .declare(person, on: item, interest: interest, context: ctx)
                 })]
-            case .newMeeting, .objective, .newObjective, .actions, .committee, .search, .export, .attendanceTime:
+            case .newMeeting, .objective, .newObjective, .actions, .committee, .search, .export, .attendanceTime, .paragraph:
                 return []  // answered above
             case .planning:
                 return planningFormKey(&state, form, .enter, data) ?? []

@@ -106,6 +106,7 @@ public struct Updater {
             state.meeting?.positions[.minutes] = ListPosition(selected: index)
         case .minutesEdit: startEditing(&state, data, newParagraph: false, now: 0)
         case .minutesNew: startEditing(&state, data, newParagraph: true, now: 0)
+        case .minutesEditParagraph: openParagraphChoice(&state, data)
         case .actionsOverdue:
             state.meeting?.overdueOnly.toggle()
             state.meeting?.positions[.actions] = ListPosition()

@@ -85,6 +85,7 @@ public enum UIActionID: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case minutesFollow = "minutes.follow"
     case minutesEdit = "minutes.edit"
     case minutesNew = "minutes.new"
+    case minutesEditParagraph = "minutes.editParagraph"
     case minutesCirculate = "minutes.circulate"
 
     case exportMinutes = "export.minutes"
