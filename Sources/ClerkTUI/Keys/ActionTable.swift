@@ -121,7 +121,7 @@ public enum ActionTable {
         UIAction(.minutesFollow, .minutes, keys: ["f"], hint: "follow", "Follow the item under discussion as it changes"),
         UIAction(.minutesEdit, .minutes, keys: ["e"], hint: "edit", "Edit the selected item's last paragraph (saved as you type)"),
         UIAction(.minutesNew, .minutes, keys: ["a"], hint: "new", "Start a new paragraph on the selected item"),
-        UIAction(.minutesEditParagraph, .minutes, keys: ["E"], hint: "edit which",
+        UIAction(.minutesEditParagraph, .minutes, keys: ["E"],
                  "Edit any paragraph of the selected item: pick it (↑/↓) or type its number, then Enter"),
         UIAction(.minutesCirculate, .minutes, keys: ["M"], "Record that the draft minutes were circulated"),
         UIAction(.exportMinutes, .minutes, keys: ["w"], "Export the minutes to a file (.txt for email, .md, or .html to print)"),
