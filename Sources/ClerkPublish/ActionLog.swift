@@ -48,13 +48,15 @@ public enum ActionLog {
                             confidentiality: Confidentiality = .redacted,
                             confidentialItem: (MeetingID, ItemID) -> Bool = { _, _ in false }) -> [ActionLogRow] {
         actions.compactMap { a in
+            // Raised by mistake: never published.
+            if a.status == .withdrawn { return nil }
             if confidentiality == .redacted, a.confidential || a.itemID.map({ confidentialItem(a.meetingID, $0) }) == true {
                 return nil
             }
             let last = a.history.last
             return ActionLogRow(
                 id: a.id, committee: archive.committees[a.committeeID]?.code ?? a.committeeID, meeting: a.meetingID,
-                meetingDate: archive.meetings[a.meetingID]?.date.iso ?? "", number: Action.numeral(a.number),
+                meetingDate: archive.meetings[a.meetingID]?.date.iso ?? "", number: Action.numeral(archive.publicNumber(of: a)),
                 action: a.text, owner: archive.ownerName(a.owner), due: a.due.text,
                 deadline: a.due.deadline?.iso, status: a.status.rawValue, overdue: a.isOverdue(on: today),
                 lastUpdate: last?.on.iso, lastNote: last?.note)

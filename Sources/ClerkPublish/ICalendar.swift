@@ -49,7 +49,7 @@ public enum ICalendar {
                         "DTSTART;VALUE=DATE:\(basic(deadline))",
                         "DTEND;VALUE=DATE:\(basic(deadline.adding(days: 1)))",
                         "SUMMARY:" + escape("Action due: \(archive.ownerName(a.owner)) \(a.text)".visible),
-                        "DESCRIPTION:" + escape("\(c.name), meeting of \(archive.meetings[a.meetingID]?.date.long ?? a.meetingID), action (\(Action.numeral(a.number))), due \(a.due.text), \(a.status.rawValue)".visible),
+                        "DESCRIPTION:" + escape("\(c.name), meeting of \(archive.meetings[a.meetingID]?.date.long ?? a.meetingID), action (\(Action.numeral(archive.publicNumber(of: a)))), due \(a.due.text), \(a.status.rawValue)".visible),
                         "CATEGORIES:" + escape(c.code),
                         "TRANSP:TRANSPARENT",
                         "END:VEVENT",

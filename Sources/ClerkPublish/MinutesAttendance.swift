@@ -115,8 +115,7 @@ struct MinutesAttendance {
             let name = archive.people[member].map { style.titles ? $0.formalName : $0.name } ?? member
             line += ", deputising for \(name)"
         }
-        if let arrived = a.arrived { line += ", arrived \(arrived.text)" }
-        if let departed = a.departed { line += ", left \(departed.text)" }
+        if let part = a.partMeeting(openedAt: meeting.openedAt, closedAt: meeting.closedAt) { line += ", \(part)" }
         return line.visible
     }
 }

@@ -35,14 +35,14 @@ public enum MinutesDocument {
         blocks += facts.closing()
 
         // Actions arising, numbered as minuted: the same numbers as the action log, so the
-        // two can be cross-referenced; a dropped action is not minuted as arising.
+        // two can be cross-referenced; a dropped or withdrawn action is not minuted as arising.
         let actions = archive.actions.values
-            .filter { $0.meetingID == meeting.id && !hidden.hides($0) && $0.status != .dropped }
+            .filter { $0.meetingID == meeting.id && !hidden.hides($0) && $0.status != .dropped && $0.status != .withdrawn }
             .sorted { ($0.number, $0.id) < ($1.number, $1.id) }
         if !actions.isEmpty {
             blocks.append(.section("Actions arising from the meeting"))
             for a in actions {
-                blocks.append(.action(label: "(\(Action.numeral(a.number)))", text: actionText(a, archive: archive).visible,
+                blocks.append(.action(label: "(\(Action.numeral(archive.publicNumber(of: a))))", text: actionText(a, archive: archive).visible,
                                       due: MinuteWording.due(a.due)?.visible))
             }
         }

@@ -51,8 +51,8 @@ struct AgendaEndToEndTests {
         try t.keys("j", "K")
         try t.waitFor("5. Winter pressures")
         try t.keys("U")
-        try t.waitFor("press U again")
-        try t.keys("U")
+        try t.waitFor("Its numbering is then locked. y/n")
+        try t.keys("y")
         try t.waitFor("agenda published 23 Nov")
         // Numbering is locked now.
         try t.keys("J")

@@ -49,6 +49,8 @@ struct MinutesLifecycleEndToEndTests {
         try t.keys("Enter")
         try t.waitFor("  It was noted that Dr Graves had sent apologies")
         try t.keys("Enter")
+        try t.waitFor("Approve the minutes of 22 Apr 2008? They cannot be edited")
+        try t.keys("y")
         try t.waitFor("approved with 1 amendment and locked")
 
         // The approved minutes refuse editing and take a dated correction.

@@ -56,7 +56,7 @@ struct ReplayEndToEndTests {
         // they are removed first (each with a second press).
         try t.keys("1")
         for _ in seed.archive.committees[Self.committee]?.terms.standingItems ?? [] {
-            try t.keys("g", "X", "X")
+            try t.keys("g", "X", "y")
             pause()
         }
         try t.waitFor("no agenda items yet")
@@ -157,7 +157,7 @@ struct ReplayEndToEndTests {
         }
 
         // Close the meeting.
-        try t.keys("1", "C", "C")
+        try t.keys("1", "C", "y")
         try t.waitFor("minutes draft")
         try t.keys("Q")
         try t.wait(what: "clerk to exit") { _ in (try? t.paneDead()) == true }

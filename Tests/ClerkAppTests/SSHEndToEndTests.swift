@@ -135,7 +135,7 @@ struct SSHEndToEndTests {
             (["3", "e"], "read-only: the minutes cannot be changed in this session"),
             (["1", "C"], "read-only: close the meeting was not recorded"),
             (["1", "S"], "read-only: start the meeting was not recorded"),
-            (["4", "d"], "read-only: update the action was not recorded"),
+            (["4", "d"], "read-only: actions cannot be updated"),
         ]
         for (keys, message) in refusals {
             for key in keys { try t.keys(key) }

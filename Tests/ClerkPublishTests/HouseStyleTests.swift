@@ -138,7 +138,7 @@ import Testing
         let text = DocumentFormat.text.render(try MinutesDocument.build(archive: g.state, record: g.records[StyledCommittees.boardMeeting]!))
         #expect(text.hasPrefix("Notes from the meeting of\nHarbour Valley Integrated Care Board\n"))
         #expect(text.contains("It was agreed that the revised capital plan be approved."))
-        #expect(text.contains("\nIN ATTENDANCE\n\nHarbour Valley ICB\n  Alan Reed\n  Jane Roe, Medical Director, left 11:06\n"))
+        #expect(text.contains("\nIN ATTENDANCE\n\nHarbour Valley ICB\n  Alan Reed\n  Jane Roe, Medical Director, left at 11:06, part meeting\n"))
         #expect(text.contains("\nAlso in attendance\n  Ben Ford, Head of Estates\n"))
     }
 }

@@ -136,6 +136,7 @@ import Testing
             .guestAdded(GuestAdded(meetingID: m, guest: Guest(id: "g-1", name: "Jo Bloggs", post: "Head of Estates",
                                                              organisation: "Dacorum Borough Council", role: .presenter, itemID: "i-2"))),
             .guestRemoved(GuestRemoved(meetingID: m, guestID: "g-1")),
+            .attendanceCleared(AttendanceCleared(meetingID: m, personID: "mark-jones", retractsQuorumChange: true)),
         ]
     }()
 

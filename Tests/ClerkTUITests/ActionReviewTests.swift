@@ -120,6 +120,8 @@ import Testing
         #expect(f.app.state.actionReview?.status == .only(.done))
         #expect(try Self.listed(f).isEmpty)
         for _ in 0..<3 { f.press(.char("t")) }
+        #expect(f.app.state.actionReview?.status == .only(.withdrawn))
+        f.press(.char("t"))
         #expect(f.app.state.actionReview?.status == .all)
         f.press(.char("t"))
         #expect(f.app.state.actionReview?.status == .current)

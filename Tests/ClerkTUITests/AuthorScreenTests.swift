@@ -17,7 +17,7 @@ import Testing
         f.press(.char("4"))
         let id = try #require(f.app.updater.selectedKey(.actions, f.app.state, f.app.data()))
         let before = try #require(f.store.state.actions[id]).history.count
-        f.press(.char("d"))
+        f.press(.char("d"), .enter)
         _ = f.screen()
         let reader = try ArchiveStore(directory: f.dir.path + "/archive", mode: .readOnly)
         let action = try #require(reader.state.actions[id])

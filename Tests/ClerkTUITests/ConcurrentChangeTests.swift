@@ -47,7 +47,7 @@ import Testing
         try other.commit(at: Self.at) { store in
             try store.state.updateAction(action, status: elsewhere, note: "", context: Self.ids)
         }
-        f.press(.char("d"))
+        f.press(.char("d"), .enter)
         #expect(f.screen().contains("in another session"))
         let reader = try ArchiveStore(directory: f.dir.path + "/archive", mode: .readOnly)
         #expect(reader.state.actions[action]?.status == elsewhere)

@@ -95,6 +95,9 @@ import Testing
         #expect(f.store.state.meetings[Self.april]?.status == .minutesDraft)
         f.press(.enter)
         #expect(f.app.state.overlay == nil)
+        #expect(f.app.state.message?.text.hasSuffix("They cannot be edited afterwards. y/n") == true)
+        #expect(f.store.state.meetings[Self.april]?.status == .minutesDraft)
+        f.press(.char("y"))
         let entries = try f.store.record(of: may).entries(for: item.id)
         #expect(entries.map(\.kind) == [.noted, .noted])
         #expect(entries.map(\.text) == ["at the time of the meeting not all GPs in Welhat were aware",
@@ -172,7 +175,7 @@ import Testing
         f.press(.char("P"))
         #expect(f.screen().contains("Approve the minutes of"))
         Self.type(f, "Dr Graves had sent apologies")
-        f.press(.enter, .enter)
+        f.press(.enter, .enter, .char("y"))
         #expect(f.app.state.overlay == nil)
         let april = try #require(f.store.state.meetings[Self.april])
         #expect(april.status == .minutesApproved)

@@ -206,7 +206,7 @@ struct ActionFilters {
         if !status.isEmpty {
             statuses = Set(try status.map { text in
                 guard let s = ActionStatus(rawValue: text.lowercased()) else {
-                    throw ValidationError("no status '\(text)'; use open, in-progress, done, dropped or ongoing")
+                    throw ValidationError("no status '\(text)'; use open, in-progress, done, dropped, ongoing or withdrawn")
                 }
                 return s
             })

@@ -89,7 +89,7 @@ struct Actions: ParsableCommand {
     @Flag(help: "Only actions due from today to the end of this week (Sunday).") var dueThisWeek = false
     @Option(help: ArgumentHelp("Only actions raised at this meeting (an id from 'clerk meetings').", valueName: "ID"))
     var meeting: String?
-    @Option(help: ArgumentHelp("Only actions with this status: open, in-progress, done, dropped, ongoing (repeat for several).",
+    @Option(help: ArgumentHelp("Only actions with this status: open, in-progress, done, dropped, ongoing, withdrawn (repeat for several; withdrawn actions are listed only when asked for).",
                                valueName: "S"))
     var status: [String] = []
     @Flag(help: "Include done and dropped actions.") var all = false
@@ -137,7 +137,7 @@ struct Actions: ParsableCommand {
         let rows = actions.map { a -> Row in
             let kind: String
             switch a.owner { case .person: kind = "person"; case .organisation: kind = "organisation"; case .post: kind = "post" }
-            return Row(id: a.id, committee: a.committeeID, meeting: a.meetingID, number: a.number, text: a.text,
+            return Row(id: a.id, committee: a.committeeID, meeting: a.meetingID, number: state.publicNumber(of: a), text: a.text,
                        owner: state.ownerName(a.owner), ownerKind: kind, due: a.due.text, deadline: a.due.deadline?.iso,
                        status: a.status.rawValue, overdue: a.isOverdue(on: today))
         }

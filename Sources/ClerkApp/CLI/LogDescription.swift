@@ -65,6 +65,7 @@ struct LogDescription {
         case .currentItemSet(let e): item = e.itemID; what = "took \(itemText(e.itemID))"
         case .attendanceMarked(let e): what = "marked \(name(e.attendance.personID)) \(e.attendance.presence.label)"
         case .declarationRecorded(let e): item = e.declaration.itemID; what = "recorded a declaration of interest on \(itemText(e.declaration.itemID))"
+        case .attendanceCleared(let e): what = "cleared the attendance mark of \(name(e.personID))"
         case .declarationWithdrawn: itemUnknown = true; what = "withdrew a declaration of interest"
         case .entryAdded(let e): item = e.entry.itemID; what = "added a paragraph to \(itemText(e.entry.itemID))"
         case .entryEdited(let e): what = paragraph("edited", e.entryID, record, itemText)

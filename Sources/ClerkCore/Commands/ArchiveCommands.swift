@@ -238,8 +238,36 @@ extension ArchiveState {
         if a.status == status, note.trimmed.isEmpty {
             throw CommandError(.invalid, "action \(id) is already \(status.rawValue); add a note to record progress")
         }
+        if status == .withdrawn, a.status != .withdrawn {
+            return try withdrawAction(id, reason: note, meetingID: meetingID, context: context)
+        }
         let update = ActionUpdate(on: context.today, status: status, note: note.trimmed, meetingID: meetingID, by: context.by)
         return [.actionUpdated(ActionUpdated(actionID: a.id, update: update))]
+    }
+
+    /// Withdraws an action raised by mistake, saying why: it keeps its history here but
+    /// appears nowhere public. Undone by `updateAction` back to the status it had.
+    public func withdrawAction(_ id: ActionID, reason: String, meetingID: MeetingID? = nil,
+                               context: CommandContext) throws -> [Event] {
+        let a = try action(id)
+        guard a.status != .withdrawn else { throw CommandError(.wrongState, "action \(id) is already withdrawn") }
+        guard !reason.trimmed.isEmpty else {
+            throw CommandError(.invalid, "say why the action is withdrawn (kept with it), e.g. 'raised by mistake'")
+        }
+        let update = ActionUpdate(on: context.today, status: .withdrawn, note: reason.trimmed, meetingID: meetingID, by: context.by)
+        return [.actionUpdated(ActionUpdated(actionID: a.id, update: update))]
+    }
+
+    /// The number an action is shown with in public (the minutes, the action log, the
+    /// calendar): its number as raised, less the withdrawn actions of its meeting raised
+    /// before it, so withdrawing one leaves no gap. (A confidential action keeps its place:
+    /// those not entitled to see it see the gap, as before.) A withdrawn action keeps its
+    /// number as raised.
+    public func publicNumber(of a: Action) -> Int {
+        guard a.status != .withdrawn else { return a.number }
+        return a.number - actions.values.filter {
+            $0.meetingID == a.meetingID && $0.status == .withdrawn && ($0.number, $0.id) < (a.number, a.id)
+        }.count
     }
 
     public func editAction(_ id: ActionID, text: String, owner: String, due: String, context: CommandContext) throws -> [Event] {

@@ -23,3 +23,81 @@ extension MeetingContext {
         return [.quorumChanged(QuorumChanged(meetingID: record.meetingID, change: change))]
     }
 }
+
+/// Which of a person's times is typed: when they came, or when they left.
+public enum AttendanceTime: Sendable, Hashable {
+    case arrived, departed
+}
+
+extension MeetingContext {
+    /// The span a typed arrival or departure must fall in: from the meeting's opening (or
+    /// its planned start) to its close (or, while it runs, `now`; before, its planned end).
+    public func timeSpan(now: TimeOfDay) -> (from: TimeOfDay?, to: TimeOfDay?) {
+        let to = meeting.closedAt ?? (meeting.status == .inProgress ? now : meeting.end)
+        return (meeting.openedAt ?? meeting.start, to)
+    }
+
+    /// Records, or corrects, when a person came or left, at a time typed ("10:50"). A time
+    /// that cannot be read, or falls outside the meeting, is refused with the reason; a
+    /// departure needs the person marked as here. Quorum is recomputed as of that time.
+    public func recordTime(_ person: PersonID, _ which: AttendanceTime, typed: String, now: TimeOfDay) throws -> [Event] {
+        let time: TimeOfDay
+        switch TimeOfDay.parse(typed) {
+        case .success(let t): time = t
+        case .failure(let e): throw CommandError(.invalid, e.message)
+        }
+        let span = timeSpan(now: now)
+        if let from = span.from, time < from {
+            let opened = meeting.startedAt == nil ? "is to start" : "opened"
+            throw CommandError(.invalid, "\(time.text) is before the meeting \(opened) at \(from.text); type a time from \(from.text)")
+        }
+        if let to = span.to, to < time {
+            let why = meeting.closedAt != nil ? "the meeting closed at \(to.text)"
+                : meeting.status == .inProgress ? "the time now (\(to.text))" : "the meeting's planned end (\(to.text))"
+            throw CommandError(.invalid, "\(time.text) is after \(why); type a time up to \(to.text)")
+        }
+        let name = archive.people[person]?.name ?? person
+        let current = record.attendance(of: person)
+        switch which {
+        case .arrived:
+            let presence = current.map { $0.presence.isInRoom ? $0.presence : .present } ?? .present
+            return try markAttendance(person, presence, arrived: time, departed: current?.departed, at: time)
+        case .departed:
+            guard let current, current.presence.isInRoom else {
+                throw CommandError(.wrongState, "\(name) is not marked as here, so cannot leave; mark their arrival first")
+            }
+            return try markAttendance(person, current.presence, arrived: current.arrived, departed: time, at: time)
+        }
+    }
+
+    /// Takes back a person's mark, made by mistake: they are not yet marked again. The
+    /// reversal is itself a record, and quorum is recomputed. When the mistaken mark was
+    /// what made the meeting quorate (or inquorate) — the last quorum change was minuted at
+    /// the very time the mark gave, and clearing turns it back — that change is taken back
+    /// with it rather than answered by a second line; otherwise a change is minuted at
+    /// `time` as for any mark.
+    public func clearAttendance(_ person: PersonID, at time: TimeOfDay) throws -> [Event] {
+        try requireWritable("changing attendance")
+        guard let mark = record.attendance(of: person) else {
+            throw CommandError(.wrongState, "\(archive.people[person]?.name ?? person) is not marked yet, so there is nothing to clear")
+        }
+        let cleared: [Event] = [.attendanceCleared(AttendanceCleared(meetingID: record.meetingID, personID: person))]
+        let change = quorumChange(after: cleared, at: time)
+        if !change.isEmpty, let last = record.quorumChanges.last, [mark.arrived, mark.departed].contains(last.at) {
+            return [.attendanceCleared(AttendanceCleared(meetingID: record.meetingID, personID: person, retractsQuorumChange: true))]
+        }
+        return cleared + change
+    }
+}
+
+extension Attendance {
+    /// How the minutes say someone was there for part of the meeting: "from 10:20", "left
+    /// at 10:50, part meeting", or both; nil when they were there throughout. An arrival at
+    /// or before the opening, or a departure at or after the close, is not part meeting.
+    public func partMeeting(openedAt: TimeOfDay?, closedAt: TimeOfDay?) -> String? {
+        var parts: [String] = []
+        if let arrived, openedAt.map({ $0 < arrived }) ?? true { parts.append("from \(arrived.text)") }
+        if let departed, closedAt.map({ departed < $0 }) ?? true { parts += ["left at \(departed.text)", "part meeting"] }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+}

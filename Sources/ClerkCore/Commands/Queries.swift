@@ -5,6 +5,7 @@ public struct ActionFilter: Sendable, Hashable {
     /// matches its own actions only, not those of its people.
     public var ownerIs: Owner?
     public var overdueOn: CalendarDate?
+    /// These statuses only (nil: any, but withdrawn actions only when named here).
     public var statuses: Set<ActionStatus>?
     /// Due (by their deadline) within this span of dates, inclusive.
     public var dueBetween: ClosedRange<CalendarDate>?
@@ -29,6 +30,8 @@ extension ArchiveState {
         let matching = actions.values.filter { a in
             if let c = filter.committee, a.committeeID != c { return false }
             if let statuses = filter.statuses, !statuses.contains(a.status) { return false }
+            // Withdrawn actions only when asked for by name.
+            if a.status == .withdrawn, filter.statuses?.contains(.withdrawn) != true { return false }
             if let today = filter.overdueOn, !a.isOverdue(on: today) { return false }
             if let owner = filter.ownerIs, a.owner != owner { return false }
             if let m = filter.meeting, a.meetingID != m { return false }

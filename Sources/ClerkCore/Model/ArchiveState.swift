@@ -209,7 +209,7 @@ public struct ArchiveState: Sendable, Hashable, Codable {
             var counters = committees[e.committeeID]?.referenceCounters ?? [:]
             counters[String(e.year)] = max(counters[String(e.year)] ?? 0, e.last)
             committees[e.committeeID]?.referenceCounters = counters
-        case .itemAdded, .itemEdited, .itemMoved, .itemRemoved, .currentItemSet, .attendanceMarked,
+        case .itemAdded, .itemEdited, .itemMoved, .itemRemoved, .currentItemSet, .attendanceMarked, .attendanceCleared,
              .declarationRecorded, .declarationWithdrawn, .entryAdded, .entryEdited, .entryRemoved,
              .entryConflicted, .conflictResolved, .voteRecorded, .quorumChanged,
              .guestAdded, .guestRemoved, .referencesAssigned:

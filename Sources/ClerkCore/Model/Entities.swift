@@ -281,6 +281,9 @@ public struct Meeting: Sendable, Hashable, Codable {
 
 public enum ActionStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case open, inProgress = "in-progress", done, dropped, ongoing
+    /// Raised by mistake and taken back: shown nowhere public (minutes, action log,
+    /// calendar, `clerk actions`), and not counted in the public numbering.
+    case withdrawn
 
     /// Open actions carry forward into the next meeting's action log review.
     public var carriesForward: Bool { self == .open || self == .inProgress || self == .ongoing }

@@ -34,6 +34,7 @@ public enum Event: Sendable, Hashable {
     case itemRemoved(ItemRemoved)
     case currentItemSet(CurrentItemSet)
     case attendanceMarked(AttendanceMarked)
+    case attendanceCleared(AttendanceCleared)
     case declarationRecorded(DeclarationRecorded)
     case declarationWithdrawn(DeclarationWithdrawn)
     case entryAdded(EntryAdded)
@@ -78,6 +79,7 @@ public enum Event: Sendable, Hashable {
         case itemRemoved = "agenda.item-removed"
         case currentItemSet = "agenda.current-item"
         case attendanceMarked = "attendance.marked"
+        case attendanceCleared = "attendance.cleared"
         case declarationRecorded = "declaration.recorded"
         case declarationWithdrawn = "declaration.withdrawn"
         case entryAdded = "minutes.entry-added"
@@ -139,6 +141,7 @@ public enum Event: Sendable, Hashable {
         case .itemRemoved: .itemRemoved
         case .currentItemSet: .currentItemSet
         case .attendanceMarked: .attendanceMarked
+        case .attendanceCleared: .attendanceCleared
         case .declarationRecorded: .declarationRecorded
         case .declarationWithdrawn: .declarationWithdrawn
         case .entryAdded: .entryAdded
@@ -163,6 +166,7 @@ public enum Event: Sendable, Hashable {
         case .itemRemoved(let e): .meeting(e.meetingID)
         case .currentItemSet(let e): .meeting(e.meetingID)
         case .attendanceMarked(let e): .meeting(e.meetingID)
+        case .attendanceCleared(let e): .meeting(e.meetingID)
         case .declarationRecorded(let e): .meeting(e.meetingID)
         case .declarationWithdrawn(let e): .meeting(e.meetingID)
         case .entryAdded(let e): .meeting(e.meetingID)

@@ -161,6 +161,7 @@ extension Event {
         case .attendanceMarked(let e):
             ids += [("meetingID", e.meetingID), ("personID", e.attendance.personID)]
             if case .deputy(let member, _) = e.attendance.presence { ids.append(("deputyFor", member)) }
+        case .attendanceCleared(let e): ids += [("meetingID", e.meetingID), ("personID", e.personID)]
         case .declarationRecorded(let e):
             let d = e.declaration
             ids += [("meetingID", e.meetingID), ("id", d.id), ("personID", d.personID), ("itemID", d.itemID)]

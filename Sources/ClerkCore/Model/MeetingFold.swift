@@ -76,6 +76,13 @@ extension MeetingRecord {
             } else {
                 attendance.append(e.attendance)
             }
+        case .attendanceCleared(let e):
+            guard attendance.contains(where: { $0.personID == e.personID }) else { return "no attendance to clear" }
+            attendance.removeAll { $0.personID == e.personID }
+            if e.retractsQuorumChange == true {
+                guard !quorumChanges.isEmpty else { return "no quorum change to take back" }
+                quorumChanges.removeLast()
+            }
         case .declarationRecorded(let e):
             if let why = unknownItem(e.declaration.itemID) { return why }
             guard !declarations.contains(where: { $0.id == e.declaration.id }) else { return "declaration exists" }

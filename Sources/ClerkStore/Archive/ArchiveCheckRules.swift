@@ -13,6 +13,8 @@ extension ArchiveCheck {
         case .attendanceMarked(let e):
             if case .deputy(let member, _) = e.attendance.presence, let why = person(member, "a deputy's member") { return why }
             return person(e.attendance.personID, "attendance")
+        case .attendanceCleared(let e):
+            return person(e.personID, "attendance")
         case .declarationRecorded(let e):
             return person(e.declaration.personID, "declaration")
         case .voteRecorded(let e):

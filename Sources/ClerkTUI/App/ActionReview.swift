@@ -58,6 +58,8 @@ public struct ActionReviewScreen: Sendable, Hashable {
 public enum ActionForm: Sendable, Hashable {
     /// A new status and a note, recorded today; `meeting` when recorded at a meeting.
     case update(ActionID, meeting: MeetingID?, base: ActionStatus)
+    /// Withdrawn as raised by mistake, with the reason (see ActionCorrections.swift).
+    case withdraw(ActionID, meeting: MeetingID?, base: ActionStatus)
     case owner
     case meeting
 }
@@ -281,14 +283,15 @@ extension Updater {
     }
 
     /// A status (preselected: the key's, or the action's own) and a note.
-    private func openUpdateForm(_ state: inout AppState, _ data: ViewData, action id: ActionID, status: ActionStatus?,
+    func openUpdateForm(_ state: inout AppState, _ data: ViewData, action id: ActionID, status: ActionStatus?,
                                 meeting: MeetingID?) -> [Effect] {
         guard !state.readOnly else {
             state.message = Message(text: "read-only: actions cannot be updated", isError: true)
             return []
         }
         guard let action = data.archive.actions[id] else { return [] }
-        let choices = ActionStatus.allCases.map { Form.Choice(key: $0.rawValue, label: $0.label) }
+        // Withdrawing asks for a reason of its own (W on the actions pane).
+        let choices = ActionStatus.allCases.filter { $0 != .withdrawn }.map { Form.Choice(key: $0.rawValue, label: $0.label) }
         let owner = data.archive.ownerName(action.owner)
         var form = Form(purpose: .actions(.update(id, meeting: meeting, base: action.status)), title: "\(owner): \(action.text)", choices: choices,
                         text: CommandInput(), textLabel: "Note: ")
@@ -313,11 +316,14 @@ extension Updater {
                 return []
             }
             state.overlay = nil
+            state.statusChanges.append(StatusChange(actionID: id, before: base, after: status, meetingID: meeting))
             return [.commit(Change("update the action") { store, ctx in
                 // Based on the status shown when the form opened: a change made meanwhile elsewhere is not overwritten.
                 try store.state.requireActionStatus(id, unchangedFrom: base)
                 return try store.state.updateAction(id, status: status, note: typed, meetingID: meeting, context: ctx)
             })]
+        case .withdraw(let id, let meeting, let base):
+            return submitWithdrawal(&state, form, id, meeting: meeting, base: base, data)
         case .owner:
             guard var review = state.actionReview else { state.overlay = nil; return [] }
             if typed.isEmpty {

@@ -42,14 +42,38 @@ extension Updater {
                                         confidential: !item.confidential)
             }
         case .agendaRemove:
-            guard confirmed(id, "remove the item and its sub-items", &state) else { return [] }
+            if let record = data.record, let item = selectedKey(.agenda, state, data).flatMap(record.item) {
+                if refused(&state, data, { ctx, _ in try ctx.removeItem(item.id) }) { return [] }
+                let subs = record.subItems(of: item.id).isEmpty ? "" : " and its sub-items"
+                guard confirmed(id, "Remove item \(record.number(of: item.id)) (\(item.title))\(subs)?", refused: "not removed", &state) else {
+                    return []
+                }
+            }
             return itemChange("remove the item", &state, data) { ctx, item in try ctx.removeItem(item) }
         case .agendaPublish:
-            guard confirmed(id, "publish the agenda and lock its numbering", &state) else { return [] }
+            if refused(&state, data, { ctx, probe in try ctx.publishAgenda(context: probe) }) { return [] }
+            let date = state.meeting.flatMap { data.archive.meetings[$0.meetingID] }.map { " of \($0.date.medium)" } ?? ""
+            guard confirmed(id, "Publish the agenda\(date)? Its numbering is then locked.", refused: "not published", &state) else { return [] }
             return meetingChange("publish the agenda", &state, data) { ctx, context in try ctx.publishAgenda(context: context) }
         case .agendaEdit: return openEditItemForm(&state, data)
         case .agendaVenue: return openVenueForm(&state, data)
         default: return nil
+        }
+    }
+
+    /// Whether the command is refused as things stand (saying why): tried before a
+    /// confirmation is asked for, so that `y` is never asked for nothing.
+    private func refused(_ state: inout AppState, _ data: ViewData,
+                         _ command: (MeetingContext, CommandContext) throws -> [Event]) -> Bool {
+        guard !state.readOnly, let record = data.record, let context = try? MeetingContext(archive: data.archive, record: record) else {
+            return false
+        }
+        do {
+            _ = try command(context, data.probe)
+            return false
+        } catch {
+            state.message = Message(text: (error as? CommandError)?.message ?? "\(error)", isError: true)
+            return true
         }
     }
 

@@ -120,8 +120,12 @@ public struct AppState: Sendable, Hashable {
     public var save: SaveState = .saved
     public var readOnly: Bool
     public var running = true
-    /// An action that asked to be confirmed by pressing its key again.
-    public var confirming: UIActionID?
+    /// An irreversible step waiting for `y` (any other key cancels it, nothing recorded).
+    public var confirmation: Confirmation?
+    /// The action confirmed with `y`, while it runs again.
+    var confirmedAction: UIActionID?
+    /// The action status changes made in this session, newest last, for undoing.
+    public var statusChanges: [StatusChange] = []
     /// The minutes paragraph being typed, when the editor is open.
     public var editing: MinutesEdit?
 

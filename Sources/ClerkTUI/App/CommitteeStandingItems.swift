@@ -117,7 +117,7 @@ extension Updater {
             guard index + 1 < items.count else { state.message = Message(text: "\(items[index].title) is already last", isError: true); return [] }
             target = index + 1
         case .termsRemoveStanding:
-            guard confirmed(id, "remove the standing item \"\(items[index].title)\" (meetings already planned keep it)", &state) else { return [] }
+            guard confirmed(id, "Remove the standing item \"\(items[index].title)\"? Meetings already planned keep it.", refused: "not removed", &state) else { return [] }
         default: break
         }
         let expected = items

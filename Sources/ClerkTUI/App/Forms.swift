@@ -42,6 +42,10 @@ public struct Form: Sendable, Hashable {
         case search
         /// Someone who is not a member listed in attendance, one prompt at a time (Guests.swift).
         case guest(GuestDraft, GuestStep)
+        /// Which paragraph of the item to edit, picked or typed by number (ParagraphChoice.swift).
+        case paragraph(item: ItemID)
+        /// When the person came or left, typed (AttendanceCorrections.swift).
+        case attendanceTime(person: PersonID, AttendanceTime, base: Attendance?)
     }
 
     public enum ObjectiveField: Sendable, Hashable {
@@ -248,6 +252,8 @@ extension Updater {
         case .search: return submitSearch(&state, form)
         case .newMeeting: return newMeeting(&state, form, data)
         case .guest(let draft, let step): return submitGuestForm(&state, form, draft, step, data)
+        case .attendanceTime(let person, let which, let base): return submitAttendanceTime(&state, form, person, which, base: base, data)
+        case .paragraph(let item): return submitParagraphChoice(&state, form, item, data)
         default: break
         }
         var form = form
@@ -287,7 +293,7 @@ extension Updater {
                     try MeetingContext(archive: store.state, record: try store.record(of: meetingID))
                         .declare(person, on: item, interest: interest, context: ctx)
                 })]
-            case .newMeeting, .objective, .newObjective, .actions, .committee, .search, .export, .guest:
+            case .newMeeting, .objective, .newObjective, .actions, .committee, .search, .export, .guest, .attendanceTime, .paragraph:
                 return []  // answered above
             case .planning:
                 return planningFormKey(&state, form, .enter, data) ?? []

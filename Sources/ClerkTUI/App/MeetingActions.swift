@@ -24,7 +24,9 @@ extension Updater {
             })]
         case .meetingClose:
             // A read-only session is refused at once (by the commit) rather than asked to confirm.
-            guard state.readOnly || confirmed(id, "close the meeting", &state) else { return [] }
+            let date = data.archive.meetings[meetingID].map { " of \($0.date.medium)" } ?? ""
+            guard state.readOnly || confirmed(id, "Close the meeting\(date)? The end is recorded and the minutes become a draft.",
+                                              refused: "not closed", &state) else { return [] }
             return [.commit(Change("close the meeting") { store, ctx in
                 try MeetingContext(archive: store.state, record: try store.record(of: meetingID)).close(context: ctx)
             })]
@@ -34,6 +36,7 @@ extension Updater {
         case .agendaAddSub: return openAddItemForm(&state, data, sub: true)
         case .agendaVote: return openVoteForm(&state, data)
         case .attendanceDeputy: return openDeputyForm(&state, data)
+        case .attendanceArrivedAt, .attendanceLeftAt, .attendanceClear: return performAttendanceCorrection(id, &state, data)
         case .agendaDiscuss:
             guard let item = selectedKey(.agenda, state, data) else { return [] }
             return [.commit(Change("take the item") { store, ctx in
@@ -64,21 +67,8 @@ extension Updater {
                     return try ctx.markAttendance(person, current.presence, arrived: current.arrived, departed: now, at: now)
                 }
             })]
-        case .actionsDone, .actionsInProgress, .actionsOngoing, .actionsDropped, .actionsReopen:
-            guard let action = selectedKey(.actions, state, data), let base = data.archive.actions[action]?.status else { return [] }
-            let status: ActionStatus = switch id {
-            case .actionsDone: .done
-            case .actionsInProgress: .inProgress
-            case .actionsOngoing: .ongoing
-            case .actionsDropped: .dropped
-            default: .open
-            }
-            // Recorded against this meeting when it is the one under way.
-            let during = data.archive.meetings[meetingID]?.status == .inProgress ? meetingID : nil
-            return [.commit(Change("update the action") { store, ctx in
-                try store.state.requireActionStatus(action, unchangedFrom: base)
-                return try store.state.updateAction(action, status: status, note: "", meetingID: during, context: ctx)
-            })]
+        case .actionsDone, .actionsInProgress, .actionsOngoing, .actionsDropped, .actionsReopen, .actionsWithdraw, .actionsUndo:
+            return performActionCorrection(id, &state, data)
         default:
             return nil
         }

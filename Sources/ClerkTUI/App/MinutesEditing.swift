@@ -80,7 +80,7 @@ extension Updater {
     }
 
     /// `e` (the selected item's last paragraph) and `a` (a new paragraph on it).
-    func startEditing(_ state: inout AppState, _ data: ViewData, newParagraph: Bool, now: Double) {
+    func startEditing(_ state: inout AppState, _ data: ViewData, newParagraph: Bool, now: Double, entry chosen: EntryID? = nil) {
         if let why = Updater.whyNotEditable(state, data) {
             state.message = Message(text: why, isError: true)
             return
@@ -92,7 +92,8 @@ extension Updater {
             return
         }
         let item = record.items[selected]
-        let last = record.entries(for: item.id).last { $0.kind != .correction }
+        let paragraphs = record.entries(for: item.id).filter { $0.kind != .correction }
+        let last = chosen.map { id in paragraphs.first { $0.id == id } } ?? paragraphs.last
         var edit = MinutesEdit(meetingID: record.meetingID, itemID: item.id, entryID: nil, kind: .note,
                                editor: TextEditor(), flushedText: "", flushedKind: .note, lastFlush: now)
         if !newParagraph, let last {
@@ -104,7 +105,9 @@ extension Updater {
         }
         state.editing = edit
         state.meeting?.focus = .minutes
-        state.message = Message(text: newParagraph || last == nil ? "new paragraph: type; Esc ends" : "editing the last paragraph; Esc ends",
+        let which = chosen == nil || last?.id == paragraphs.last?.id ? "the last paragraph"
+            : "paragraph \((paragraphs.firstIndex { $0.id == last?.id } ?? 0) + 1) of \(paragraphs.count)"
+        state.message = Message(text: newParagraph || last == nil ? "new paragraph: type; Esc ends" : "editing \(which); Esc ends",
                                 isError: false)
     }
 

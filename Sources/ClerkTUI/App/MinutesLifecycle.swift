@@ -100,12 +100,12 @@ extension Updater {
                 state.overlay = .form(form)
                 return []
             }
+            // Locking cannot be undone: asked once more (see `approve`).
             state.overlay = nil
-            let amended = form.choices.isEmpty ? "" : " with \(form.choices.count) amendment\(form.choices.count == 1 ? "" : "s")"
-            state.message = Message(text: "the minutes of \(meeting.date.medium) are approved\(amended) and locked", isError: false)
-            return [.commit(Change("approve the previous minutes") { store, ctx in
-                try Self.approval(of: previous, at: meetingID, archive: store.state, context: ctx)
-            })]
+            ask(Confirmation(id: .minutesApprovePrevious,
+                             question: "Approve the minutes of \(meeting.date.medium)? They cannot be edited afterwards.",
+                             refused: "not approved", then: .approve(meeting: meetingID, previous: previous, amendments: form.choices.count)), &state)
+            return []
         }
         do {
             _ = try context.addEntry(to: item, kind: .noted, text: typed, context: probe)
@@ -121,6 +121,16 @@ extension Updater {
         return [.commit(Change("record the amendment") { store, ctx in
             try MeetingContext(archive: store.state, record: try store.record(of: meetingID))
                 .addEntry(to: item, kind: .noted, text: typed, context: ctx)
+        })]
+    }
+
+    /// Approves `previous`'s minutes at `meetingID`, once confirmed with `y`.
+    func approve(_ previous: MeetingID, at meetingID: MeetingID, amendments: Int, _ state: inout AppState, _ data: ViewData) -> [Effect] {
+        guard let meeting = data.archive.meetings[previous] else { return [] }
+        let amended = amendments == 0 ? "" : " with \(amendments) amendment\(amendments == 1 ? "" : "s")"
+        state.message = Message(text: "the minutes of \(meeting.date.medium) are approved\(amended) and locked", isError: false)
+        return [.commit(Change("approve the previous minutes") { store, ctx in
+            try Self.approval(of: previous, at: meetingID, archive: store.state, context: ctx)
         })]
     }
 

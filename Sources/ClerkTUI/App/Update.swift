@@ -43,16 +43,13 @@ public struct Updater {
                 }
                 return []
             }
+            if let asked = state.confirmation { return confirmationKey(&state, asked, key, data) }
             if case .command(let input) = state.overlay { return commandKey(&state, input, key, data) }
             if case .form(let form) = state.overlay { return formKey(&state, form, key, data) }
             if case .conflict(let id) = state.overlay, key != .ctrl("c") { return conflictKey(&state, id, key, data) }
             state.message = nil
             let scope = state.scope
-            guard let action = keymap.action(for: key, in: scope) else {
-                state.confirming = nil
-                return []
-            }
-            if state.confirming != action.id { state.confirming = nil }
+            guard let action = keymap.action(for: key, in: scope) else { return [] }
             return perform(action.id, &state, data)
         }
     }
@@ -109,6 +106,7 @@ public struct Updater {
             state.meeting?.positions[.minutes] = ListPosition(selected: index)
         case .minutesEdit: startEditing(&state, data, newParagraph: false, now: 0)
         case .minutesNew: startEditing(&state, data, newParagraph: true, now: 0)
+        case .minutesEditParagraph: openParagraphChoice(&state, data)
         case .actionsOverdue:
             state.meeting?.overdueOnly.toggle()
             state.meeting?.positions[.actions] = ListPosition()
@@ -131,19 +129,6 @@ public struct Updater {
             state.message = unknownAction(id.rawValue)
         }
         return []
-    }
-
-    /// An action that asks to be confirmed by pressing its key again: true on the second
-    /// press; on the first, says so on the status line (any other key clears it, see `update`).
-    func confirmed(_ id: UIActionID, _ what: String, _ state: inout AppState, otherwise: String = "cancels") -> Bool {
-        if state.confirming == id {
-            state.confirming = nil
-            return true
-        }
-        state.confirming = id
-        let key = keymap.keys(for: id).first ?? "the key"
-        state.message = Message(text: "press \(key) again to \(what); any other key \(otherwise)", isError: false)
-        return false
     }
 
     /// Closes the overlay, or the screen on top, back towards the home screen.

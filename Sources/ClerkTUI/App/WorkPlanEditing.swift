@@ -52,7 +52,7 @@ extension Updater {
                 state.overlay = .form(Form(purpose: .objective(o.id, field: .leads), title: "Leads of \(o.number) (initials or groups, / between)",
                                            choices: [], text: CommandInput(text: o.leads.joined(separator: "/")), textLabel: "Leads: "))
             } else {
-                guard confirmed(id, "remove \(o.number)", &state, otherwise: "keeps it") else { return [] }
+                guard confirmed(id, "Remove objective \(o.number) from the work plan?", refused: "not removed", &state) else { return [] }
                 let objectiveID = o.id
                 return [.commit(Change("remove the objective") { store, _ in try store.state.removeObjective(objectiveID) })]
             }

@@ -78,6 +78,9 @@ public enum UIActionID: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case attendanceDeputy = "attendance.deputy"
     case attendanceArrived = "attendance.arrived"
     case attendanceLeft = "attendance.left"
+    case attendanceArrivedAt = "attendance.arrivedAt"
+    case attendanceLeftAt = "attendance.leftAt"
+    case attendanceClear = "attendance.clear"
     case attendanceByOrganisation = "attendance.byOrganisation"
     case attendanceAddGuest = "attendance.addGuest"
     case attendanceRemoveGuest = "attendance.removeGuest"
@@ -85,6 +88,7 @@ public enum UIActionID: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case minutesFollow = "minutes.follow"
     case minutesEdit = "minutes.edit"
     case minutesNew = "minutes.new"
+    case minutesEditParagraph = "minutes.editParagraph"
     case minutesCirculate = "minutes.circulate"
 
     case exportMinutes = "export.minutes"
@@ -108,6 +112,8 @@ public enum UIActionID: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case actionsDropped = "actions.dropped"
     case actionsReopen = "actions.reopen"
     case actionsProgress = "actions.progress"
+    case actionsWithdraw = "actions.withdraw"
+    case actionsUndo = "actions.undo"
 
     case planStatus = "plan.status"
     case planTimescale = "plan.timescale"

@@ -88,8 +88,7 @@ public enum MeetingPanes {
             if case .deputy(let member, let exception) = a.presence {
                 text += " — deputy for \(archive.people[member]?.name ?? member)" + (exception ? " (exception)" : "")
             }
-            if let arrived = a.arrived { text += " arrived \(arrived.text)" }
-            if let departed = a.departed { text += " left \(departed.text)" }
+            if let part = a.partMeeting(openedAt: meeting.openedAt, closedAt: meeting.closedAt) { text += " — \(part)" }
             return text
         }
         func slot(_ a: Attendance) -> ThemeSlot {
@@ -257,12 +256,12 @@ public enum MeetingPanes {
         func add(_ a: Action) {
             let entry = c.beginEntry(key: a.id)
             let overdue = a.isOverdue(on: data.today)
-            let slot: ThemeSlot = overdue ? .actionOverdue : (a.status == .done || a.status == .dropped ? .actionDone : .base)
+            let slot: ThemeSlot = overdue ? .actionOverdue : ([.done, .dropped, .withdrawn].contains(a.status) ? .actionDone : .base)
             let owner = archive.ownerName(a.owner)
             let due = a.due.text.isEmpty ? "" : a.due.text
             var aliases: [String] = []
             if case .person(let id) = a.owner, let p = archive.people[id] { aliases = [p.name, p.initials] }
-            c.wrapped(MinuteWording.action(a.text, owner: owner, alsoKnownAs: aliases), lead: "(\(Action.numeral(a.number))) ", width: width, slot: slot, entry: entry,
+            c.wrapped(MinuteWording.action(a.text, owner: owner, alsoKnownAs: aliases), lead: Self.actionLead(a, archive), width: width, slot: slot, entry: entry,
                       trailing: Span(overdue ? "overdue \(due)" : due, overdue ? .actionOverdue : .muted))
             if a.meetingID == meeting.id, let item = a.itemID, record.hasReference(item) {
                 c.wrapped("item \(record.number(of: item))", lead: "      ", width: width, slot: .muted, entry: entry)
@@ -294,6 +293,11 @@ public enum MeetingPanes {
         }
         if logFirst { arisingSection() }
         return c
+    }
+
+    /// "(iii) " as minuted; a withdrawn action, which has no public number, "(withdrawn) ".
+    static func actionLead(_ a: Action, _ archive: ArchiveState) -> String {
+        a.status == .withdrawn ? "(withdrawn) " : "(\(Action.numeral(archive.publicNumber(of: a)))) "
     }
 
     /// Whether the agenda's selected item, or the item under discussion, is the action log
