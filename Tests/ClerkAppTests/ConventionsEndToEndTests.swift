@@ -48,8 +48,8 @@ struct ConventionsEndToEndTests {
         try t.waitFor("1 Dec 2026 10:00–12:00 · Committee Room 2")
         try t.waitFor("1. Apologies")
         try t.keys("1", "U")
-        try t.waitFor("press U again")
-        try t.keys("U")
+        try t.waitFor("y/n")
+        try t.keys("y")
         try t.waitFor("PCPG/2627/001 Apologies")
         try t.waitFor("PCPG/2627/006 Date of next meeting")
         // The agenda exported to a file.

@@ -111,7 +111,7 @@ import Testing
                 checked += 1
             }
         }
-        #expect(checked == 30)
+        #expect(checked == 31)
     }
 
     @Test func meetingsAsCSVAreRFC4180AndFormulaSafe() throws {

@@ -23,6 +23,7 @@ import Testing
         Step(id: .meetingClose, refused: "not closed"),
         Step(id: .planRemove, refused: "not removed"),
         Step(id: .minutesApprovePrevious, refused: "not approved"),
+        Step(id: .termsRemoveStanding, refused: "not removed"),
     ]
 
     /// Brings the fixture to the point where `step`'s key asks its question.
@@ -45,6 +46,11 @@ import Testing
             let may = try MinutesLifecycleTests.nextMeeting(f)
             _ = try MinutesLifecycleTests.onPreviousMinutesItem(f, may)
             f.press(.char("P"), .enter)
+        case .termsRemoveStanding:
+            let setup = CommitteeSetupScreenTests()
+            _ = try setup.smallCommittee(f)
+            try setup.select(f, "s:1")
+            f.press(.char("X"))
         default:
             Issue.record("no way to reach \(step.id) in this test")
         }
