@@ -256,6 +256,7 @@ public final class ScreenApp {
                 revision += 1
                 dirty = true
             }
+            if appended, state.meeting?.following == true { state.followAlong(data()) }
             if appended { sayIfRecordsSkipped() }
         } catch {
             show("\(error)", isError: true)

@@ -80,12 +80,14 @@ public struct Updater {
         case .appBack: goBack(&state, data)
         case .appRedraw: return [.repaint]
         case .appSuspend: return [.suspend]
-        case .moveUp: move(&state, data, by: -1)
-        case .moveDown: move(&state, data, by: 1)
-        case .movePageUp: move(&state, data, by: -max(1, pageHeight(state) - 1))
-        case .movePageDown: move(&state, data, by: max(1, pageHeight(state) - 1))
-        case .moveTop: move(&state, data, to: 0)
-        case .moveBottom: move(&state, data, to: Int.max)
+        case .moveUp: step(&state, data, by: -1)
+        case .moveDown: step(&state, data, by: 1)
+        case .movePageUp: scrollLines(&state, data, pages: -1, of: 1)
+        case .movePageDown: scrollLines(&state, data, pages: 1, of: 1)
+        case .moveHalfPageUp: scrollLines(&state, data, pages: -1, of: 2)
+        case .moveHalfPageDown: scrollLines(&state, data, pages: 1, of: 2)
+        case .moveTop: scrollLines(&state, data, to: 0)
+        case .moveBottom: scrollLines(&state, data, to: Int.max)
         case .paneNext: cycleFocus(&state, by: 1)
         case .panePrevious: cycleFocus(&state, by: -1)
         case .paneAgenda: focus(&state, .agenda)
@@ -100,13 +102,7 @@ public struct Updater {
         case .attendanceByOrganisation:
             state.meeting?.attendanceByOrganisation.toggle()
             state.meeting?.positions[.attendance] = ListPosition()
-        case .minutesFollow:
-            guard let record = data.record, let current = record.currentItem,
-                  let index = record.items.firstIndex(where: { $0.id == current }) else {
-                state.message = Message(text: "no item is under discussion", isError: false)
-                return []
-            }
-            state.meeting?.positions[.minutes] = ListPosition(selected: index)
+        case .minutesFollow: toggleFollowing(&state, data)
         case .minutesEdit: startEditing(&state, data, newParagraph: false, now: 0)
         case .minutesNew: startEditing(&state, data, newParagraph: true, now: 0)
         case .actionsOverdue:
@@ -195,15 +191,47 @@ public struct Updater {
         return Rect(x: leftWidth, y: body.minY, cols: size.cols - leftWidth, rows: body.size.rows)
     }
 
-    private func pageHeight(_ state: AppState) -> Int {
-        if let screen = state.meeting {
-            let layout = Layout.meeting(state.size, focus: screen.focus, zoomed: screen.zoomed)
-            return Layout.inner(layout.panes[screen.focus] ?? Rect(state.size)).size.rows
+    /// Up/Down: through a selected entry taller than the window line by line, else to the
+    /// next entry.
+    private func step(_ state: inout AppState, _ data: ViewData, by delta: Int) {
+        if let (content, height) = focusedList(state, data),
+           currentPosition(state).selectionContinues(downward: delta > 0, in: content, height: height) {
+            changePosition(&state, data) { $0.scroll(by: delta, in: content, height: height) }
+            return
         }
-        if state.search != nil { return Layout.inner(Layout.workPlan(state.size)).size.rows }
-        if state.actionReview != nil { return Layout.inner(Layout.actionReview(state.size, filterRows: 1).list).size.rows }
-        if state.workPlan != nil || state.committeeEditor != nil { return Layout.inner(Layout.workPlan(state.size)).size.rows }
-        return Layout.inner(homeMeetingsRect(state.size)).size.rows
+        move(&state, data, by: delta)
+    }
+
+    /// PgUp/PgDn (a page less one line of overlap), C-u/C-d (half a page), the wheel.
+    func scrollLines(_ state: inout AppState, _ data: ViewData, pages: Int, of fraction: Int, lines: Int? = nil) {
+        guard let (content, height) = focusedList(state, data) else { return }
+        let page = fraction == 1 ? max(1, height - 1) : max(1, height / fraction)
+        changePosition(&state, data) { $0.scroll(by: lines ?? pages * page, in: content, height: height) }
+    }
+
+    /// g/G: the first or last line, selecting the first or last entry shown.
+    private func scrollLines(_ state: inout AppState, _ data: ViewData, to line: Int) {
+        guard let (content, height) = focusedList(state, data) else { return }
+        changePosition(&state, data) { $0.scroll(to: line, in: content, height: height, downward: line > 0, atEnd: true) }
+    }
+
+    func currentPosition(_ state: AppState) -> ListPosition {
+        state.meeting.map { $0.position($0.focus) } ?? state.listPosition
+    }
+
+    /// Changes the position of the list in focus; a reader who scrolls stops following.
+    private func changePosition(_ state: inout AppState, _ data: ViewData, _ change: (inout ListPosition) -> Void) {
+        if var screen = state.meeting {
+            var p = screen.position(screen.focus)
+            let before = p.selected
+            change(&p)
+            screen.positions[screen.focus] = p
+            state.meeting = screen
+            stopFollowing(&state)
+            if screen.focus == .agenda, p.selected != before { showMinutesOfSelectedItem(&state, data, quiet: true) }
+        } else {
+            change(&state.listPosition)
+        }
     }
 
     private func move(_ state: inout AppState, _ data: ViewData, by delta: Int) {
@@ -220,6 +248,7 @@ public struct Updater {
             p.place(selected, in: content, height: height)
             screen.positions[screen.focus] = p
             state.meeting = screen
+            stopFollowing(&state)
             if screen.focus == .agenda { showMinutesOfSelectedItem(&state, data, quiet: true) }
         } else {
             state.listPosition.place(selected, in: content, height: height)
@@ -300,8 +329,8 @@ public struct Updater {
 
     private func click(_ state: inout AppState, _ mouse: MouseEvent, _ data: ViewData) -> [Effect] {
         switch mouse.kind {
-        case .wheelUp: move(&state, data, by: -3); return []
-        case .wheelDown: move(&state, data, by: 3); return []
+        case .wheelUp: scrollLines(&state, data, pages: 0, of: 1, lines: -3); return []
+        case .wheelDown: scrollLines(&state, data, pages: 0, of: 1, lines: 3); return []
         case .click, .press: break
         case .release: return []
         }
@@ -356,8 +385,7 @@ public struct Updater {
     private func selectRow(_ state: inout AppState, _ data: ViewData, rect: Rect, y: Int) {
         guard let (content, height) = focusedList(state, data) else { return }
         let inner = Layout.inner(rect)
-        let current: ListPosition = state.meeting.map { $0.position($0.focus) } ?? state.listPosition
-        let scroll = content.scroll(keeping: current.selected, from: current.scroll, height: height)
+        let scroll = currentPosition(state).top(in: content, height: height)
         guard let entry = content.entry(atRow: scroll + y - inner.minY) else { return }
         move(&state, data, to: entry)
     }
