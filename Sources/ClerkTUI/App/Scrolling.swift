@@ -49,3 +49,50 @@ extension ListPosition {
         max(0, min(line, content.rows.count - max(0, height)))
     }
 }
+
+/// The keys and the wheel, on whichever list is in focus.
+extension Updater {
+    /// Up/Down: through a selected entry taller than the window line by line, else to the
+    /// next entry.
+    func step(_ state: inout AppState, _ data: ViewData, by delta: Int) {
+        if let (content, height) = focusedList(state, data),
+           currentPosition(state).selectionContinues(downward: delta > 0, in: content, height: height) {
+            changePosition(&state, data) { $0.scroll(by: delta, in: content, height: height) }
+            return
+        }
+        move(&state, data, by: delta)
+    }
+
+    /// PgUp/PgDn (a page less one line of overlap), C-u/C-d (half a page), the wheel.
+    func scrollLines(_ state: inout AppState, _ data: ViewData, pages: Int, of fraction: Int, lines: Int? = nil) {
+        guard let (content, height) = focusedList(state, data) else { return }
+        let page = fraction == 1 ? max(1, height - 1) : max(1, height / fraction)
+        changePosition(&state, data) { $0.scroll(by: lines ?? pages * page, in: content, height: height) }
+    }
+
+    /// g/G: the first or last line, selecting the first or last entry shown.
+    func scrollLines(_ state: inout AppState, _ data: ViewData, to line: Int) {
+        guard let (content, height) = focusedList(state, data) else { return }
+        changePosition(&state, data) { $0.scroll(to: line, in: content, height: height, downward: line > 0, atEnd: true) }
+    }
+
+    func currentPosition(_ state: AppState) -> ListPosition {
+        state.meeting.map { $0.position($0.focus) } ?? state.listPosition
+    }
+
+    /// Changes the position of the list in focus; a reader who scrolls stops following.
+    func changePosition(_ state: inout AppState, _ data: ViewData, _ change: (inout ListPosition) -> Void) {
+        if var screen = state.meeting {
+            var p = screen.position(screen.focus)
+            let before = p.selected
+            change(&p)
+            screen.positions[screen.focus] = p
+            state.meeting = screen
+            stopFollowing(&state)
+            if screen.focus == .agenda, p.selected != before { showMinutesOfSelectedItem(&state, data, quiet: true) }
+        } else {
+            change(&state.listPosition)
+        }
+    }
+
+}

@@ -191,50 +191,7 @@ public struct Updater {
         return Rect(x: leftWidth, y: body.minY, cols: size.cols - leftWidth, rows: body.size.rows)
     }
 
-    /// Up/Down: through a selected entry taller than the window line by line, else to the
-    /// next entry.
-    private func step(_ state: inout AppState, _ data: ViewData, by delta: Int) {
-        if let (content, height) = focusedList(state, data),
-           currentPosition(state).selectionContinues(downward: delta > 0, in: content, height: height) {
-            changePosition(&state, data) { $0.scroll(by: delta, in: content, height: height) }
-            return
-        }
-        move(&state, data, by: delta)
-    }
-
-    /// PgUp/PgDn (a page less one line of overlap), C-u/C-d (half a page), the wheel.
-    func scrollLines(_ state: inout AppState, _ data: ViewData, pages: Int, of fraction: Int, lines: Int? = nil) {
-        guard let (content, height) = focusedList(state, data) else { return }
-        let page = fraction == 1 ? max(1, height - 1) : max(1, height / fraction)
-        changePosition(&state, data) { $0.scroll(by: lines ?? pages * page, in: content, height: height) }
-    }
-
-    /// g/G: the first or last line, selecting the first or last entry shown.
-    private func scrollLines(_ state: inout AppState, _ data: ViewData, to line: Int) {
-        guard let (content, height) = focusedList(state, data) else { return }
-        changePosition(&state, data) { $0.scroll(to: line, in: content, height: height, downward: line > 0, atEnd: true) }
-    }
-
-    func currentPosition(_ state: AppState) -> ListPosition {
-        state.meeting.map { $0.position($0.focus) } ?? state.listPosition
-    }
-
-    /// Changes the position of the list in focus; a reader who scrolls stops following.
-    private func changePosition(_ state: inout AppState, _ data: ViewData, _ change: (inout ListPosition) -> Void) {
-        if var screen = state.meeting {
-            var p = screen.position(screen.focus)
-            let before = p.selected
-            change(&p)
-            screen.positions[screen.focus] = p
-            state.meeting = screen
-            stopFollowing(&state)
-            if screen.focus == .agenda, p.selected != before { showMinutesOfSelectedItem(&state, data, quiet: true) }
-        } else {
-            change(&state.listPosition)
-        }
-    }
-
-    private func move(_ state: inout AppState, _ data: ViewData, by delta: Int) {
+    func move(_ state: inout AppState, _ data: ViewData, by delta: Int) {
         let current: Int = state.meeting.map { $0.position($0.focus).selected } ?? state.listPosition.selected
         move(&state, data, to: current + delta)
     }
@@ -304,7 +261,7 @@ public struct Updater {
 
     // MARK: Meeting
 
-    private func showMinutesOfSelectedItem(_ state: inout AppState, _ data: ViewData, quiet: Bool = false) {
+    func showMinutesOfSelectedItem(_ state: inout AppState, _ data: ViewData, quiet: Bool = false) {
         guard let screen = state.meeting, let record = data.record else { return }
         let selected = screen.position(.agenda).selected
         guard selected < record.items.count else { return }
