@@ -36,7 +36,11 @@ public enum SaveState: Sendable, Hashable {
 /// A selectable, scrollable list position.
 public struct ListPosition: Sendable, Hashable {
     public var selected = 0
+    /// The first line shown (see `top(in:height:)` for the line actually drawn).
     public var scroll = 0
+    /// The window was moved by lines (PgDn, C-d, the wheel, g/G): it stays where it was put
+    /// rather than snapping back to show the whole selected entry. See Scrolling.swift.
+    public var free = false
 
     public init(selected: Int = 0, scroll: Int = 0) {
         self.selected = selected
@@ -45,7 +49,9 @@ public struct ListPosition: Sendable, Hashable {
 
     /// Selects an entry of `content` and scrolls as little as keeps it in a window of `height` rows.
     mutating func place(_ entry: Int, in content: Content, height: Int) {
+        scroll = top(in: content, height: height)
         selected = entry
+        free = false
         scroll = content.scroll(keeping: entry, from: scroll, height: height)
     }
 
@@ -71,6 +77,10 @@ public struct MeetingScreen: Sendable, Hashable {
     public var highlight: [String] = []
     /// The item of that search's hit, to show once the meeting is read.
     public var searchHit: ItemID?
+    /// Follow mode (`f`): the minutes keep the item under discussion in view (Following.swift).
+    public var following = false
+    /// The item follow mode last brought into view.
+    public var followedItem: ItemID?
 
     public init(meetingID: MeetingID) {
         self.meetingID = meetingID
@@ -311,6 +321,7 @@ struct FrameMemo {
         var meeting: MeetingID
         var focus: Pane
         var zoomed: Bool
+        var following: Bool
         var overlay: Overlay?
         var message: Message?
         var save: SaveState

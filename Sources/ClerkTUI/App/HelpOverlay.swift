@@ -35,6 +35,8 @@ extension Updater {
         case .moveUp: target = scroll - 1
         case .movePageDown: target = scroll + max(1, height - 1)
         case .movePageUp: target = scroll - max(1, height - 1)
+        case .moveHalfPageDown: target = scroll + max(1, height / 2)
+        case .moveHalfPageUp: target = scroll - max(1, height / 2)
         case .moveTop: target = 0
         case .moveBottom: target = rows
         default: return nil

@@ -19,6 +19,11 @@ public struct MinutesEdit: Sendable, Hashable {
     public var flushedKind: EntryKind
     /// When the last flush happened (seconds on the shell's monotonic clock).
     public var lastFlush: Double
+    /// While keys keep coming, what was typed is flushed at most this often (seconds).
+    public static let typingFlush = 0.15
+    /// A pause this long (milliseconds) in typing flushes at once: the loop's idle wait while
+    /// words are waiting.
+    public static let pauseMs = 150
     /// The first row of the editor shown (it scrolls when the paragraph is taller than the pane).
     public var scroll = 0
     /// The prompt for turning the paragraph into an action, when open.
@@ -207,9 +212,12 @@ extension ScreenApp {
         dirty = true
     }
 
-    /// Flushes when a second has passed since the last flush (checked as keys arrive).
+    /// Flushes when `MinutesEdit.typingFlush` has passed since the last flush (checked as keys
+    /// arrive), so a reader sees steady typing within a fraction of a second while the journal
+    /// gets one splice per batch, not one per key; after a failure, the retry waits a second.
     func flushMinutesIfDue() {
-        guard let edit = state.editing, edit.isPending, monotonic() - edit.lastFlush >= 1 else { return }
+        let interval = state.save.isFailed ? 1 : MinutesEdit.typingFlush
+        guard let edit = state.editing, edit.isPending, monotonic() - edit.lastFlush >= interval else { return }
         flushMinutes()
     }
 

@@ -21,7 +21,7 @@ public struct Renderer {
         // scroll draws just those panes; anything else draws the whole frame.
         if let screen = state.meeting, !Layout.isTooSmall(size) {
             let global = FrameMemo.Global(size: size, meeting: screen.meetingID, focus: screen.focus, zoomed: screen.zoomed,
-                                          overlay: state.overlay, message: state.message, save: state.save,
+                                          following: screen.following, overlay: state.overlay, message: state.message, save: state.save,
                                           readOnly: state.readOnly, prompt: state.editing?.prompt, editingItem: state.editing?.itemID,
                                           revision: data.revision, clock: data.clock,
                                           minute: (data.now?.secondsSinceEpoch ?? 0) / 60, today: data.today)
@@ -213,6 +213,7 @@ public struct Renderer {
         var title = headerTitle(meeting, data)
         var right: [Span] = agendaHeaderSpans(meeting, data, width: rect.size.cols)
         if let quorum = quorumSpan(meeting, data) { right.append(quorum) }
+        if screen.following { right.insert(Span(" following ", .tabActive), at: 0) }
         right.append(Span(" \(data.clock.text) ", .header))
         // On a narrow screen the committee's name gives way (shortened, else its code), so
         // the date and time stay whole.
@@ -275,7 +276,7 @@ public struct Renderer {
             term.put(DisplayWidth.truncate(content.emptyText, toWidth: inner.size.cols), at: inner.origin, style: theme[.muted])
             return
         }
-        let scroll = content.scroll(keeping: position.selected, from: position.scroll, height: inner.size.rows)
+        let scroll = position.top(in: content, height: inner.size.rows)
         let selectedRows = content.rowRange(of: position.selected) ?? 0..<0
         for i in 0..<inner.size.rows {
             let rowIndex = scroll + i

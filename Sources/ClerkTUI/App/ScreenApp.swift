@@ -256,6 +256,7 @@ public final class ScreenApp {
                 revision += 1
                 dirty = true
             }
+            if appended, state.meeting?.following == true { state.followAlong(data()) }
             if appended { sayIfRecordsSkipped() }
         } catch {
             show("\(error)", isError: true)
@@ -275,7 +276,8 @@ public final class ScreenApp {
     public func run(shouldStop: () -> Bool) {
         while state.running, !shouldStop(), !term.isHungUp {
             render()
-            let (input, changed) = nextInput(timeoutMs: 500)
+            // While typed words wait for the journal, a short pause is enough to flush them.
+            let (input, changed) = nextInput(timeoutMs: state.editing?.isPending == true ? MinutesEdit.pauseMs : 500)
             if let event = input {
                 handle(event)
                 // Drain what is already queued (a fast typist, a held key) before drawing.
@@ -287,7 +289,7 @@ public final class ScreenApp {
             }
             // An idle turn ticks (the clock, the pause that flushes the minutes); a wake-up
             // by another session's append only reads it, unless a tick is due anyway.
-            if input == nil, !changed || monotonic() - lastTick >= 0.5 {
+            if input == nil, !changed || monotonic() - lastTick >= 0.5 || state.editing?.isPending == true {
                 lastTick = monotonic()
                 tick()
             } else if changed {

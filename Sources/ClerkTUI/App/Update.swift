@@ -77,12 +77,14 @@ public struct Updater {
         case .appBack: goBack(&state, data)
         case .appRedraw: return [.repaint]
         case .appSuspend: return [.suspend]
-        case .moveUp: move(&state, data, by: -1)
-        case .moveDown: move(&state, data, by: 1)
-        case .movePageUp: move(&state, data, by: -max(1, pageHeight(state) - 1))
-        case .movePageDown: move(&state, data, by: max(1, pageHeight(state) - 1))
-        case .moveTop: move(&state, data, to: 0)
-        case .moveBottom: move(&state, data, to: Int.max)
+        case .moveUp: step(&state, data, by: -1)
+        case .moveDown: step(&state, data, by: 1)
+        case .movePageUp: scrollLines(&state, data, pages: -1, of: 1)
+        case .movePageDown: scrollLines(&state, data, pages: 1, of: 1)
+        case .moveHalfPageUp: scrollLines(&state, data, pages: -1, of: 2)
+        case .moveHalfPageDown: scrollLines(&state, data, pages: 1, of: 2)
+        case .moveTop: scrollLines(&state, data, to: 0)
+        case .moveBottom: scrollLines(&state, data, to: Int.max)
         case .paneNext: cycleFocus(&state, by: 1)
         case .panePrevious: cycleFocus(&state, by: -1)
         case .paneAgenda: focus(&state, .agenda)
@@ -97,13 +99,7 @@ public struct Updater {
         case .attendanceByOrganisation:
             state.meeting?.attendanceByOrganisation.toggle()
             state.meeting?.positions[.attendance] = ListPosition()
-        case .minutesFollow:
-            guard let record = data.record, let current = record.currentItem,
-                  let index = record.items.firstIndex(where: { $0.id == current }) else {
-                state.message = Message(text: "no item is under discussion", isError: false)
-                return []
-            }
-            state.meeting?.positions[.minutes] = ListPosition(selected: index)
+        case .minutesFollow: toggleFollowing(&state, data)
         case .minutesEdit: startEditing(&state, data, newParagraph: false, now: 0)
         case .minutesNew: startEditing(&state, data, newParagraph: true, now: 0)
         case .minutesEditParagraph: openParagraphChoice(&state, data)
@@ -180,18 +176,7 @@ public struct Updater {
         return Rect(x: leftWidth, y: body.minY, cols: size.cols - leftWidth, rows: body.size.rows)
     }
 
-    private func pageHeight(_ state: AppState) -> Int {
-        if let screen = state.meeting {
-            let layout = Layout.meeting(state.size, focus: screen.focus, zoomed: screen.zoomed)
-            return Layout.inner(layout.panes[screen.focus] ?? Rect(state.size)).size.rows
-        }
-        if state.search != nil { return Layout.inner(Layout.workPlan(state.size)).size.rows }
-        if state.actionReview != nil { return Layout.inner(Layout.actionReview(state.size, filterRows: 1).list).size.rows }
-        if state.workPlan != nil || state.committeeEditor != nil { return Layout.inner(Layout.workPlan(state.size)).size.rows }
-        return Layout.inner(homeMeetingsRect(state.size)).size.rows
-    }
-
-    private func move(_ state: inout AppState, _ data: ViewData, by delta: Int) {
+    func move(_ state: inout AppState, _ data: ViewData, by delta: Int) {
         let current: Int = state.meeting.map { $0.position($0.focus).selected } ?? state.listPosition.selected
         move(&state, data, to: current + delta)
     }
@@ -205,6 +190,7 @@ public struct Updater {
             p.place(selected, in: content, height: height)
             screen.positions[screen.focus] = p
             state.meeting = screen
+            stopFollowing(&state)
             if screen.focus == .agenda { showMinutesOfSelectedItem(&state, data, quiet: true) }
         } else {
             state.listPosition.place(selected, in: content, height: height)
@@ -260,7 +246,7 @@ public struct Updater {
 
     // MARK: Meeting
 
-    private func showMinutesOfSelectedItem(_ state: inout AppState, _ data: ViewData, quiet: Bool = false) {
+    func showMinutesOfSelectedItem(_ state: inout AppState, _ data: ViewData, quiet: Bool = false) {
         guard let screen = state.meeting, let record = data.record else { return }
         let selected = screen.position(.agenda).selected
         guard selected < record.items.count else { return }
@@ -285,8 +271,8 @@ public struct Updater {
 
     private func click(_ state: inout AppState, _ mouse: MouseEvent, _ data: ViewData) -> [Effect] {
         switch mouse.kind {
-        case .wheelUp: move(&state, data, by: -3); return []
-        case .wheelDown: move(&state, data, by: 3); return []
+        case .wheelUp: scrollLines(&state, data, pages: 0, of: 1, lines: -3); return []
+        case .wheelDown: scrollLines(&state, data, pages: 0, of: 1, lines: 3); return []
         case .click, .press: break
         case .release: return []
         }
@@ -341,8 +327,7 @@ public struct Updater {
     private func selectRow(_ state: inout AppState, _ data: ViewData, rect: Rect, y: Int) {
         guard let (content, height) = focusedList(state, data) else { return }
         let inner = Layout.inner(rect)
-        let current: ListPosition = state.meeting.map { $0.position($0.focus) } ?? state.listPosition
-        let scroll = content.scroll(keeping: current.selected, from: current.scroll, height: height)
+        let scroll = currentPosition(state).top(in: content, height: height)
         guard let entry = content.entry(atRow: scroll + y - inner.minY) else { return }
         move(&state, data, to: entry)
     }

@@ -15,6 +15,8 @@ public enum UIActionID: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case moveDown = "move.down"
     case movePageUp = "move.pageUp"
     case movePageDown = "move.pageDown"
+    case moveHalfPageUp = "move.halfPageUp"
+    case moveHalfPageDown = "move.halfPageDown"
     case moveTop = "move.top"
     case moveBottom = "move.bottom"
 

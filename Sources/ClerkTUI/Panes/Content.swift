@@ -91,7 +91,11 @@ public struct Content: Sendable, Hashable {
         guard height > 0, let range = rowRange(of: entry) else { return max(0, min(scroll, rows.count - height)) }
         var s = scroll
         if range.lowerBound < s { s = range.lowerBound }
-        if range.upperBound > s + height { s = min(range.lowerBound, range.upperBound - height) }
+        if range.upperBound > s + height {
+            // An entry taller than the window shows from its first line; one already started
+            // on screen stays where it is (PgDn reaches the rest).
+            if range.count <= height { s = range.upperBound - height } else if range.lowerBound >= s + height { s = range.lowerBound }
+        }
         return max(0, min(s, max(0, rows.count - height)))
     }
 }
