@@ -310,6 +310,11 @@ public final class ArchiveStore: @unchecked Sendable {
         if let key, let done = try eventsOfCommit(key) { return done }
         let events = try command(self)
         guard !events.isEmpty else { return [] }
+        // What every reader would set aside as malformed is never written: it would be
+        // recorded, then skipped as damaged by the next session.
+        if let why = events.lazy.compactMap({ e in e.malformation.map { "\(e.kind.rawValue): \($0)" } }).first {
+            throw StoreError("not recorded: \(why)")
+        }
         try writeCheck?(state, events)
         try write(events, at: now, key: key)
         if sinceCheckpoint >= Self.checkpointEvery { try? writeCheckpoint() }
