@@ -26,7 +26,7 @@ import Testing
         let me = try Run("/usr/bin/id", ["-un"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let unlinked = try run("actions", "--mine")
         #expect(unlinked.status == 1)
-        #expect(unlinked.stderr == "clerk: account \(me) is not linked: clerk access link PERSON \(me)\n")
+        #expect(unlinked.stderr == "clerk: account \(me) is not linked to anyone; the archive's owner (account \(me)) links it: clerk access link PERSON \(me)\n")
         #expect(try run("access", "link", "Dr Peter Graves", me).stdout == "recorded\n")
         let mine = try run("actions", "--mine", "--format", "csv")
         #expect(mine.status == 0, "\(mine.stderr)")

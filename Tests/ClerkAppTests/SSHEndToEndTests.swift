@@ -131,11 +131,11 @@ struct SSHEndToEndTests {
         let meeting = try t.waitFor("22 Apr 2008")
         #expect(meeting.split(separator: "\n").first?.contains("read-only") == true)
         let refusals: [([String], String)] = [
-            (["2", "a"], "read-only: record attendance was not recorded"),
-            (["3", "e"], "read-only: the minutes cannot be changed in this session"),
-            (["1", "C"], "read-only: close the meeting was not recorded"),
-            (["1", "S"], "read-only: start the meeting was not recorded"),
-            (["4", "d"], "read-only: actions cannot be updated"),
+            (["2", "a"], "read-only: a (apologies) changes the record; this session was started with --read-only"),
+            (["3", "e"], "read-only: e (edit) changes the record; this session was started with --read-only"),
+            (["1", "C"], "read-only: C (meeting.close) changes the record; this session was started with --read-only"),
+            (["1", "S"], "read-only: S (start) changes the record; this session was started with --read-only"),
+            (["4", "d"], "read-only: d (done) changes the record; this session was started with --read-only"),
         ]
         for (keys, message) in refusals {
             for key in keys { try t.keys(key) }

@@ -20,6 +20,14 @@ enum SystemAccount {
         return name(of: info.st_uid)
     }
 
+    /// The group of the archive's journal folder: the accounts in it may write, where the
+    /// archive is shared as docs/ssh.md sets it up.
+    static func group(of directory: String) -> String? {
+        var info = stat()
+        guard stat(directory + "/journal", &info) == 0, let entry = getgrgid(info.st_gid), let name = entry.pointee.gr_name else { return nil }
+        return String(cString: name)
+    }
+
     /// The local date rights are worked out on: the system's clock, never --today (which a
     /// person could set to a day they held a seat).
     static func today() -> CalendarDate {
