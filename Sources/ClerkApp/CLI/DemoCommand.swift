@@ -64,7 +64,7 @@ struct Open: ParsableCommand {
     @Flag(name: .customLong("crash-for-test"), help: .hidden) var crashForTest = false
     @Flag(name: .customLong("ssh"), help: """
         For an OpenSSH ForceCommand: a command asked for after the host name (SSH_ORIGINAL_COMMAND) runs only when it is \
-        'clerk export …' or 'clerk actions …' writing to the terminal, read-only; anything else is refused (docs/ssh.md).
+        'clerk export ...' or 'clerk actions ...' writing to the terminal, read-only; anything else is refused (docs/ssh.md).
         """)
     var ssh = false
 
