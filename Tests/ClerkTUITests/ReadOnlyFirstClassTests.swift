@@ -115,4 +115,38 @@ import Testing
         app.handle(.key(.char("+")))
         #expect(app.state.overlay != nil, "a writer's + opens the guest form")
     }
+
+    /// A member who may not change the committee: the meeting is read-only for them, and
+    /// the refusal names the officers' linked accounts, on the screen and in the archive's check.
+    @Test func aMemberWhoMayNotWriteIsToldWhoMay() throws {
+        let f = try ConfidentialAccessTests.fixture(as: "mjones", cols: 200, rows: 40)
+        f.app.open(ConfidentialAccessTests.meeting)
+        f.press(.char("2"))
+        f.press(.char("p"))
+        let state = f.app.store.state
+        let committee = try #require(state.committees[ConfidentialAccessTests.committee])
+        let who = Access.whoMayWrite(committee, in: state, on: ScreenTests.today)
+        #expect(who.hasPrefix("ask a chair, vice-chair or the secretariat — linked accounts: "), "\(who)")
+        #expect(who.contains("mandrews"), "the chair's account: \(who)")
+        #expect(!who.contains("mjones"))
+        #expect(f.app.state.message?.text == "read-only: p (present) changes the record; \(who)")
+        #expect(f.app.state.overlay == nil)
+        let status = f.screen().split(separator: "\n").last.map(String.init) ?? ""
+        #expect(status.contains("mandrews"), "\(status)")
+
+        let record = try f.app.store.record(of: ConfidentialAccessTests.meeting)
+        let item = try #require(record.items.first)
+        let access = Access(archive: state, account: "mjones", administrator: "root", today: ScreenTests.today)
+        #expect(throws: CommandError.self) { try access.check([.itemEdited(ItemEdited(meetingID: record.meetingID, item: item))], in: state) }
+        do {
+            try access.check([.itemEdited(ItemEdited(meetingID: record.meetingID, item: item))], in: state)
+        } catch let refused as CommandError {
+            #expect(refused.message.hasSuffix(": \(who)"), "\(refused.message)")
+        }
+        do {
+            try access.check([.accountsSet(AccountsSet(personID: "mark-jones", accounts: ["mjones"]))], in: state)
+        } catch let refused as CommandError {
+            #expect(refused.message == "only the archive's owner account may link accounts to people; ask the archive's owner (account root) to run 'clerk access link'")
+        }
+    }
 }
