@@ -1,3 +1,5 @@
+import ClerkCore
+import ClerkStore
 import ClerkTestSupport
 import Foundation
 import Testing
@@ -26,8 +28,28 @@ import Testing
         let me = try Run("/usr/bin/id", ["-un"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let unlinked = try run("actions", "--mine")
         #expect(unlinked.status == 1)
-        #expect(unlinked.stderr == "clerk: account \(me) is not linked: clerk access link PERSON \(me)\n")
-        #expect(try run("access", "link", "Dr Peter Graves", me).stdout == "recorded\n")
+        #expect(unlinked.stderr == "clerk: account \(me) is not linked to anyone; the archive's owner (account \(me)) links it: clerk access link PERSON \(me)\n")
+        // The first link takes writing from the officers not yet linked: named, and only with --yes.
+        let journal = dir.path + "/archive/journal/archive.jsonl"
+        let untouched = try Data(contentsOf: URL(fileURLWithPath: journal))
+        let warned = try run("access", "link", "Dr Peter Graves", me)
+        #expect(warned.status != 0)
+        #expect(warned.stdout.isEmpty)
+        #expect(warned.stderr.split(separator: "\n").count == 1, "\(warned.stderr)")
+        #expect(warned.stderr.hasPrefix("clerk: this is the first account linked: from now on only linked chairs, vice-chairs and secretariat"), "\(warned.stderr)")
+        #expect(warned.stderr.contains("or run again with --yes; nothing was recorded"))
+        let state = try ArchiveStore(directory: dir.path + "/archive", mode: .readOnly).state
+        let graves = try state.person(matching: "Dr Peter Graves")
+        for committee in state.committeeList {
+            for (person, _) in Access.writers(of: committee, in: state, on: CalendarDate(year: 2026, month: 11, day: 23)!) where person.id != graves.id {
+                #expect(warned.stderr.contains("\(committee.code): ") && warned.stderr.contains(person.formalName), "\(person.formalName) not named")
+            }
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: journal)) == untouched)
+        #expect(try run("access", "unlink", "ghost", "--yes").stderr == "clerk: --yes is taken by link only\n")
+        #expect(try run("access", "link", "Dr Peter Graves", me, "--yes").stdout == "recorded\n")
+        // Once one account is linked, the next link needs no --yes.
+        #expect(try run("access", "link", "Mark Andrews", "mandrews").stdout == "recorded\n")
         let mine = try run("actions", "--mine", "--format", "csv")
         #expect(mine.status == 0, "\(mine.stderr)")
         #expect(mine.stdout.contains("Dr Peter Graves"))

@@ -151,7 +151,7 @@ import Testing
         #expect(try run(["demo", "--init", archive, "--today", "2026-11-23"]).status == 0)
         let data = ["--data", archive, "--today", "2026-11-23"]
         #expect(try run(data + ["check"]).stdout.split(separator: "\n").count == 1)
-        #expect(try run(data + ["access", "link", "Dr Peter Graves", "nobody"]).status == 0)
+        #expect(try run(data + ["access", "link", "Dr Peter Graves", "nobody", "--yes"]).status == 0)
         let privately = try run(data + ["access", "bar", "Dr Peter Graves", "--committee", "hpbc"])
         #expect(privately.stdout == "recorded\n")
         #expect(try run(data + ["access", "unbar", "Dr Peter Graves", "--committee", "hpbc"]).status == 0)
@@ -183,7 +183,7 @@ import Testing
         let size = try #require(try FileManager.default.attributesOfItem(atPath: journal)[.size] as? Int)
         let before = try folderContents(archive)
         let failed = try Run("/usr/bin/prlimit", ["--fsize=\(size)", "/usr/bin/env", "--ignore-signal=XFSZ",
-                                                  clerk, "--data", archive, "access", "link", "PG", "nobody"])
+                                                  clerk, "--data", archive, "access", "link", "PG", "nobody", "--yes"])
         #expect(failed.status == 1)
         #expect(failed.stderr == "clerk: journal segment \(journal): write failed: \(String(cString: strerror(EFBIG))) (errno \(EFBIG)); check the disk and permissions, then reopen\n")
         #expect(try folderContents(archive) == before)

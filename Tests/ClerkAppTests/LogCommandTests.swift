@@ -58,7 +58,7 @@ import Testing
         #expect(lines.count > mine.count + 1 && lines[mine.count + 1].contains(",\(account),"), "\(lines.prefix(4))")
 
         // A change made by the real binary names the real account; the person once linked.
-        #expect(try run("access", "link", "Mark Andrews", account).status == 0)
+        #expect(try run("access", "link", "Mark Andrews", account, "--yes").status == 0)
         #expect(try run("access", "link", "Dr Peter Graves", "jroe").status == 0)
         let table = try run("log")
         #expect(table.status == 0, "\(table.stderr)")

@@ -45,7 +45,7 @@ struct ReadOnlyAccountEndToEndTests {
         try t.keys("Enter")
         try t.waitFor("22 Apr 2008")
         try t.keys("2", "p")
-        try t.waitFor("read-only: record attendance was not recorded")
+        try t.waitFor("read-only: p (present) changes the record; only accounts in the archive folder's")
         try t.keys("Q")
         try t.wait(what: "clerk to exit") { _ in (try? t.paneDead()) == true }
         #expect(try folderContents(archive) == before)

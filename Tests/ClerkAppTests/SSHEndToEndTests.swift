@@ -19,21 +19,27 @@ final class TestSSHServer {
     let port: Int
     private var pid: pid_t = 0
 
-    init(forceCommand: String) throws {
+    /// With `forceCommand` nil, `extra` (docs/ssh.md's configuration, say) says what runs.
+    /// `usePAM` as Debian's sshd has it: without PAM, sshd refuses an account made by
+    /// useradd, whose password is locked.
+    init(forceCommand: String?, extra: String = "", usePAM: Bool = false) throws {
         dir = try TempDir("clerk-sshd")
+        // Other accounts log in too: sshd reads their authorised keys as them.
+        chmod(dir.path, 0o755)
         port = try Self.freePort()
         for key in ["host", "client"] {
             let made = try Run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", dir.path + "/" + key])
             guard made.status == 0 else { throw SSHServerError("ssh-keygen failed: \(made.stderr)") }
         }
         try FileManager.default.copyItem(atPath: dir.path + "/client.pub", toPath: dir.path + "/authorized_keys")
+        chmod(dir.path + "/authorized_keys", 0o644)
         let config = """
             Port \(port)
             ListenAddress 127.0.0.1
             HostKey \(dir.path)/host
             AuthorizedKeysFile \(dir.path)/authorized_keys
             PidFile \(dir.path)/sshd.pid
-            UsePAM no
+            UsePAM \(usePAM ? "yes" : "no")
             StrictModes no
             PermitRootLogin yes
             PasswordAuthentication no
@@ -44,7 +50,8 @@ final class TestSSHServer {
             X11Forwarding no
             PermitUserRC no
             AcceptEnv LANG LC_*
-            ForceCommand \(forceCommand)
+            \(forceCommand.map { "ForceCommand \($0)" } ?? "")
+            \(extra)
 
             """
         try config.write(toFile: dir.path + "/sshd_config", atomically: true, encoding: .utf8)
@@ -66,9 +73,9 @@ final class TestSSHServer {
     var log: String { (try? String(contentsOfFile: dir.path + "/sshd.log", encoding: .utf8)) ?? "" }
 
     /// The ssh client command line, logging in as the current user with the test key.
-    func client(_ extra: [String] = []) -> [String] {
+    func client(_ extra: [String] = [], user: String? = nil) -> [String] {
         ["-i", dir.path + "/client", "-o", "SendEnv=LANG", "-p", String(port), "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
-         "-o", "LogLevel=ERROR", "-o", "BatchMode=yes"] + extra + ["127.0.0.1"]
+         "-o", "LogLevel=ERROR", "-o", "BatchMode=yes"] + extra + [user.map { "\($0)@127.0.0.1" } ?? "127.0.0.1"]
     }
 
     static func freePort() throws -> Int {
@@ -131,11 +138,11 @@ struct SSHEndToEndTests {
         let meeting = try t.waitFor("22 Apr 2008")
         #expect(meeting.split(separator: "\n").first?.contains("read-only") == true)
         let refusals: [([String], String)] = [
-            (["2", "a"], "read-only: record attendance was not recorded"),
-            (["3", "e"], "read-only: the minutes cannot be changed in this session"),
-            (["1", "C"], "read-only: close the meeting was not recorded"),
-            (["1", "S"], "read-only: start the meeting was not recorded"),
-            (["4", "d"], "read-only: actions cannot be updated"),
+            (["2", "a"], "read-only: a (apologies) changes the record; this session was started with --read-only"),
+            (["3", "e"], "read-only: e (edit) changes the record; this session was started with --read-only"),
+            (["1", "C"], "read-only: C (meeting.close) changes the record; this session was started with --read-only"),
+            (["1", "S"], "read-only: S (start) changes the record; this session was started with --read-only"),
+            (["4", "d"], "read-only: d (done) changes the record; this session was started with --read-only"),
         ]
         for (keys, message) in refusals {
             for key in keys { try t.keys(key) }

@@ -300,7 +300,9 @@ import Testing
         }
         #expect(try access("anyone", "show").contains("no accounts are linked"))
         // Without links anyone may set the first ones up.
-        #expect(try access("anyone", "link", "Peter Graves", "pgraves") == "recorded\n")
+        // The first link names the officers who would then only read, and needs --yes.
+        #expect(throws: ValidationError.self) { try access("anyone", "link", "Peter Graves", "pgraves") }
+        #expect(try access("anyone", "link", "Peter Graves", "pgraves", "--yes") == "recorded\n")
         #expect(try access("anyone", "link", "Peter Graves", "pgraves") == "unchanged\n")
         #expect(try access("pgraves", "show").contains("Dr Peter Graves (account pgraves)"))
         // Now only the archive's owner may link; a chair may bar for their own committee.

@@ -247,7 +247,7 @@ import Testing
         readOnly.handle(.key(.char("e")))
         #expect(readOnly.state.editing == nil)
         readOnly.render()
-        #expect(g.term.snapshot().contains("read-only: the minutes cannot be changed"))
+        #expect(g.term.snapshot().contains("read-only: e (edit) changes the record; ask a chair"))
     }
 
     @Test func stoppingTheLoopCommitsWhatIsPending() throws {

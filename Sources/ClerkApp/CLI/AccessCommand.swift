@@ -20,6 +20,14 @@ enum SystemAccount {
         return name(of: info.st_uid)
     }
 
+    /// The group of the archive's journal folder: the accounts in it may write, where the
+    /// archive is shared as docs/ssh.md sets it up.
+    static func group(of directory: String) -> String? {
+        var info = stat()
+        guard stat(directory + "/journal", &info) == 0, let entry = getgrgid(info.st_gid), let name = entry.pointee.gr_name else { return nil }
+        return String(cString: name)
+    }
+
     /// The local date rights are worked out on: the system's clock, never --today (which a
     /// person could set to a day they held a seat).
     static func today() -> CalendarDate {
@@ -77,6 +85,8 @@ struct AccessCommand: ParsableCommand {
     var person: String?
     @Argument(help: ArgumentHelp("link: the operating-system account name.", valueName: "ACCOUNT")) var account: String?
     @Option(help: ArgumentHelp("bar, unbar: the committee (id, code or name).", valueName: "C")) var committee: String?
+    @Flag(help: "link: link the first account although the chairs, vice-chairs and secretariat not yet linked then only read.")
+    var yes = false
 
     func validate() throws {
         switch verb {
@@ -91,6 +101,7 @@ struct AccessCommand: ParsableCommand {
                 throw ValidationError("say who and from which committee: clerk access \(verb.rawValue) PERSON --committee C")
             }
         }
+        if verb != .link, yes { throw ValidationError("--yes is taken by link only") }
         if verb != .bar, verb != .unbar, committee != nil {
             throw ValidationError("--committee is taken by bar and unbar only")
         }
@@ -111,6 +122,9 @@ struct AccessCommand: ParsableCommand {
         _ = store.access(account: account, today: today)
         store.sign(as: account)
         let name = person ?? ""
+        if verb == .link, !yes, let left = Self.writersLeftOut(store.state, linking: name, account: self.account ?? "", today: today) {
+            throw ValidationError(left)
+        }
         let events = try store.commit(at: SystemClock.clock.read().instant) { store in
             switch verb {
             case .link: try store.state.linkAccount(self.account ?? "", to: name)
@@ -126,6 +140,26 @@ struct AccessCommand: ParsableCommand {
                 .map { $0 + "\n" }.joined()
         }
         return out
+    }
+
+    /// Linking the first account ends "everyone may do everything": the chairs, vice-chairs
+    /// and secretariat with no account linked then only read. Named, so that it is not a
+    /// surprise; nil when this is not the first link or nobody is left out.
+    static func writersLeftOut(_ state: ArchiveState, linking name: String, account: String, today: CalendarDate) -> String? {
+        guard state.access.isEmpty, AccessRules.isValidAccount(account), let linked = try? state.person(matching: name) else { return nil }
+        var left: [String] = []
+        for committee in state.committeeList {
+            let people = Access.writers(of: committee, in: state, on: today).filter { $0.person.id != linked.id }
+            guard !people.isEmpty else { continue }
+            left.append("\(committee.code): " + people.map { p in
+                let role = committee.membership(of: p.person.id, on: today)?.role.rawValue ?? ""
+                return "\(p.person.formalName) (\(role))"
+            }.joined(separator: ", "))
+        }
+        guard !left.isEmpty else { return nil }
+        return "this is the first account linked: from now on only linked chairs, vice-chairs and secretariat may change a committee, "
+            + "so these, not yet linked, will only read — \(left.joined(separator: "; ")); link their accounts too, "
+            + "or run again with --yes; nothing was recorded"
     }
 
     static func show(_ state: ArchiveState, access: Access) -> String {

@@ -62,9 +62,19 @@ struct Open: ParsableCommand {
     @ParentCommand var root: ClerkCommand
     /// For the end-to-end test of what a crash shows: the first key stops clerk as a bug would.
     @Flag(name: .customLong("crash-for-test"), help: .hidden) var crashForTest = false
+    @Flag(name: .customLong("ssh"), help: """
+        For an OpenSSH ForceCommand: a command asked for after the host name (SSH_ORIGINAL_COMMAND) runs only when it is \
+        'clerk export ...' or 'clerk actions ...' writing to the terminal, read-only; anything else is refused (docs/ssh.md).
+        """)
+    var ssh = false
 
     func run() throws {
         let dir = global.dataDirectory()
+        if ssh, let asked = ProcessEnvironment.current["SSH_ORIGINAL_COMMAND"], !asked.isEmpty {
+            var command = try ClerkCommand.parseAsRoot(try SSHCommand.arguments(asked, data: dir, today: global.today))
+            try command.run()
+            return
+        }
         try ScreenLauncher.run(directory: dir, readOnly: global.readOnly, theme: theme ?? root.theme, today: global.today,
                                crashForTest: crashForTest)
     }

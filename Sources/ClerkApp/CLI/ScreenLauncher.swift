@@ -51,6 +51,12 @@ public enum ScreenLauncher {
         // published, an action updated), as the screen shows it.
         let app = ScreenApp(store: store, terminal: crashForTest ? CrashOnFirstKey(term) : term, theme: theme, keymap: keymap,
                             readOnly: !writable, clock: SystemClock.clock.fixingToday(fixedToday))
+        if !permitted {
+            let group = SystemAccount.group(of: directory).map { " group \($0)" } ?? "'s group"
+            app.setWhoMayWrite("only accounts in the archive folder's\(group) may write")
+        } else if readOnly {
+            app.setWhoMayWrite("this session was started with --read-only; start clerk without it to make changes")
+        }
         app.watch = ArchiveWatch(directory: directory)
         app.environment = environment
         app.rescueElsewhere = RescuePlaces.elsewhere(environment: environment)

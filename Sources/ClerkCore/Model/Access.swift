@@ -80,6 +80,10 @@ public struct Access: Sendable, Hashable {
     public let isAdministrator: Bool
     /// The archive has no account links: nothing is restricted.
     public let isUnrestricted: Bool
+    /// The account owning the archive, which links accounts to people (nil: unknown).
+    public let administrator: String?
+    /// The day the rights were worked out on.
+    public let day: CalendarDate
     private let writable: Set<CommitteeID>
     private let confidential: Set<CommitteeID>
 
@@ -87,6 +91,8 @@ public struct Access: Sendable, Hashable {
         self.account = account
         isUnrestricted = archive.access.isEmpty
         isAdministrator = account == administrator
+        self.administrator = administrator
+        self.day = today
         let person = archive.access.person(account: account)
         self.person = person
         var writable: Set<CommitteeID> = [], confidential: Set<CommitteeID> = []
@@ -132,9 +138,14 @@ public struct Access: Sendable, Hashable {
     /// with how to link it.
     public func me(in archive: ArchiveState) throws -> Person {
         guard let person, let p = archive.people[person] else {
-            throw CommandError(.notFound, "account \(account) is not linked: clerk access link PERSON \(account)")
+            throw CommandError(.notFound, "account \(account) is not linked to anyone; \(ownerName) links it: clerk access link PERSON \(account)")
         }
         return p
+    }
+
+    /// The archive's owner, for messages: "the archive's owner (account root)".
+    public var ownerName: String {
+        administrator.map { "the archive's owner (account \($0))" } ?? "the archive's owner"
     }
 
     // MARK: Changes
@@ -145,7 +156,7 @@ public struct Access: Sendable, Hashable {
         for event in events {
             switch event {
             case .accountsSet:
-                throw CommandError(.notAllowed, "only the archive's owner account may link accounts to people; ask them to run 'clerk access link'")
+                throw CommandError(.notAllowed, "only the archive's owner account may link accounts to people; ask \(ownerName) to run 'clerk access link'")
             case .committeeCreated(let c) where archive.committees[c.id] != nil:
                 // Applied, it would replace the committee whole, members and terms included.
                 throw CommandError(.notAllowed, "committee '\(c.id)' exists already; change it through its terms of reference")
@@ -154,11 +165,13 @@ public struct Access: Sendable, Hashable {
             }
             if let committee = event.committee(in: archive) {
                 guard canWrite(committee: committee) else {
-                    let name = archive.committees[committee]?.name ?? committee
-                    throw CommandError(.notAllowed, "\(describe(in: archive)) may not change \(name): only its chair, vice-chair and secretariat may")
+                    guard let c = archive.committees[committee] else {
+                        throw CommandError(.notAllowed, "\(describe(in: archive)) may not change \(committee): only its chair, vice-chair and secretariat may")
+                    }
+                    throw CommandError(.notAllowed, "\(describe(in: archive)) may not change \(c.name): \(Access.whoMayWrite(c, in: archive, on: day))")
                 }
             } else if !canWriteShared {
-                throw CommandError(.notAllowed, "\(describe(in: archive)) may not change the archive: only a committee's chair, vice-chair and secretariat may")
+                throw CommandError(.notAllowed, "\(describe(in: archive)) may not change the archive: \(Access.whoMayWriteShared(in: archive, on: day))")
             }
         }
     }

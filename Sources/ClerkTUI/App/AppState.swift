@@ -129,6 +129,9 @@ public struct AppState: Sendable, Hashable {
     public var message: Message?
     public var save: SaveState = .saved
     public var readOnly: Bool
+    /// Who may write, when the whole session is read-only ("only accounts in the archive
+    /// folder's group committee may write"); nil: worked out from the committee's officers.
+    public var whoMayWrite: String?
     public var running = true
     /// An irreversible step waiting for `y` (any other key cancels it, nothing recorded).
     public var confirmation: Confirmation?

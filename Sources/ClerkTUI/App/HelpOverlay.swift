@@ -6,11 +6,16 @@ enum HelpOverlay {
     /// The overlay's width on a screen of `size`.
     static func width(_ size: Size) -> Int { min(76, size.cols - 4) }
 
-    static func content(_ scope: UIAction.Scope, keymap: Keymap, width: Int) -> Content {
+    /// Read-only, the keys that would change the archive are left out, and the overlay says so.
+    static func content(_ scope: UIAction.Scope, keymap: Keymap, width: Int, readOnly: Bool = false) -> Content {
         var c = Content()
-        for s in scope == .minutes ? [scope, .editing, .global] : [scope, .global] {
+        if readOnly {
+            c.wrapped("Read-only: only the keys for reading are listed.", lead: "", width: width - 2, entry: c.beginEntry())
+            c.blank()
+        }
+        for s in scope == .minutes && !readOnly ? [scope, .editing, .global] : [scope, .global] {
             c.heading(s.title, width: width - 2)
-            for action in ActionTable.all where action.scope == s {
+            for action in ActionTable.all where action.scope == s && !(readOnly && action.writes) {
                 let keys = keymap.keys(for: action.id).joined(separator: " ")
                 c.wrapped(action.help, lead: DisplayWidth.pad(keys, toWidth: 16) + " ", width: width - 2, entry: c.beginEntry())
             }
@@ -27,7 +32,7 @@ extension Updater {
     /// Scrolls the help overlay with the movement keys; nil for any other action.
     func scrollHelp(_ id: UIActionID, _ state: inout AppState) -> [Effect]? {
         guard case .help(let scope, let scroll) = state.overlay else { return nil }
-        let rows = HelpOverlay.content(scope, keymap: keymap, width: HelpOverlay.width(state.size)).rows.count
+        let rows = HelpOverlay.content(scope, keymap: keymap, width: HelpOverlay.width(state.size), readOnly: state.readOnly).rows.count
         let height = HelpOverlay.height(state.size, rows: rows)
         let target: Int
         switch id {

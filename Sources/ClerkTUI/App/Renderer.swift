@@ -98,10 +98,12 @@ public struct Renderer {
         let rect = Rect(x: 0, y: term.size.rows - 1, cols: term.size.cols, rows: 1)
         term.fill(rect, style: theme[.status])
         var right: [Span] = []
+        // A read-only session saves nothing, so it never says "saved".
         switch state.save {
-        case .saved: right.append(Span(" saved ", .statusSaved))
-        case .saving: right.append(Span(" saving… ", .statusUnsaved))
+        case .saved where !state.readOnly: right.append(Span(" saved ", .statusSaved))
+        case .saving where !state.readOnly: right.append(Span(" saving… ", .statusUnsaved))
         case .failed: right.append(Span(" NOT SAVED ", .statusError))
+        default: break
         }
         let rightWidth = right.reduce(0) { $0 + DisplayWidth.width(of: $1.text) }
         let room = max(0, rect.size.cols - rightWidth - 1)
@@ -134,7 +136,8 @@ public struct Renderer {
         if state.editing != nil { return editingHints() }
         let scope = state.scope
         // Pane keys mean nothing on the home screen.
-        let ids = ActionTable.all.filter { $0.scope == scope && $0.hint != nil }
+        // Read-only, only what a reader can do.
+        let ids = ActionTable.all.filter { $0.scope == scope && $0.hint != nil && !(state.readOnly && $0.writes) }
             + ActionTable.all.filter { $0.scope == .global && $0.hint != nil && (state.meeting != nil || !$0.id.rawValue.hasPrefix("pane.")) }
         return ids.compactMap { action in
             guard let key = keymap.keys(for: action.id).first else { return nil }
@@ -313,7 +316,7 @@ public struct Renderer {
         switch overlay {
         case .help(let scope, let scroll):
             let width = HelpOverlay.width(size)
-            let c = HelpOverlay.content(scope, keymap: keymap, width: width)
+            let c = HelpOverlay.content(scope, keymap: keymap, width: width, readOnly: state.readOnly)
             let rect = centred(Size(cols: width, rows: min(size.rows - 2, c.rows.count + 2)), in: size)
             term.fill(rect, style: theme[.overlay])
             drawPane(title: "Keys · Esc closes", content: c, position: ListPosition(selected: -1, scroll: scroll), in: rect,

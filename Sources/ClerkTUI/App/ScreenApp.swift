@@ -74,6 +74,11 @@ public final class ScreenApp {
         return data
     }
 
+    /// Says who may write, for the refusals of a session that is read-only as a whole.
+    public func setWhoMayWrite(_ text: String) {
+        state.whoMayWrite = text
+    }
+
     /// Shows a one-line message in the status line (a warning from start-up, say).
     public func show(_ text: String, isError: Bool) {
         state.message = Message(text: text, isError: isError)

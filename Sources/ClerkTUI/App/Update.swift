@@ -62,6 +62,7 @@ public struct Updater {
             state.overlay = nil
             if id == .appHelp { return [] }
         }
+        if refuseWrite(id, &state, data) { return [] }
         switch id {
         case .appExit: return quit(&state)
         case .appQuit:
