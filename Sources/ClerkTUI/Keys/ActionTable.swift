@@ -177,6 +177,10 @@ public enum ActionTable {
         UIAction(.reviewCommittee, .actionReview, keys: ["a"],
                  "Show every committee's actions, or only those of the committee selected when the review was opened"),
         UIAction(.reviewClear, .actionReview, keys: ["c"], "Clear the filters: open actions of every owner and meeting"),
+        UIAction(.reviewByOwner, .actionReview, keys: ["b"], hint: "by owner",
+                 "Group the actions by owner, a heading per owner with the count and how many are overdue; or back to by due date"),
+        UIAction(.reviewChaseList, .actionReview, keys: ["e"], hint: "chase list",
+                 "Write the actions shown (with the filters in force) to a file as a plain-text chase list for email (.txt)"),
         // Terms of reference
         UIAction(.termsEdit, .terms, keys: ["Enter", "e"], hint: "edit", "Edit the selected field of the terms (Enter on a yes/no field switches it)"),
         UIAction(.termsAddOrganisation, .terms, keys: ["O"], hint: "organisation", "Add an organisation to the committee (its id is made from the name)"),

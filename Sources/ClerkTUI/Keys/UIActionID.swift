@@ -137,6 +137,8 @@ public enum UIActionID: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case reviewMeeting = "review.meeting"
     case reviewCommittee = "review.committee"
     case reviewClear = "review.clear"
+    case reviewByOwner = "review.byOwner"
+    case reviewChaseList = "review.chaseList"
 
     case termsEdit = "terms.edit"
     case termsAddOrganisation = "terms.addOrganisation"
