@@ -106,7 +106,7 @@ public struct DueDate: Hashable, Sendable, Codable, CustomStringConvertible {
 
     // MARK: parsing
 
-    static let accepted = "use e.g. 2026-12-01, 1 December 2026, 1/12/2026, next meeting, 3rd Thursday of March, by October 2005, end of March, November/early December 2005, ongoing, or tbc"
+    static let accepted = "use e.g. 2026-12-01, 1 December 2026, 1/12/2026, next meeting, 3rd Thursday of March, by October 2005, end of March, November/early December 2005, end of 2008, Q3 2008/09, ongoing, or tbc"
 
     /// Reads a due date as typed. Dates without a year are the next such date on or after `today`;
     /// "next meeting" needs `nextMeeting`.
@@ -194,6 +194,7 @@ public struct DueDate: Hashable, Sendable, Codable, CustomStringConvertible {
         }
 
         func numericDate(_ parts: [String]) -> Outcome {
+            if parts.count == 2, let y = year(parts[0]) { return financialYear(y, parts[1], quarter: nil) }
             guard let d = Int(parts[0]), let m = Int(parts[1]) else { return .unknown }
             if parts.count == 3 {
                 guard var y = Int(parts[2]), parts[2].count == 2 || parts[2].count == 4 else { return .unknown }
@@ -207,6 +208,32 @@ public struct DueDate: Hashable, Sendable, Codable, CustomStringConvertible {
                 return .invalid("is not a real date; write day/month/year, e.g. 1/12/2026")
             }
             return .kind(.on(date))
+        }
+
+        /// A financial year "2008/09" (April 2008 to March 2009) ends on 31 March; its quarter
+        /// "Q3 2008/09" runs from October to December 2008 (Q1 starts in April).
+        func financialYear(_ y: Int, _ second: String, quarter: Int?) -> Outcome {
+            guard second.allSatisfy({ $0.isASCII && $0.isNumber }), second.count == 2 || second.count == 4,
+                  let n = Int(second), n == (y + 1) % (second.count == 2 ? 100 : Int.max)
+            else { return .invalid("is not a financial year: the second year follows the first, e.g. 2008/09") }
+            guard let quarter else { return .kind(.on(CalendarDate(unchecked: y + 1, 3, 31))) }
+            let first = 4 + 3 * (quarter - 1)
+            let (year, month) = first > 12 ? (y + 1, first - 12) : (y, first)
+            return .kind(.range(from: CalendarDate(unchecked: year, month, 1),
+                                to: CalendarDate(unchecked: year, month + 2, 1).monthEnd))
+        }
+
+        /// "Q3 2008" (July to September), "Q3 2008/09" (the financial year's third quarter).
+        func quarter(_ w: [String]) -> Outcome? {
+            guard let q = w.first, q.count == 2, q.hasPrefix("q"), let n = Int(q.dropFirst()) else { return nil }
+            guard (1...4).contains(n) else { return .invalid("names no quarter: a year has Q1 to Q4") }
+            let rest = Array(w.dropFirst())
+            guard let first = rest.first, let y = year(first) else { return .unknown }
+            if rest.count == 1 {
+                return .kind(.range(from: CalendarDate(unchecked: y, 3 * n - 2, 1), to: CalendarDate(unchecked: y, 3 * n, 1).monthEnd))
+            }
+            guard rest.count == 3, rest[1] == "/" else { return .unknown }
+            return financialYear(y, rest[2], quarter: n)
         }
 
         /// The first day/month on or after today (this year or next; 29 Feb looks up to 8 years on).
@@ -293,10 +320,17 @@ public struct DueDate: Hashable, Sendable, Codable, CustomStringConvertible {
                 default: return .unknown
                 }
             }
-            // "end of March [2027]", "end March"
+            if let outcome = quarter(w) { return outcome }
+            // "2008", "2008/09": the end of the year, or of the financial year.
+            if let y = year(w[0]) {
+                if w.count == 1 { return .kind(.on(CalendarDate(unchecked: y, 12, 31))) }
+                if w.count == 3, w[1] == "/" { return financialYear(y, w[2], quarter: nil) }
+            }
+            // "end of March [2027]", "end March", "end of 2008"
             if w.first == "end" {
                 var rest = Array(w.dropFirst())
                 if rest.first == "of" { rest.removeFirst() }
+                if rest.count == 1, let y = year(rest[0]) { return .kind(.on(CalendarDate(unchecked: y, 12, 31))) }
                 if let spec = monthSpec(rest), spec.qualifier == nil {
                     let y = spec.year ?? nextYear(for: spec.month)
                     return .kind(.on(CalendarDate(unchecked: y, spec.month, 1).monthEnd))

@@ -161,6 +161,8 @@ public enum ActionTable {
         UIAction(.planText, .workPlan, keys: ["e"], hint: "edit", "Edit the selected objective's text (lines separated by |)"),
         UIAction(.planLeads, .workPlan, keys: ["L"], hint: "leads", "Set the selected objective's leads: initials or groups, e.g. EK/CA/JL"),
         UIAction(.planRemove, .workPlan, keys: ["d"], "Remove the selected objective from the work plan (asks y/n first)"),
+        UIAction(.planOverdue, .workPlan, keys: ["O"],
+                 "Show only overdue objectives (timescale passed, not complete), or all again"),
         // Action review
         UIAction(.reviewOverdue, .actionReview, keys: ["O"], hint: "overdue", "Show only overdue actions, or all again"),
         UIAction(.reviewOwner, .actionReview, keys: ["o"], hint: "owner", "Show only one owner's actions: type initials, a name or an organisation"),

@@ -137,6 +137,7 @@ public enum UIActionID: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case reviewMeeting = "review.meeting"
     case reviewCommittee = "review.committee"
     case reviewClear = "review.clear"
+    case planOverdue = "plan.overdue"
     case reviewByOwner = "review.byOwner"
     case reviewChaseList = "review.chaseList"
 
