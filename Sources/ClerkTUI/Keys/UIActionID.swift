@@ -122,6 +122,7 @@ public enum UIActionID: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case planText = "plan.text"
     case planLeads = "plan.leads"
     case planRemove = "plan.remove"
+    case planOverdue = "plan.overdue"
 
     case reviewOverdue = "review.overdue"
     case reviewOwner = "review.owner"
@@ -137,7 +138,6 @@ public enum UIActionID: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case reviewMeeting = "review.meeting"
     case reviewCommittee = "review.committee"
     case reviewClear = "review.clear"
-    case planOverdue = "plan.overdue"
     case reviewByOwner = "review.byOwner"
     case reviewChaseList = "review.chaseList"
 
