@@ -12,6 +12,32 @@ import Testing
         #expect(AgendaDeadlines.standard == pcpg)
     }
 
+    /// The home screen's warnings for a meeting on Tuesday 8 December: items due 24
+    /// November, agenda and papers by Friday 4 December.
+    @Test func homeScreenWarningsCountDownToEachDeadline() {
+        var m = Meeting(id: "m", committeeID: "c", title: "Meeting", date: meeting)
+        #expect(pcpg.warnings(for: m, today: day("2026-11-10")).isEmpty)
+        #expect(pcpg.warnings(for: m, today: day("2026-11-21")) == ["items due in 3 days (Tue 24 Nov)"])
+        #expect(pcpg.warnings(for: m, today: day("2026-11-24")) == ["items due today"])
+        #expect(pcpg.warnings(for: m, today: day("2026-11-25")).isEmpty)
+        #expect(pcpg.warnings(for: m, today: day("2026-11-30")) == ["agenda not published: due Fri 4 Dec (in 4 days)"])
+        #expect(pcpg.warnings(for: m, today: day("2026-12-04")) == ["agenda not published: due Fri 4 Dec (today)"])
+        #expect(pcpg.warnings(for: m, today: day("2026-12-05")) == ["papers late: due Fri 4 Dec, agenda not published"])
+        // Published, taken place or cancelled: nothing to warn of.
+        m.status = .agendaPublished
+        m.agendaPublishedOn = day("2026-12-03")
+        #expect(pcpg.warnings(for: m, today: day("2026-12-05")).isEmpty)
+        m.status = .cancelled
+        m.agendaPublishedOn = nil
+        #expect(pcpg.warnings(for: m, today: day("2026-12-05")).isEmpty)
+        m.status = .planned
+        #expect(pcpg.warnings(for: m, today: day("2026-12-09")).isEmpty)
+        // No papers rule: the agenda is due by the meeting itself.
+        let itemsOnly = AgendaDeadlines(submissionLeadDays: 14, papers: .none)
+        #expect(itemsOnly.warnings(for: m, today: day("2026-12-07")) == ["agenda not published: due Tue 8 Dec (tomorrow)"])
+        #expect(pcpg.warnings(for: m, today: day("2026-11-21"), within: 2).isEmpty)
+    }
+
     @Test func fridayBeforeIsStrictlyBefore() {
         #expect(pcpg.papersDate(for: day("2026-12-11")) == day("2026-12-04"))  // Friday meeting
         #expect(pcpg.papersDate(for: day("2026-12-12")) == day("2026-12-11"))  // Saturday meeting

@@ -32,6 +32,35 @@ import Testing
         #expect(parse("  2026-12-01 ")?.text == "2026-12-01")
     }
 
+    /// Work-plan timescales by year, financial year and quarter: the financial year runs
+    /// April to March, so Q3 2008/09 is October to December 2008.
+    @Test func yearsFinancialYearsAndQuarters() throws {
+        #expect(parse("by end of 2008")?.kind == .on(day("2008-12-31")))
+        #expect(parse("end 2008")?.kind == .on(day("2008-12-31")))
+        #expect(parse("2008")?.kind == .on(day("2008-12-31")))
+        #expect(parse("2008/09")?.kind == .on(day("2009-03-31")))
+        #expect(parse("by 2008/2009")?.kind == .on(day("2009-03-31")))
+        #expect(parse("Q3 2008/09")?.kind == .range(from: day("2008-10-01"), to: day("2008-12-31")))
+        #expect(parse("Q4 2008/09")?.kind == .range(from: day("2009-01-01"), to: day("2009-03-31")))
+        #expect(parse("Q1 2008/09")?.deadline == day("2008-06-30"))
+        #expect(parse("Q3 2008")?.kind == .range(from: day("2008-07-01"), to: day("2008-09-30")))
+        #expect(parse("March 2009")?.deadline == day("2009-03-31"))
+        #expect(parse("Q3 2008/09")?.isOverdue(on: day("2009-01-01")) == true)
+        #expect(parse("Q3 2008/09")?.isOverdue(on: day("2008-12-31")) == false)
+        #expect(parse("Q3 2008/09 and ongoing")?.isOngoing == true)
+    }
+
+    @Test func badQuartersAndFinancialYearsSayWhatIsWrong() {
+        func problem(_ text: String) -> String? {
+            if case .failure(let e) = DueDate.parse(text, today: today, nextMeeting: next) { return e.message }
+            return nil
+        }
+        #expect(problem("Q5 2008") == "'Q5 2008' names no quarter: a year has Q1 to Q4")
+        #expect(problem("Q3 2008/11") == "'Q3 2008/11' is not a financial year: the second year follows the first, e.g. 2008/09")
+        #expect(problem("2008/07") == "'2008/07' is not a financial year: the second year follows the first, e.g. 2008/09")
+        #expect(problem("Q3")?.hasPrefix("can't read 'Q3' as a due date") == true)
+    }
+
     @Test func fuzzyDatesFromTheBrentWorkPlan() throws {
         let byOct = try #require(parse("To be completed by October 2005"))
         #expect(byOct.kind == .byMonth(year: 2005, month: 10))

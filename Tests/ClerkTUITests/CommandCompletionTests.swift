@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func thenActionsWhoseHelpHasAWordStartingWithIt() {
-        #expect(ids("overdue") == ["actions.overdue", "review.overdue"])
+        #expect(ids("overdue") == ["actions.overdue", "plan.overdue", "review.overdue", "review.byOwner"])
         // "redraw" matches app.redraw's id; "screen" only its help and pane.zoom's.
         #expect(ids("screen") == ["app.quit", "app.exit", "app.back", "app.redraw", "pane.zoom"])
         #expect(ids("committee").first == "home.nextCommittee")

@@ -45,6 +45,45 @@ import Testing
         #expect(f.screen().contains("committees and meetings"))
     }
 
+    /// `O`: only objectives whose timescale has passed and that are not complete, each
+    /// marked; one whose timescale cannot be read as a date is never overdue, and the view
+    /// says which those are.
+    @Test func overdueOnlyListsPassedTimescalesAndNamesTheUnreadable() throws {
+        let f = try ScreenTests.Fixture(cols: 100, rows: 30)
+        let objectives = f.store.state.objectives(of: DemoArchive.brentPEC)
+        var unread = try #require(objectives.first { $0.number == "1.9" })
+        unread.timescale = DueDate(kind: .unspecified, text: "when funded")
+        unread.status = "Planned"
+        var future = try #require(objectives.first { $0.number == "1.10" })
+        future.timescale = try DueDate.parse("Q3 2027/28", today: ScreenTests.today, nextMeeting: nil).get()
+        future.status = "Planned"
+        _ = try f.store.commit(at: ScreenTests.context().now) { store in
+            try store.state.setObjective(unread) + store.state.setObjective(future)
+        }
+        openBrent(f)
+        f.press(.char("O"))
+        #expect(f.app.state.workPlan?.overdueOnly == true)
+        let brent = try #require(f.store.state.committees[DemoArchive.brentPEC])
+        let content = WorkPlanPane.content(data: f.app.data(), committee: brent, width: 98, overdueOnly: true)
+        let listed = (0..<content.entryCount).compactMap { content.key(of: $0) }.compactMap { f.store.state.objectives[$0] }
+        let expected = f.store.state.objectives(of: DemoArchive.brentPEC).filter { WorkPlanPane.isOverdue($0, today: ScreenTests.today) }
+        #expect(!listed.isEmpty)
+        #expect(listed.map(\.id) == expected.map(\.id))
+        #expect(listed.allSatisfy { !$0.status.lowercased().hasPrefix("complete") && $0.timescale.deadline! < ScreenTests.today })
+        #expect(!listed.contains { $0.number == "1.9" || $0.number == "1.10" })
+        let screen = f.screen()
+        #expect(screen.contains("overdue only"))
+        #expect(screen.contains("· overdue"))
+        #expect(screen.contains("Never counted overdue, as their timescale cannot be read as a date: 1.9"))
+        // The selection is on the listed objectives: `s` opens the status of the first overdue one.
+        f.press(.char("s"))
+        guard case .form(let form)? = f.app.state.overlay else { Issue.record("no status form"); return }
+        #expect(form.title == "Status of \(listed[0].number)")
+        f.press(.escape, .char("O"))
+        #expect(f.app.state.workPlan?.overdueOnly == false)
+        #expect(!f.screen().contains("Never counted overdue"))
+    }
+
     @Test func leadsResolveByInitialsAndGroupsStayAsWritten() throws {
         let f = try ScreenTests.Fixture(cols: 80, rows: 24)
         let archive = f.store.state

@@ -106,7 +106,7 @@ public struct DueDate: Hashable, Sendable, Codable, CustomStringConvertible {
 
     // MARK: parsing
 
-    static let accepted = "use e.g. 2026-12-01, 1 December 2026, 1/12/2026, next meeting, 3rd Thursday of March, by October 2005, end of March, November/early December 2005, ongoing, or tbc"
+    static let accepted = "use e.g. 2026-12-01, 1 December 2026, 1/12/2026, next meeting, 3rd Thursday of March, by October 2005, end of March, November/early December 2005, end of 2008, Q3 2008/09, ongoing, or tbc"
 
     /// Reads a due date as typed. Dates without a year are the next such date on or after `today`;
     /// "next meeting" needs `nextMeeting`.
@@ -123,13 +123,13 @@ public struct DueDate: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 
-    private enum Outcome {
+    enum Outcome {
         case kind(Kind)
         case invalid(String)
         case unknown
     }
 
-    private struct Parser {
+    struct Parser {
         let today: CalendarDate
         let nextMeeting: CalendarDate?
         var ongoing = false
@@ -194,6 +194,7 @@ public struct DueDate: Hashable, Sendable, Codable, CustomStringConvertible {
         }
 
         func numericDate(_ parts: [String]) -> Outcome {
+            if parts.count == 2, let y = year(parts[0]) { return financialYear(y, parts[1], quarter: nil) }
             guard let d = Int(parts[0]), let m = Int(parts[1]) else { return .unknown }
             if parts.count == 3 {
                 guard var y = Int(parts[2]), parts[2].count == 2 || parts[2].count == 4 else { return .unknown }
@@ -293,10 +294,17 @@ public struct DueDate: Hashable, Sendable, Codable, CustomStringConvertible {
                 default: return .unknown
                 }
             }
-            // "end of March [2027]", "end March"
+            if let outcome = quarter(w) { return outcome }
+            // "2008", "2008/09": the end of the year, or of the financial year.
+            if let y = year(w[0]) {
+                if w.count == 1 { return .kind(.on(CalendarDate(unchecked: y, 12, 31))) }
+                if w.count == 3, w[1] == "/" { return financialYear(y, w[2], quarter: nil) }
+            }
+            // "end of March [2027]", "end March", "end of 2008"
             if w.first == "end" {
                 var rest = Array(w.dropFirst())
                 if rest.first == "of" { rest.removeFirst() }
+                if rest.count == 1, let y = year(rest[0]) { return .kind(.on(CalendarDate(unchecked: y, 12, 31))) }
                 if let spec = monthSpec(rest), spec.qualifier == nil {
                     let y = spec.year ?? nextYear(for: spec.month)
                     return .kind(.on(CalendarDate(unchecked: y, spec.month, 1).monthEnd))

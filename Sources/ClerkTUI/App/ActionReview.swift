@@ -1,4 +1,5 @@
 import ClerkCore
+import ClerkPublish
 import ClerkStore
 import Terminal
 
@@ -20,6 +21,8 @@ public struct ActionReviewScreen: Sendable, Hashable {
     public var status = StatusFilter.current
     public var overdueOnly = false
     public var dueThisWeek = false
+    /// Grouped by owner (ChaseList's order, a heading per owner) instead of by due date.
+    public var byOwner = false
     /// Raised at this meeting.
     public var meetingID: MeetingID?
     public var position = ListPosition()
@@ -49,7 +52,7 @@ public struct ActionReviewScreen: Sendable, Hashable {
 
     /// Everything that changes what is listed, for caching the list.
     var filterKey: String {
-        "\(committeeID ?? "*")|\(String(describing: owner))|\(status)|\(overdueOnly)|\(dueThisWeek)|\(meetingID ?? "*")"
+        "\(committeeID ?? "*")|\(String(describing: owner))|\(status)|\(overdueOnly)|\(dueThisWeek)|\(meetingID ?? "*")|\(byOwner)"
     }
 }
 
@@ -83,6 +86,12 @@ public enum ActionReviewPane {
 
     /// The filters in force, in words, wrapped to the width (at most three lines).
     static func filterLines(_ screen: ActionReviewScreen, data: ViewData, width: Int) -> [String] {
+        let lines = DisplayWidth.wrap("Showing: " + filterParts(screen, data: data).joined(separator: " · "), width: max(10, width - 1))
+        return Array(lines.prefix(3))
+    }
+
+    /// The filters in force, each in a few words.
+    static func filterParts(_ screen: ActionReviewScreen, data: ViewData) -> [String] {
         let archive = data.archive
         var parts: [String] = []
         parts.append(screen.committeeID.map { "committee " + (archive.committees[$0]?.code ?? $0) } ?? "all committees")
@@ -97,59 +106,77 @@ public enum ActionReviewPane {
         if let m = screen.meetingID, let meeting = archive.meetings[m] {
             parts.append("raised at \(archive.committees[meeting.committeeID]?.code ?? meeting.committeeID) \(meeting.date.medium)")
         }
-        let lines = DisplayWidth.wrap("Showing: " + parts.joined(separator: " · "), width: max(10, width - 1))
-        return Array(lines.prefix(3))
+        if screen.byOwner { parts.append("by owner") }
+        return parts
     }
 
-    /// The listed actions, in due-date order.
+    /// The listed actions, in due-date order, or owner by owner (each owner's by due date).
     static func actions(_ screen: ActionReviewScreen, data: ViewData) -> [Action] {
-        data.archive.actions(matching: screen.filter(today: data.today))
+        let listed = data.archive.actions(matching: screen.filter(today: data.today))
+        return screen.byOwner ? ChaseList.groups(listed, archive: data.archive).flatMap(\.actions) : listed
     }
 
     public static func content(_ screen: ActionReviewScreen, data: ViewData, width: Int) -> Content {
         var c = Content()
         c.emptyText = "no actions match: c clears the filters"
-        let archive = data.archive
+        let listed = data.archive.actions(matching: screen.filter(today: data.today))
         let wide = width >= columnsFrom
-        let list = actions(screen, data: data)
-        if wide, !list.isEmpty {
+        if wide, !listed.isEmpty {
             WorkPlanPane.columns(&c, entry: nil, width: width, cells: [
                 ("Due", 18, .muted), ("Status", 12, .muted), ("Owner", 24, .muted), ("Cttee", 6, .muted),
                 ("Raised", 12, .muted), ("Action", 0, .muted),
             ])
         }
-        for a in list {
-            let entry = c.beginEntry(key: a.id)
-            let overdue = a.isOverdue(on: data.today)
-            let closed = a.status == .done || a.status == .dropped
-            let slot: ThemeSlot = overdue ? .actionOverdue : (closed ? .actionDone : .base)
-            let due = (overdue ? "! " : "") + (a.due.text.isEmpty ? "unspecified" : a.due.text)
-            let owner = archive.ownerName(a.owner)
-            let code = archive.committees[a.committeeID]?.code ?? a.committeeID
-            let raised = archive.meetings[a.meetingID]?.date.medium ?? a.raisedOn.medium
-            let last = a.history.last.map { u in
-                "\(u.on.medium) \(u.status.label)" + (u.note.isEmpty ? "" : ": \(u.note)")
-            }
-            if wide {
-                WorkPlanPane.columns(&c, entry: entry, width: width, cells: [
-                    (due, 18, overdue ? .actionOverdue : .base), (a.status.label, 12, slot), (owner, 24, .base),
-                    (code, 6, .muted), (raised, 12, .muted), (a.text, 0, closed ? .actionDone : .base),
-                ])
-                // Under the action's own column: the fixed columns and their gaps come first.
-                if let last { c.wrapped(last, lead: String(repeating: " ", count: 80), width: width, slot: .muted, entry: entry) }
-            } else {
-                // Below 64 columns the status and owner go on a row of their own.
-                let roomy = width >= 64
-                let head = DisplayWidth.pad(DisplayWidth.truncate(due, toWidth: 18), toWidth: 19)
-                    + (roomy ? DisplayWidth.pad(a.status.label, toWidth: 12) : "")
-                c.rows.append(Row([Span(head, overdue ? .actionOverdue : slot)] + (roomy ? [Span(owner, .base)] : []), entry: entry,
-                                  trailing: Span("\(code) \(raised)", .muted)))
-                if !roomy { c.wrapped("\(a.status.label) · \(owner)", lead: "    ", width: width, slot: slot, entry: entry) }
-                c.wrapped(a.text, lead: "    ", width: width, slot: closed ? .actionDone : .base, entry: entry)
-                if let last { c.wrapped(last, lead: "    ", width: width, slot: .muted, entry: entry) }
-            }
+        guard screen.byOwner else {
+            for a in listed { add(a, to: &c, data: data, width: width, wide: wide) }
+            return c
+        }
+        for (n, group) in ChaseList.groups(listed, archive: data.archive).enumerated() {
+            if n > 0 { c.blank() }
+            c.heading(ownerHeading(group, today: data.today), width: width)
+            for a in group.actions { add(a, to: &c, data: data, width: width, wide: wide) }
         }
         return c
+    }
+
+    /// "Dr Peter Graves (PG) — 3 actions, 2 overdue": the overdue count in words, not colour alone.
+    static func ownerHeading(_ group: ChaseList.Group, today: CalendarDate) -> String {
+        let n = group.actions.count
+        let late = group.actions.filter { $0.isOverdue(on: today) }.count
+        return "\(group.label) — \(n) action\(n == 1 ? "" : "s")" + (late > 0 ? ", \(late) overdue" : "")
+    }
+
+    private static func add(_ a: Action, to c: inout Content, data: ViewData, width: Int, wide: Bool) {
+        let archive = data.archive
+        let entry = c.beginEntry(key: a.id)
+        let overdue = a.isOverdue(on: data.today)
+        let closed = a.status == .done || a.status == .dropped
+        let slot: ThemeSlot = overdue ? .actionOverdue : (closed ? .actionDone : .base)
+        let due = (overdue ? "! " : "") + (a.due.text.isEmpty ? "unspecified" : a.due.text)
+        let owner = archive.ownerName(a.owner)
+        let code = archive.committees[a.committeeID]?.code ?? a.committeeID
+        let raised = archive.meetings[a.meetingID]?.date.medium ?? a.raisedOn.medium
+        let last = a.history.last.map { u in
+            "\(u.on.medium) \(u.status.label)" + (u.note.isEmpty ? "" : ": \(u.note)")
+        }
+        if wide {
+            WorkPlanPane.columns(&c, entry: entry, width: width, cells: [
+                (due, 18, overdue ? .actionOverdue : .base), (a.status.label, 12, slot), (owner, 24, .base),
+                (code, 6, .muted), (raised, 12, .muted), (a.text, 0, closed ? .actionDone : .base),
+            ])
+            // Under the action's own column: the fixed columns and their gaps come first.
+            if let last { c.wrapped(last, lead: String(repeating: " ", count: 80), width: width, slot: .muted, entry: entry) }
+        } else {
+            // Below 64 columns the status and owner go on a row of their own.
+            let roomy = width >= 64
+            let head = DisplayWidth.pad(DisplayWidth.truncate(due, toWidth: 18), toWidth: 19)
+                + (roomy ? DisplayWidth.pad(a.status.label, toWidth: 12) : "")
+            c.rows.append(Row([Span(head, overdue ? .actionOverdue : slot)] + (roomy ? [Span(owner, .base)] : []), entry: entry,
+                              trailing: Span("\(code) \(raised)", .muted)))
+            if !roomy { c.wrapped("\(a.status.label) · \(owner)", lead: "    ", width: width, slot: slot, entry: entry) }
+            c.wrapped(a.text, lead: "    ", width: width, slot: closed ? .actionDone : .base, entry: entry)
+            if let last { c.wrapped(last, lead: "    ", width: width, slot: .muted, entry: entry) }
+        }
     }
 
     /// An action and each dated update: its status, note, the meeting it was recorded at, by whom.
@@ -225,6 +252,8 @@ extension Updater {
         case .reviewStatus: review.cycleStatus()
         case .reviewOverdue: review.overdueOnly.toggle()
         case .reviewThisWeek: review.dueThisWeek.toggle()
+        case .reviewByOwner: review.byOwner.toggle()
+        case .reviewChaseList: return openChaseListForm(&state, review, data)
         case .reviewClear:
             review = ActionReviewScreen(committeeID: review.committeeID, homeCommittee: review.homeCommittee)
         case .reviewOwner:
@@ -350,38 +379,5 @@ extension Updater {
             state.overlay = nil
             return []
         }
-    }
-}
-
-extension Renderer {
-    func drawActionReview(_ state: AppState, _ review: ActionReviewScreen, _ data: ViewData, on term: any Terminal) {
-        let size = term.size
-        let listed = ActionReviewPane.actions(review, data: data)
-        let overdue = listed.filter { $0.isOverdue(on: data.today) }.count
-        var right = [Span(" \(listed.count) listed ", .header)]
-        if overdue > 0 { right.append(Span(" \(overdue) overdue ", .actionOverdue)) }
-        if size.cols >= 60 { right.append(Span(" \(data.today.medium) \(data.clock.text) ", .header)) }
-        let scope = review.committeeID.flatMap { data.archive.committees[$0]?.name } ?? "all committees"
-        drawBar("Action review · \(scope)", right, in: Rect(x: 0, y: 0, cols: size.cols, rows: 1), slot: .header, on: term)
-        let lines = ActionReviewPane.filterLines(review, data: data, width: size.cols)
-        let (filters, list) = Layout.actionReview(size, filterRows: lines.count)
-        for (i, line) in lines.enumerated() {
-            term.put(line, at: Point(x: filters.minX + 1, y: filters.minY + i), style: theme[.muted])
-        }
-        let content = data.actionReviewContent(review, width: Layout.inner(list).size.cols)
-        var position = review.position
-        position.selected = min(position.selected, content.entryCount - 1)
-        drawPane(title: "Actions by due date", content: content, position: position, in: list, focused: true, on: term)
-    }
-
-    /// The history overlay of an action, over whichever screen it was opened from.
-    func drawActionHistory(_ action: Action, _ data: ViewData, on term: any Terminal) {
-        let size = term.size
-        let width = min(76, size.cols - 4)
-        let c = ActionReviewPane.history(action, data: data, width: width - 2)
-        let rect = centred(Size(cols: width, rows: min(size.rows - 2, c.rows.count + 2)), in: size)
-        term.fill(rect, style: theme[.overlay])
-        drawPane(title: "Action history · Esc closes", content: c, position: ListPosition(selected: -1), in: rect,
-                 focused: true, background: .overlay, on: term)
     }
 }

@@ -9,12 +9,15 @@ import Terminal
 /// file (its extension picks the format) and whether confidential items go in.
 public enum ExportKind: String, Sendable, Hashable {
     case minutes, agenda, actions, calendar
+    /// The action review's list, as a plain-text chase list grouped by owner.
+    case chaseList
 
     var formats: [String] {
         switch self {
         case .minutes, .agenda: ["txt", "md", "html", "docx", "odt", "pdf"]
         case .actions: ["csv", "json"]
         case .calendar: ["ics"]
+        case .chaseList: ["txt"]
         }
     }
 }
@@ -23,6 +26,15 @@ public struct ExportTarget: Sendable, Hashable {
     public var kind: ExportKind
     public var committeeID: CommitteeID
     public var meetingID: MeetingID?
+    /// For a chase list: the review's filter and the list's heading.
+    public var chase: ChaseRequest?
+}
+
+/// What a chase list from the action review lists: the filter in force when the key was
+/// pressed, grouped by owner, under a heading naming that filter.
+public struct ChaseRequest: Sendable, Hashable {
+    public var filter: ActionFilter
+    public var heading: String
 }
 
 extension Updater {
@@ -42,6 +54,9 @@ extension Updater {
             }
             target = ExportTarget(kind: kind, committeeID: meeting.committeeID, meetingID: id)
             name = "\(kind.rawValue)-\(id).html"
+        case .chaseList:
+            state.message = Message(text: "open the action review first: a on the home screen", isError: true)
+            return []
         case .actions, .calendar:
             let committee = state.meeting.flatMap { data.archive.meetings[$0.meetingID]?.committeeID }
                 ?? currentCommittee(state, data)?.id
@@ -65,6 +80,7 @@ extension Updater {
         case .agenda: "agenda pack"
         case .actions: "action log"
         case .calendar: "calendar of meetings and action due dates"
+        case .chaseList: "actions shown as a chase list"
         }
     }
 
@@ -116,6 +132,9 @@ public struct ExportJob: Sendable, Hashable {
             let rows = ActionLog.rows(actions, archive: archive, today: today, confidentiality: confidentiality,
                                       confidentialItem: Self.confidentialItems(record))
             return format == "json" ? try ActionLog.json(rows) : ActionLog.csv(rows)
+        case .chaseList:
+            guard let chase = target.chase else { throw CommandError(.wrongState, "the review's list is not known; press e again") }
+            return ChaseList.text(chaseActions(archive: archive, record: record), archive: archive, today: today, heading: chase.heading)
         case .calendar:
             return ICalendar.build(archive: archive, options: .init(committees: [target.committeeID], actions: true,
                                                                     confidentiality: confidentiality, today: today),
@@ -135,6 +154,25 @@ public struct ExportJob: Sendable, Hashable {
             ? try MinutesDocument.build(archive: archive, record: open, confidentiality: confidentiality)
             : try AgendaDocument.build(archive: archive, record: open, confidentiality: confidentiality)
         return chosen == .pdf ? try PDFRenderer.find(path: searchPath).render(document) : try chosen.data(document)
+    }
+
+    /// A chase list's actions: the review's, less those of confidential items in the public version.
+    func chaseActions(archive: ArchiveState, record: @escaping (MeetingID) -> MeetingRecord?) -> [Action] {
+        guard let chase = target.chase else { return [] }
+        let actions = archive.actions(matching: chase.filter)
+        guard confidentiality == .redacted else { return actions }
+        let confidential = Self.confidentialItems(record)
+        // Withdrawn (raised by mistake) and confidential actions appear nowhere public.
+        return actions.filter { a in a.status != .withdrawn && !a.confidential && a.itemID.map { confidential(a.meetingID, $0) } != true }
+    }
+
+    /// The committees whose records the export draws on: one, or for a chase list across
+    /// every committee, each committee with an action on the list.
+    func committees(archive: ArchiveState) -> [CommitteeID] {
+        guard let chase = target.chase, chase.filter.committee == nil else { return [target.committeeID] }
+        var seen: [CommitteeID] = []
+        for a in archive.actions(matching: chase.filter) where !seen.contains(a.committeeID) { seen.append(a.committeeID) }
+        return seen
     }
 
     /// Whether an agenda item is confidential, or under one: each meeting's record read once;

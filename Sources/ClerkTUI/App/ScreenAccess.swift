@@ -94,8 +94,10 @@ extension ScreenApp {
 
     /// Refuses the full record of a committee whose confidential items are closed to the person.
     func refuseConfidential(_ job: ExportJob, _ seen: SeenData) throws {
-        guard job.confidentiality == .included, !seen.access.canSeeConfidential(committee: job.target.committeeID) else { return }
-        let name = seen.archive.committees[job.target.committeeID]?.name ?? job.target.committeeID
+        guard job.confidentiality == .included,
+              let closed = job.committees(archive: seen.archive).first(where: { !seen.access.canSeeConfidential(committee: $0) })
+        else { return }
+        let name = seen.archive.committees[closed]?.name ?? closed
         throw CommandError(.notAllowed, "the confidential items of \(name) are not open to you; export the public version")
     }
 }

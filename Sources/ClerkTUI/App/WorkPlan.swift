@@ -5,6 +5,8 @@ import Terminal
 /// timescale and status, opened from the home screen with `W`.
 public struct WorkPlanScreen: Sendable, Hashable {
     public var committeeID: CommitteeID
+    /// Only objectives whose timescale has passed and that are not complete.
+    public var overdueOnly = false
     public var position = ListPosition()
 
     public init(committeeID: CommitteeID) {
@@ -62,10 +64,26 @@ public enum WorkPlanPane {
         o.timescale.text.isEmpty ? o.timescale.description : o.timescale.text.replacingOccurrences(of: "\n", with: " ")
     }
 
-    public static func content(data: ViewData, committee: Committee, width: Int) -> Content {
+    /// Not finished, with a timescale that was not read as a date ("Complete", "when funded"):
+    /// never counted overdue, which the overdue view says.
+    static func isUndated(_ o: Objective) -> Bool {
+        !WorkPlanStatus.isClosed(o.status) && !o.timescale.isOngoing && o.timescale.deadline == nil
+            && o.timescale.kind != .ongoing && !o.timescale.text.trimmingSpaces().isEmpty
+    }
+
+    public static func content(data: ViewData, committee: Committee, width: Int, overdueOnly: Bool = false) -> Content {
         var c = Content()
         c.emptyText = "no work plan yet for \(committee.name)"
-        let objectives = data.archive.objectives(of: committee.id)
+        var objectives = data.archive.objectives(of: committee.id)
+        if overdueOnly {
+            c.emptyText = "no objective is overdue: O shows them all"
+            let undated = objectives.filter(isUndated)
+            objectives = objectives.filter { isOverdue($0, today: data.today) }
+            if !undated.isEmpty {
+                let numbers = undated.prefix(6).map(\.number).joined(separator: ", ") + (undated.count > 6 ? "…" : "")
+                c.wrapped("Never counted overdue, as their timescale cannot be read as a date: \(numbers)", width: width, slot: .muted)
+            }
+        }
         var themes: [String] = []
         for o in objectives where !themes.contains(o.theme) { themes.append(o.theme) }
         let wide = width >= columnsFrom
@@ -139,9 +157,9 @@ public enum WorkPlanPane {
 }
 
 extension ViewData {
-    func workPlanContent(_ committee: Committee, width: Int) -> Content {
-        cachedContent(kind: .workPlan, width: width, key: committee.id) {
-            WorkPlanPane.content(data: self, committee: committee, width: width)
+    func workPlanContent(_ committee: Committee, width: Int, overdueOnly: Bool = false) -> Content {
+        cachedContent(kind: .workPlan, width: width, key: committee.id + (overdueOnly ? "|overdue" : "")) {
+            WorkPlanPane.content(data: self, committee: committee, width: width, overdueOnly: overdueOnly)
         }
     }
 }
@@ -151,7 +169,7 @@ extension Updater {
     func workPlanList(_ state: AppState, _ data: ViewData) -> (Content, height: Int)? {
         guard state.meeting == nil, let plan = state.workPlan, let committee = data.archive.committees[plan.committeeID] else { return nil }
         let inner = Layout.inner(Layout.workPlan(state.size))
-        return (data.workPlanContent(committee, width: inner.size.cols), inner.size.rows)
+        return (data.workPlanContent(committee, width: inner.size.cols, overdueOnly: plan.overdueOnly), inner.size.rows)
     }
 
     func performWorkPlanAction(_ id: UIActionID, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
@@ -159,6 +177,12 @@ extension Updater {
         case .homeWorkPlan:
             guard state.meeting == nil, let committee = currentCommittee(state, data) else { return [] }
             state.workPlan = WorkPlanScreen(committeeID: committee.id)
+            return []
+        case .planOverdue:
+            guard state.meeting == nil, var plan = state.workPlan else { return nil }
+            plan.overdueOnly.toggle()
+            plan.position = ListPosition()
+            state.workPlan = plan
             return []
         case .planStatus, .planTimescale:
             guard workPlanIsEditable(&state), let o = selectedObjective(state, data) else { return [] }
@@ -245,7 +269,7 @@ extension Renderer {
         right.append(Span(" \(data.clock.text) ", .header))
         drawBar("\(committee.name) · work plan", right, in: Rect(x: 0, y: 0, cols: size.cols, rows: 1), slot: .header, on: term)
         let rect = Layout.workPlan(size)
-        let content = data.workPlanContent(committee, width: Layout.inner(rect).size.cols)
-        drawPane(title: "Work plan", content: content, position: plan.position, in: rect, focused: true, on: term)
+        let content = data.workPlanContent(committee, width: Layout.inner(rect).size.cols, overdueOnly: plan.overdueOnly)
+        drawPane(title: plan.overdueOnly ? "Work plan · overdue only (O shows all)" : "Work plan", content: content, position: plan.position, in: rect, focused: true, on: term)
     }
 }

@@ -167,6 +167,8 @@ public enum ActionTable {
         UIAction(.planText, .workPlan, writes: true, keys: ["e"], hint: "edit", "Edit the selected objective's text (lines separated by |)"),
         UIAction(.planLeads, .workPlan, writes: true, keys: ["L"], hint: "leads", "Set the selected objective's leads: initials or groups, e.g. EK/CA/JL"),
         UIAction(.planRemove, .workPlan, writes: true, keys: ["d"], "Remove the selected objective from the work plan (asks y/n first)"),
+        UIAction(.planOverdue, .workPlan, keys: ["O"],
+                 "Show only overdue objectives (timescale passed, not complete), or all again"),
         // Action review
         UIAction(.reviewOverdue, .actionReview, keys: ["O"], hint: "overdue", "Show only overdue actions, or all again"),
         UIAction(.reviewOwner, .actionReview, keys: ["o"], hint: "owner", "Show only one owner's actions: type initials, a name or an organisation"),
@@ -183,6 +185,10 @@ public enum ActionTable {
         UIAction(.reviewCommittee, .actionReview, keys: ["a"],
                  "Show every committee's actions, or only those of the committee selected when the review was opened"),
         UIAction(.reviewClear, .actionReview, keys: ["c"], "Clear the filters: open actions of every owner and meeting"),
+        UIAction(.reviewByOwner, .actionReview, keys: ["b"], hint: "by owner",
+                 "Group the actions by owner, a heading per owner with the count and how many are overdue; or back to by due date"),
+        UIAction(.reviewChaseList, .actionReview, keys: ["e"], hint: "chase list",
+                 "Write the actions shown (with the filters in force) to a file as a plain-text chase list for email (.txt)"),
         // Terms of reference
         UIAction(.termsEdit, .terms, writes: true, keys: ["Enter", "e"], hint: "edit", "Edit the selected field of the terms (Enter on a yes/no field switches it)"),
         UIAction(.termsAddOrganisation, .terms, writes: true, keys: ["O"], hint: "organisation", "Add an organisation to the committee (its id is made from the name)"),

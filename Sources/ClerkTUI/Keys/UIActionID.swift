@@ -124,6 +124,7 @@ public enum UIActionID: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case planText = "plan.text"
     case planLeads = "plan.leads"
     case planRemove = "plan.remove"
+    case planOverdue = "plan.overdue"
 
     case reviewOverdue = "review.overdue"
     case reviewOwner = "review.owner"
@@ -139,6 +140,8 @@ public enum UIActionID: String, Sendable, Hashable, CaseIterable, CustomStringCo
     case reviewMeeting = "review.meeting"
     case reviewCommittee = "review.committee"
     case reviewClear = "review.clear"
+    case reviewByOwner = "review.byOwner"
+    case reviewChaseList = "review.chaseList"
 
     case termsEdit = "terms.edit"
     case termsAddOrganisation = "terms.addOrganisation"

@@ -46,6 +46,10 @@ public enum HomePanes {
             let moved = m.movedFrom.map { " (moved from \($0.short))" } ?? ""
             c.wrapped(m.title + (m.isExtra ? " (extra)" : "") + moved, lead: when + "  ", width: width, slot: slot, entry: entry,
                       trailing: Span(m.status.label, .muted))
+            // The deadlines of the committee's terms, in words (not colour alone), under the meeting.
+            for warning in committee.terms.deadlines?.warnings(for: m, today: data.today) ?? [] {
+                c.wrapped(warning, lead: "  ! ", width: width, slot: .actionOverdue, entry: entry)
+            }
         }
         return c
     }
