@@ -20,15 +20,17 @@ public final class ArchiveStore: @unchecked Sendable {
 
     public let directory: String
     public let mode: Mode
-    public private(set) var state = ArchiveState()
+    public internal(set) var state = ArchiveState()
     /// Checks the events of every commit against the freshest state before they are
     /// written (who may change what); throwing refuses the whole commit.
     public var writeCheck: ((ArchiveState, [Event]) throws -> Void)?
     /// Where the archive segment has been read to.
-    public private(set) var archiveOffset: UInt64 = 0
-    public private(set) var archiveSeq: UInt64 = 0
+    public internal(set) var archiveOffset: UInt64 = 0
+    public internal(set) var archiveSeq: UInt64 = 0
     /// Records folded since the checkpoint was read or written.
-    private var sinceCheckpoint = 0
+    var sinceCheckpoint = 0
+    /// False when the session asked for part of the state (`ArchiveScope`) and got it.
+    public internal(set) var isWhole = true
     let sync: any SyncPolicy
     /// The modes of files and folders this store makes: those of the archive's journal.
     public let modes: ArchiveModes
@@ -124,7 +126,9 @@ public final class ArchiveStore: @unchecked Sendable {
         try Durable.writeAtomically(Array(marker.utf8), to: directory + "/" + markerName, sync: sync, mode: modes.file)
     }
 
-    public init(directory: String, mode: Mode, sync: any SyncPolicy = SystemSync()) throws {
+    /// `scope` is how much of the state a read-only session needs; a writing session
+    /// reads everything whatever it says.
+    public init(directory: String, mode: Mode, sync: any SyncPolicy = SystemSync(), scope: ArchiveScope = .everything) throws {
         if let problem = ArchiveLayout.openProblem(directory, forWriting: mode == .readWrite) {
             throw StoreError(problem)
         }
@@ -134,12 +138,7 @@ public final class ArchiveStore: @unchecked Sendable {
         self.sync = sync
         modes = ArchiveModes.of(archive: directory)
         archiveReader = try Segment(path: directory + "/journal/archive.jsonl", mode: .readOnly, sync: sync)
-        if let checkpoint = Checkpoint.read(from: checkpointPath, segment: archiveReader) {
-            state = checkpoint.state
-            archiveOffset = checkpoint.offset
-            archiveSeq = checkpoint.seq
-        }
-        try catchUpArchive()
+        try load(scope: mode == .readOnly ? scope : .everything)
         // A commit that a crash or a failed write left half-written is completed by the
         // next session that may write; while the fault lasts, the next commit tries again.
         if mode == .readWrite, hasHalfWrittenCommits { try? completeAtOpen() }
@@ -272,7 +271,9 @@ public final class ArchiveStore: @unchecked Sendable {
         var changed = false
         if archiveReader.hasGrown(since: archiveOffset) {
             let before = archiveOffset
+            let anomalies = state.anomalies.count
             try catchUpArchive()
+            if !isWhole, state.anomalies.count != anomalies { try loadWhole() }
             changed = changed || archiveOffset != before
         }
         for id in Array(meetings.keys) {
