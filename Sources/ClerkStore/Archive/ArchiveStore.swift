@@ -43,6 +43,8 @@ public final class ArchiveStore: @unchecked Sendable {
     /// The open files of the meetings used most recently; at most `limits.openMeetings`
     /// (besides one whose failed flush is not yet recovered).
     var handles: [MeetingID: MeetingHandles] = [:]
+    /// Meetings kept in memory whose segments `follow` did not look at (read when next asked for).
+    var unchecked: Set<MeetingID> = []
     /// How many records were skipped in meetings read and since forgotten.
     var skippedInForgotten: [MeetingID: Int] = [:]
     var useClock: UInt64 = 0
@@ -206,9 +208,10 @@ public final class ArchiveStore: @unchecked Sendable {
     /// The record of one meeting, read from its segment the first time it is asked for (and
     /// again once it has been forgotten as one of the least recently used).
     public func record(of id: MeetingID) throws -> MeetingRecord {
-        if let loaded = meetings[id] {
+        if meetings[id] != nil {
+            try catchUpIfUnchecked(id)
             meetings[id]?.lastUse = nextUse()
-            return loaded.record
+            return meetings[id]!.record
         }
         guard state.meetings[id] != nil else { throw StoreError("no meeting '\(id)'; run 'clerk meetings' to list meeting ids") }
         var loaded = LoadedMeeting(path: try meetingPath(id), record: MeetingRecord(meetingID: id))
@@ -222,8 +225,11 @@ public final class ArchiveStore: @unchecked Sendable {
 
     /// Reads a meeting's segment from where it was read to, reopening it if its file was
     /// closed: a reader continues from the offset.
-    func catchUp(_ loaded: inout LoadedMeeting) throws {
-        guard let reader = try reader(of: loaded.record.meetingID, path: loaded.path) else { return }
+    /// Returns the events folded.
+    @discardableResult
+    func catchUp(_ loaded: inout LoadedMeeting) throws -> [Event] {
+        guard let reader = try reader(of: loaded.record.meetingID, path: loaded.path) else { return [] }
+        var folded: [Event] = []
         let result = try reader.read(from: loaded.offset, afterSeq: loaded.seq)
         for located in result.records {
             let source = Self.source(relative(loaded.path), located.record)
@@ -234,6 +240,7 @@ public final class ArchiveStore: @unchecked Sendable {
                     loaded.record.setAside("\(source): \(event.kind.rawValue): \(why)")
                 } else {
                     loaded.record.apply(event, from: source)
+                    folded.append(event)
                 }
             case .failure(let error):
                 loaded.record.setAside("\(source): set aside: \(error)")
@@ -244,6 +251,7 @@ public final class ArchiveStore: @unchecked Sendable {
         }
         loaded.offset = result.endOffset
         try Self.refuseCorruption(result, path: loaded.path)
+        return folded
     }
 
     /// A torn tail is left for a writer to set aside (or is an append still in progress);
@@ -276,6 +284,7 @@ public final class ArchiveStore: @unchecked Sendable {
             if !isWhole, state.anomalies.count != anomalies { try loadWhole() }
             changed = changed || archiveOffset != before
         }
+        unchecked = []
         for id in Array(meetings.keys) {
             guard var loaded = meetings[id], hasGrown(id, loaded) else { continue }
             let before = loaded.offset
