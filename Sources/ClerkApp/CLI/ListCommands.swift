@@ -140,10 +140,11 @@ struct Actions: ParsableCommand {
         }
         let groups = groupBy == .owner ? ChaseList.groups(actions, archive: state) : []
         if groupBy == .owner { actions = groups.flatMap(\.actions) }
+        let numbering = state.publicNumbering()
         let rows = actions.map { a -> Row in
             let kind: String
             switch a.owner { case .person: kind = "person"; case .organisation: kind = "organisation"; case .post: kind = "post" }
-            return Row(id: a.id, committee: a.committeeID, meeting: a.meetingID, number: state.publicNumber(of: a), text: a.text,
+            return Row(id: a.id, committee: a.committeeID, meeting: a.meetingID, number: numbering.number(of: a), text: a.text,
                        owner: state.ownerName(a.owner), ownerKind: kind, due: a.due.text, deadline: a.due.deadline?.iso,
                        status: a.status.rawValue, overdue: a.isOverdue(on: today))
         }
