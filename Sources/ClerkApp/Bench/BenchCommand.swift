@@ -10,7 +10,8 @@ public struct BenchCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "clerk-bench",
         abstract: "Generate a large archive and measure opening, listing and journal latency.",
-        subcommands: [Generate.self, Measure.self, Screen.self, Follow.self, FollowWriter.self, SearchFigures.self, Visit.self, Lag.self])
+        subcommands: [Generate.self, Measure.self, Listings.self, FollowScreen.self, Screen.self, Follow.self, FollowWriter.self, SearchFigures.self,
+                      Visit.self, Lag.self])
 
     public init() {}
 

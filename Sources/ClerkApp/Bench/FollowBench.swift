@@ -76,8 +76,10 @@ extension BenchCommand {
             let context = CommandContext(now: Instant(date: CalendarDate(year: 2027, month: 1, day: 12)!, time: TimeOfDay(hour: 10, minute: 0)!)) {
                 $0 + String(UInt64.random(in: 0...UInt64.max), radix: 36)
             }
-            try store.commit(at: context.now) { store in
-                try MeetingContext(archive: store.state, record: try store.record(of: meeting)).start(context: context)
+            if store.state.meetings[meeting]?.startedAt == nil {
+                try store.commit(at: context.now) { store in
+                    try MeetingContext(archive: store.state, record: try store.record(of: meeting)).start(context: context)
+                }
             }
             let item = try store.record(of: meeting).items[0].id
             var out = ""

@@ -90,9 +90,9 @@ public struct GlobalOptions: ParsableArguments {
         return SystemClock.clock.read().today
     }
 
-    func openStore(mode: ArchiveStore.Mode? = nil) throws -> ArchiveStore {
+    func openStore(mode: ArchiveStore.Mode? = nil, scope: ArchiveScope = .everything) throws -> ArchiveStore {
         // The store names the real cause when it cannot open (and how to make an archive).
-        try ArchiveStore(directory: dataDirectory(), mode: mode ?? (readOnly ? .readOnly : .readWrite))
+        try ArchiveStore(directory: dataDirectory(), mode: mode ?? (readOnly ? .readOnly : .readWrite), scope: scope)
     }
 }
 

@@ -17,7 +17,8 @@ struct Committees: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openStore(mode: .readOnly)
+        // Committees and their meetings: the checkpoint's actions are not read.
+        let store = try global.openStore(mode: .readOnly, scope: .withoutActions)
         let today = try global.todayDate()
         let state = store.state
         let rows = state.committeeList.map { c in
@@ -112,8 +113,13 @@ struct Actions: ParsableCommand {
         var owner: String, ownerKind: String, due: String, deadline: String?, status: String, overdue: Bool
     }
 
+    /// Done and dropped actions are read only when they may be listed.
+    var scope: ArchiveScope {
+        all || status.contains { [.done, .dropped].contains(ActionStatus(rawValue: $0.lowercased())) } ? .everything : .liveActions
+    }
+
     func run() throws {
-        let store = try global.openStore(mode: .readOnly)
+        let store = try global.openStore(mode: .readOnly, scope: scope)
         print(try output(store, account: SystemAccount.current()), terminator: "")
         Listing.finish(keeping: store)
     }
@@ -134,10 +140,11 @@ struct Actions: ParsableCommand {
         }
         let groups = groupBy == .owner ? ChaseList.groups(actions, archive: state) : []
         if groupBy == .owner { actions = groups.flatMap(\.actions) }
+        let numbering = state.publicNumbering()
         let rows = actions.map { a -> Row in
             let kind: String
             switch a.owner { case .person: kind = "person"; case .organisation: kind = "organisation"; case .post: kind = "post" }
-            return Row(id: a.id, committee: a.committeeID, meeting: a.meetingID, number: state.publicNumber(of: a), text: a.text,
+            return Row(id: a.id, committee: a.committeeID, meeting: a.meetingID, number: numbering.number(of: a), text: a.text,
                        owner: state.ownerName(a.owner), ownerKind: kind, due: a.due.text, deadline: a.due.deadline?.iso,
                        status: a.status.rawValue, overdue: a.isOverdue(on: today))
         }

@@ -264,10 +264,14 @@ extension ArchiveState {
     /// those not entitled to see it see the gap, as before.) A withdrawn action keeps its
     /// number as raised.
     public func publicNumber(of a: Action) -> Int {
-        guard a.status != .withdrawn else { return a.number }
-        return a.number - actions.values.filter {
-            $0.meetingID == a.meetingID && $0.status == .withdrawn && ($0.number, $0.id) < (a.number, a.id)
-        }.count
+        publicNumbering().number(of: a)
+    }
+
+    /// `publicNumber` for many actions: the withdrawn actions are gathered once, by
+    /// meeting, instead of once per action (a listing of thousands of actions).
+    public func publicNumbering() -> PublicNumbering {
+        PublicNumbering(withdrawn: Dictionary(grouping: actions.values.lazy.filter { $0.status == .withdrawn }
+            .map { ($0.meetingID, $0.number, $0.id) }, by: \.0).mapValues { $0.map { ($0.1, $0.2) } })
     }
 
     public func editAction(_ id: ActionID, text: String, owner: String, due: String, context: CommandContext) throws -> [Event] {
@@ -320,5 +324,16 @@ extension String {
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)
+    }
+}
+
+/// The public numbers of actions (`ArchiveState.publicNumber`), from the withdrawn
+/// actions of each meeting gathered once.
+public struct PublicNumbering: Sendable {
+    let withdrawn: [MeetingID: [(Int, ActionID)]]
+
+    public func number(of a: Action) -> Int {
+        guard a.status != .withdrawn, let taken = withdrawn[a.meetingID] else { return a.number }
+        return a.number - taken.filter { $0 < (a.number, a.id) }.count
     }
 }

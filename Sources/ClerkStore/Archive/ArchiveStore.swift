@@ -20,15 +20,17 @@ public final class ArchiveStore: @unchecked Sendable {
 
     public let directory: String
     public let mode: Mode
-    public private(set) var state = ArchiveState()
+    public internal(set) var state = ArchiveState()
     /// Checks the events of every commit against the freshest state before they are
     /// written (who may change what); throwing refuses the whole commit.
     public var writeCheck: ((ArchiveState, [Event]) throws -> Void)?
     /// Where the archive segment has been read to.
-    public private(set) var archiveOffset: UInt64 = 0
-    public private(set) var archiveSeq: UInt64 = 0
+    public internal(set) var archiveOffset: UInt64 = 0
+    public internal(set) var archiveSeq: UInt64 = 0
     /// Records folded since the checkpoint was read or written.
-    private var sinceCheckpoint = 0
+    var sinceCheckpoint = 0
+    /// False when the session asked for part of the state (`ArchiveScope`) and got it.
+    public internal(set) var isWhole = true
     let sync: any SyncPolicy
     /// The modes of files and folders this store makes: those of the archive's journal.
     public let modes: ArchiveModes
@@ -41,6 +43,8 @@ public final class ArchiveStore: @unchecked Sendable {
     /// The open files of the meetings used most recently; at most `limits.openMeetings`
     /// (besides one whose failed flush is not yet recovered).
     var handles: [MeetingID: MeetingHandles] = [:]
+    /// Meetings kept in memory whose segments `follow` did not look at (read when next asked for).
+    var unchecked: Set<MeetingID> = []
     /// How many records were skipped in meetings read and since forgotten.
     var skippedInForgotten: [MeetingID: Int] = [:]
     var useClock: UInt64 = 0
@@ -124,7 +128,9 @@ public final class ArchiveStore: @unchecked Sendable {
         try Durable.writeAtomically(Array(marker.utf8), to: directory + "/" + markerName, sync: sync, mode: modes.file)
     }
 
-    public init(directory: String, mode: Mode, sync: any SyncPolicy = SystemSync()) throws {
+    /// `scope` is how much of the state a read-only session needs; a writing session
+    /// reads everything whatever it says.
+    public init(directory: String, mode: Mode, sync: any SyncPolicy = SystemSync(), scope: ArchiveScope = .everything) throws {
         if let problem = ArchiveLayout.openProblem(directory, forWriting: mode == .readWrite) {
             throw StoreError(problem)
         }
@@ -134,12 +140,7 @@ public final class ArchiveStore: @unchecked Sendable {
         self.sync = sync
         modes = ArchiveModes.of(archive: directory)
         archiveReader = try Segment(path: directory + "/journal/archive.jsonl", mode: .readOnly, sync: sync)
-        if let checkpoint = Checkpoint.read(from: checkpointPath, segment: archiveReader) {
-            state = checkpoint.state
-            archiveOffset = checkpoint.offset
-            archiveSeq = checkpoint.seq
-        }
-        try catchUpArchive()
+        try load(scope: mode == .readOnly ? scope : .everything)
         // A commit that a crash or a failed write left half-written is completed by the
         // next session that may write; while the fault lasts, the next commit tries again.
         if mode == .readWrite, hasHalfWrittenCommits { try? completeAtOpen() }
@@ -207,9 +208,10 @@ public final class ArchiveStore: @unchecked Sendable {
     /// The record of one meeting, read from its segment the first time it is asked for (and
     /// again once it has been forgotten as one of the least recently used).
     public func record(of id: MeetingID) throws -> MeetingRecord {
-        if let loaded = meetings[id] {
+        if meetings[id] != nil {
+            try catchUpIfUnchecked(id)
             meetings[id]?.lastUse = nextUse()
-            return loaded.record
+            return meetings[id]!.record
         }
         guard state.meetings[id] != nil else { throw StoreError("no meeting '\(id)'; run 'clerk meetings' to list meeting ids") }
         var loaded = LoadedMeeting(path: try meetingPath(id), record: MeetingRecord(meetingID: id))
@@ -223,8 +225,11 @@ public final class ArchiveStore: @unchecked Sendable {
 
     /// Reads a meeting's segment from where it was read to, reopening it if its file was
     /// closed: a reader continues from the offset.
-    func catchUp(_ loaded: inout LoadedMeeting) throws {
-        guard let reader = try reader(of: loaded.record.meetingID, path: loaded.path) else { return }
+    /// Returns the events folded.
+    @discardableResult
+    func catchUp(_ loaded: inout LoadedMeeting) throws -> [Event] {
+        guard let reader = try reader(of: loaded.record.meetingID, path: loaded.path) else { return [] }
+        var folded: [Event] = []
         let result = try reader.read(from: loaded.offset, afterSeq: loaded.seq)
         for located in result.records {
             let source = Self.source(relative(loaded.path), located.record)
@@ -235,6 +240,7 @@ public final class ArchiveStore: @unchecked Sendable {
                     loaded.record.setAside("\(source): \(event.kind.rawValue): \(why)")
                 } else {
                     loaded.record.apply(event, from: source)
+                    folded.append(event)
                 }
             case .failure(let error):
                 loaded.record.setAside("\(source): set aside: \(error)")
@@ -245,6 +251,7 @@ public final class ArchiveStore: @unchecked Sendable {
         }
         loaded.offset = result.endOffset
         try Self.refuseCorruption(result, path: loaded.path)
+        return folded
     }
 
     /// A torn tail is left for a writer to set aside (or is an append still in progress);
@@ -272,9 +279,12 @@ public final class ArchiveStore: @unchecked Sendable {
         var changed = false
         if archiveReader.hasGrown(since: archiveOffset) {
             let before = archiveOffset
+            let anomalies = state.anomalies.count
             try catchUpArchive()
+            if !isWhole, state.anomalies.count != anomalies { try loadWhole() }
             changed = changed || archiveOffset != before
         }
+        unchecked = []
         for id in Array(meetings.keys) {
             guard var loaded = meetings[id], hasGrown(id, loaded) else { continue }
             let before = loaded.offset

@@ -8,13 +8,16 @@ import Glibc
 /// data: when it is missing, stale or damaged the archive is replayed from the journal,
 /// which is always the truth.
 ///
-/// File: a header line `{"format":"clerk-checkpoint","version":2,"offset":…,"seq":…,"lastLine":"…"}`,
+/// File: a header line `{"bytes":…,"format":"clerk-checkpoint","lastLine":"…","offset":…,"seq":…,"version":3}`,
 /// then the state in the form `CheckpointCodec` describes. `lastLine` is the checksum of the record that ends
-/// at `offset`, so a checkpoint taken of another journal is never applied to this one.
+/// at `offset`, so a checkpoint taken of another journal is never applied to this one;
+/// `bytes` is the body's length, checked against the file's size.
 struct Checkpoint {
     var offset: UInt64
     var seq: UInt64
     var state: ArchiveState
+    /// False when only the part of the state a scope needs was read.
+    var isWhole = true
 
     private struct Header: Codable {
         var format: String
@@ -22,21 +25,33 @@ struct Checkpoint {
         var offset: UInt64
         var seq: UInt64
         var lastLine: String
+        /// The body's length (version 3): a scope reads only the start of the body, so a
+        /// file cut short is caught by its size, not by reading to its end.
+        var bytes: UInt64?
     }
 
-    static func read(from path: String, segment: Segment) -> Checkpoint? {
+    static func read(from path: String, segment: Segment, scope: ArchiveScope = .everything) -> Checkpoint? {
         var header: Header?
-        var decoder = CheckpointCodec.Decoder()
+        var decoder = CheckpointCodec.Decoder(scope: scope)
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
         do {
             try LineReader.forEachLine(ofFile: path) { line in
-                if header != nil { return try decoder.line(line) }
+                if header != nil {
+                    if try decoder.line(line) == .enough { throw LineReader.Stop() }
+                    return
+                }
                 let h = try JSONDecoder().decode(Header.self, from: Data(line))
-                guard h.format == "clerk-checkpoint", h.version == 2,
+                guard h.format == "clerk-checkpoint", h.version == 2 || h.version == 3,
+                      h.version == 2 || UInt64(line.count + 1) + (h.bytes ?? 0) == UInt64(info.st_size),
                       segment.lastLineChecksum(endingAt: h.offset) == h.lastLine else { throw CheckpointCodec.Malformed() }
                 header = h
             }
             guard let header else { return nil }
-            return Checkpoint(offset: header.offset, seq: header.seq, state: try decoder.finish())
+            return Checkpoint(offset: header.offset, seq: header.seq, state: try decoder.finish(), isWhole: decoder.isWhole)
+        } catch is LineReader.Stop {
+            guard let header, let state = try? decoder.finish() else { return nil }
+            return Checkpoint(offset: header.offset, seq: header.seq, state: state, isWhole: decoder.isWhole)
         } catch {
             return nil
         }
@@ -45,11 +60,12 @@ struct Checkpoint {
     func write(to path: String, segment: Segment, sync: any SyncPolicy, mode: mode_t) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let header = Header(format: "clerk-checkpoint", version: 2, offset: offset, seq: seq,
-                            lastLine: segment.lastLineChecksum(endingAt: offset) ?? "")
+        let body = try CheckpointCodec.encode(state)
+        let header = Header(format: "clerk-checkpoint", version: 3, offset: offset, seq: seq,
+                            lastLine: segment.lastLineChecksum(endingAt: offset) ?? "", bytes: UInt64(body.count))
         var bytes = Array(try encoder.encode(header))
         bytes.append(UInt8(ascii: "\n"))
-        bytes += try CheckpointCodec.encode(state)
+        bytes += body
         try Durable.writeAtomically(bytes, to: path, sync: sync, mode: mode)
     }
 }
@@ -76,6 +92,8 @@ extension Segment {
 /// "\n") to `body`. A last line without "\n" means the file is incomplete: an error.
 enum LineReader {
     struct Incomplete: Error {}
+    /// Thrown by `body` to stop reading early: the lines after it are not read.
+    struct Stop: Error {}
 
     static func forEachLine(ofFile path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         let fd = FileIO.open(path, O_RDONLY | O_NOFOLLOW)

@@ -13,6 +13,12 @@ import Foundation
 ///     A <tab> id <tab> committee <tab> meeting <tab> item <tab> number <tab> text <tab> owner <tab> due kind
 ///       <tab> due text <tab> due ongoing <tab> status <tab> raisedOn <tab> confidential
 ///       (<tab> on <tab> status <tab> note <tab> meeting <tab> by)*      one group per history entry
+///     C                                                   the line between live and closed actions
+///
+/// Meetings come first, then the live actions (every status but done and dropped), then a
+/// line `C`, then the done and dropped actions: a listing that needs no actions stops at the
+/// first `A`, one that needs only live actions at `C` (`ArchiveScope`). Version 2 had no `C`
+/// line: read in any scope, it is read whole.
 ///
 /// In fields: `\\` `\t` `\n` `\r` are escaped with a backslash; `\N` is "none". Owners are
 /// `p:ID` or `o:ID`; due kinds `on:DATE`, `month:YYYY-MM`, `range:DATE:DATE`, `ongoing`,
@@ -52,7 +58,12 @@ enum CheckpointCodec {
             out += Array(line.utf8)
             out.append(0x0A)
         }
-        for a in state.actions.values.sorted(by: { $0.id < $1.id }) {
+        let sorted = state.actions.values.sorted(by: { $0.id < $1.id })
+        for a in sorted.filter(\.isLive) + [nil] + sorted.filter({ !$0.isLive }) as [Action?] {
+            guard let a else {
+                out += [UInt8(ascii: "C"), 0x0A]
+                continue
+            }
             var fields: [String?] = [a.id, a.committeeID, a.meetingID, a.itemID, String(a.number), a.text, owner(a.owner),
                                      dueKind(a.due.kind), a.due.text, a.due.isOngoing ? "1" : "0", a.status.rawValue,
                                      a.raisedOn.iso, a.confidential ? "1" : "0"]
@@ -116,17 +127,31 @@ enum CheckpointCodec {
 
     /// Decodes the body a line at a time, so a large checkpoint is never held whole.
     struct Decoder {
+        /// What to read: the decoder says `.enough` at the first line past it.
+        var scope: ArchiveScope = .everything
+        /// Whether every line was read (the state is the whole archive's).
+        private(set) var isWhole = true
         private var small: Small?
         private var meetings: [MeetingID: Meeting] = [:]
         private var actions: [ActionID: Action] = [:]
         private var fields: [String?] = []
 
-        mutating func line(_ line: UnsafeBufferPointer<UInt8>) throws {
+        init(scope: ArchiveScope = .everything) { self.scope = scope }
+
+        enum Next { case more, enough }
+
+        @discardableResult
+        mutating func line(_ line: UnsafeBufferPointer<UInt8>) throws -> Next {
             guard small != nil else {
                 small = try JSONDecoder().decode(Small.self, from: Data(line))
-                return
+                return .more
             }
             guard let kind = line.first else { throw Malformed() }
+            if kind == UInt8(ascii: "C"), line.count == 1 {
+                if scope != .everything { isWhole = false; return .enough }
+                return .more
+            }
+            if kind == UInt8(ascii: "A"), scope == .withoutActions { isWhole = false; return .enough }
             split(line, 0, line.count, into: &fields)
             switch kind {
             case UInt8(ascii: "M"):
@@ -138,6 +163,7 @@ enum CheckpointCodec {
             default:
                 throw Malformed()
             }
+            return .more
         }
 
         func finish() throws -> ArchiveState {

@@ -6,6 +6,7 @@ extension ArchiveStore {
     /// records of its segment: deciding which actions to hide from a person needs the flags of
     /// every meeting that raised one, not their minutes. A meeting already open is not read again.
     public func confidentialItems(of id: MeetingID) throws -> Set<ItemID> {
+        try catchUpIfUnchecked(id)  // one `follow` passed over
         if let loaded = loadedRecord(id) {
             // An agenda record that could not be read may have been a confidential item: in doubt, the caller hides.
             guard unreadableRecords(id) == 0 else { throw StoreError("meeting '\(id)' has records set aside; run 'clerk check'") }

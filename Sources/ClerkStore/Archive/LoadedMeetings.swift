@@ -112,6 +112,7 @@ extension ArchiveStore {
         guard handles[id] == nil, let loaded = meetings[id] else { return }
         if !loaded.record.anomalies.isEmpty { skippedInForgotten[id] = loaded.record.anomalies.count }
         meetings[id] = nil
+        unchecked.remove(id)
     }
 
     private func leastUsed(_ uses: [MeetingID: UInt64]) -> MeetingID? {

@@ -265,6 +265,8 @@ public final class PaneCache: @unchecked Sendable {
     private var entries: [Key: Content] = [:]
     /// What the last frame drew, so that the next can leave unchanged panes alone.
     var frame = FrameMemo()
+    /// Minutes paragraphs as last wrapped.
+    let wraps = WrapMemo()
 
     public init() {}
 

@@ -253,10 +253,13 @@ public final class ScreenApp {
     /// watch reports a change (without flushing the minutes: that waits for a pause).
     func follow(checkingFlags: Bool = true) {
         do {
-            let appended = try store.refresh()
+            // The archive and the open meeting only, each from where it was read to; other
+            // meetings are caught up when next opened.
+            let change = try store.follow(state.meeting?.meetingID)
+            let appended = change.any
             // An item may have been marked confidential (or not) elsewhere, in a meeting not open.
             let flagsChanged = checkingFlags && confidentialFlagsChanged()
-            if appended, let id = state.meeting?.meetingID { record = try store.record(of: id) }
+            if change.meeting, let id = state.meeting?.meetingID { record = try store.record(of: id) }
             if appended || flagsChanged {
                 revision += 1
                 dirty = true

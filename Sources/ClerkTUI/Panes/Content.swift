@@ -58,11 +58,11 @@ public struct Content: Sendable, Hashable {
     /// Adds `text` word-wrapped to `width`, the first row after `lead` and the rest indented
     /// to line up under the text.
     public mutating func wrapped(_ text: String, lead: String = "", width: Int, slot: ThemeSlot = .base,
-                                 leadSlot: ThemeSlot? = nil, entry: Int? = nil, trailing: Span? = nil) {
+                                 leadSlot: ThemeSlot? = nil, entry: Int? = nil, trailing: Span? = nil, memo: WrapMemo? = nil) {
         let leadWidth = DisplayWidth.width(of: lead)
         let trailingWidth = trailing.map { DisplayWidth.width(of: $0.text) + 1 } ?? 0
         let available = max(4, width - leadWidth - trailingWidth)
-        let lines = text.isEmpty ? [""] : DisplayWidth.wrap(text, width: available)
+        let lines = text.isEmpty ? [""] : memo?.lines(text, width: available) ?? DisplayWidth.wrap(text, width: available)
         let indent = String(repeating: " ", count: leadWidth)
         for (i, line) in lines.enumerated() {
             let first = i == 0

@@ -178,6 +178,9 @@ public enum MeetingPanes {
     /// each paragraph — "It was agreed that…" decisions and "It was noted that…" points
     /// stand out, dated corrections show beside the text.
     static func minutes(_ record: MeetingRecord, width: Int, data: ViewData) -> Content {
+        // Paragraphs wrapped for the last build are kept: a record that changed one
+        // paragraph re-wraps that one (the others are looked up by their text).
+        data.cache.wraps.nextBuild()
         var c = Content()
         c.emptyText = "no minutes yet"
         let style = data.archive.meetings[record.meetingID]
@@ -212,7 +215,8 @@ public enum MeetingPanes {
                 // Worded as the exports word it: the committee's house style, the lead only where the text lacks one.
                 let worded = MinuteWording.opening(e.kind, e.text, style: style, properNouns: properNouns)
                 for (i, paragraph) in worded.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                    c.wrapped((i == 0 ? lead : "") + String(paragraph), lead: "  ", width: width, slot: slot, entry: entry)
+                    c.wrapped((i == 0 ? lead : "") + String(paragraph), lead: "  ", width: width, slot: slot, entry: entry,
+                              memo: data.cache.wraps)
                 }
             }
             for conflict in record.openConflicts(for: item.id) {
