@@ -43,7 +43,8 @@ struct FollowEndToEndTests {
         let reader = try Tmux(cols: 60, rows: 20, command: command + " --read-only", environment: env)
         defer { reader.kill() }
         for t in [writer, reader] {
-            try t.waitFor("saved")
+            // A read-only session never says "saved": wait for the home screen's hints.
+            try t.waitFor("Enter open")
             try t.keys(":")
             try t.type("open \(Self.meeting)")
             try t.keys("Enter")
