@@ -84,20 +84,26 @@ extension Updater {
         }
     }
 
-    /// `e` (the selected item's last paragraph) and `a` (a new paragraph on it).
-    func startEditing(_ state: inout AppState, _ data: ViewData, newParagraph: Bool, now: Double, entry chosen: EntryID? = nil) {
+    /// The meeting and the item selected in the minutes pane, when its minutes may be
+    /// written; otherwise nil, with the reason on the status line.
+    func itemToMinute(_ state: inout AppState, _ data: ViewData) -> (MeetingRecord, AgendaItem)? {
         if let why = Updater.whyNotEditable(state, data) {
             state.message = Message(text: why, isError: true)
-            return
+            return nil
         }
-        guard let screen = state.meeting, let record = data.record else { return }
+        guard let screen = state.meeting, let record = data.record else { return nil }
         let selected = screen.position(.minutes).selected
         guard selected < record.items.count else {
             state.message = Message(text: "the agenda has no items to minute yet", isError: true)
-            return
+            return nil
         }
-        let item = record.items[selected]
-        let paragraphs = record.entries(for: item.id).filter { $0.kind != .correction }
+        return (record, record.items[selected])
+    }
+
+    /// `e` (the selected item's last paragraph) and `a` (a new paragraph on it).
+    func startEditing(_ state: inout AppState, _ data: ViewData, newParagraph: Bool, now: Double, entry chosen: EntryID? = nil) {
+        guard let (record, item) = itemToMinute(&state, data) else { return }
+        let paragraphs = Self.paragraphs(of: item.id, in: record)
         let last = chosen.map { id in paragraphs.first { $0.id == id } } ?? paragraphs.last
         var edit = MinutesEdit(meetingID: record.meetingID, itemID: item.id, entryID: nil, kind: .note,
                                editor: TextEditor(), flushedText: "", flushedKind: .note, lastFlush: now)

@@ -11,17 +11,7 @@ extension Updater {
     }
 
     func openParagraphChoice(_ state: inout AppState, _ data: ViewData) {
-        if let why = Updater.whyNotEditable(state, data) {
-            state.message = Message(text: why, isError: true)
-            return
-        }
-        guard let screen = state.meeting, let record = data.record else { return }
-        let selected = screen.position(.minutes).selected
-        guard selected < record.items.count else {
-            state.message = Message(text: "the agenda has no items to minute yet", isError: true)
-            return
-        }
-        let item = record.items[selected]
+        guard let (record, item) = itemToMinute(&state, data) else { return }
         let paragraphs = Self.paragraphs(of: item.id, in: record)
         guard !paragraphs.isEmpty else {
             let new = keymap.keys(for: .minutesNew).first ?? "a"
