@@ -48,7 +48,7 @@ import Testing
         // The selection moves over actions only, never onto a heading.
         f.press(.down)
         f.press(.enter)
-        guard case .history(let id)? = f.app.state.overlay else { Issue.record("no history open"); return }
+        guard case .history(let id, _)? = f.app.state.overlay else { Issue.record("no history open"); return }
         #expect(id == groups.flatMap(\.actions)[1].id)
         f.press(.escape, .char("b"))
         #expect(f.app.state.actionReview?.byOwner == false)

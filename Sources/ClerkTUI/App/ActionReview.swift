@@ -180,6 +180,9 @@ public enum ActionReviewPane {
     }
 
     /// An action and each dated update: its status, note, the meeting it was recorded at, by whom.
+    /// How wide the history overlay is on a screen of `size`.
+    static func historyWidth(_ size: Size) -> Int { min(76, size.cols - 4) }
+
     public static func history(_ action: Action, data: ViewData, width: Int) -> Content {
         let archive = data.archive
         var c = Content()

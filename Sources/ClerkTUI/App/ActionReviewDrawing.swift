@@ -23,13 +23,13 @@ extension Renderer {
     }
 
     /// The history overlay of an action, over whichever screen it was opened from.
-    func drawActionHistory(_ action: Action, _ data: ViewData, on term: any Terminal) {
+    func drawActionHistory(_ action: Action, _ data: ViewData, scroll: Int, on term: any Terminal) {
         let size = term.size
-        let width = min(76, size.cols - 4)
+        let width = ActionReviewPane.historyWidth(size)
         let c = ActionReviewPane.history(action, data: data, width: width - 2)
         let rect = centred(Size(cols: width, rows: min(size.rows - 2, c.rows.count + 2)), in: size)
         term.fill(rect, style: theme[.overlay])
-        drawPane(title: "Action history · Esc closes", content: c, position: ListPosition(selected: -1), in: rect,
+        drawPane(title: "Action history · Esc closes", content: c, position: ListPosition(selected: -1, scroll: scroll), in: rect,
                  focused: true, background: .overlay, on: term)
     }
 }

@@ -100,7 +100,8 @@ public enum Overlay: Sendable, Hashable {
     /// The keys of a scope, scrolled down `scroll` rows.
     case help(UIAction.Scope, scroll: Int = 0)
     case command(CommandInput)
-    case history(ActionID)
+    /// An action's history, scrolled down `scroll` rows.
+    case history(ActionID, scroll: Int = 0)
     case form(Form)
     /// A paragraph and a conflicting version of it, side by side, to choose or merge.
     case conflict(ConflictID)

@@ -33,7 +33,28 @@ extension Updater {
     func scrollHelp(_ id: UIActionID, _ state: inout AppState) -> [Effect]? {
         guard case .help(let scope, let scroll) = state.overlay else { return nil }
         let rows = HelpOverlay.content(scope, keymap: keymap, width: HelpOverlay.width(state.size), readOnly: state.readOnly).rows.count
-        let height = HelpOverlay.height(state.size, rows: rows)
+        guard let next = Self.overlayScroll(id, from: scroll, rows: rows, height: HelpOverlay.height(state.size, rows: rows)) else {
+            return nil
+        }
+        state.overlay = .help(scope, scroll: next)
+        return []
+    }
+
+    /// Scrolls an action's history with the movement keys, like the help; nil for any other action.
+    func scrollHistory(_ id: UIActionID, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
+        guard case .history(let action, let scroll) = state.overlay, let a = data.archive.actions[action] else { return nil }
+        let width = ActionReviewPane.historyWidth(state.size)
+        let rows = ActionReviewPane.history(a, data: data, width: width - 2).rows.count
+        guard let next = Self.overlayScroll(id, from: scroll, rows: rows, height: HelpOverlay.height(state.size, rows: rows)) else {
+            return nil
+        }
+        state.overlay = .history(action, scroll: next)
+        return []
+    }
+
+    /// Where a movement key takes an overlay of `rows` lines shown `height` at a time; nil
+    /// when `id` is not a movement.
+    static func overlayScroll(_ id: UIActionID, from scroll: Int, rows: Int, height: Int) -> Int? {
         let target: Int
         switch id {
         case .moveDown: target = scroll + 1
@@ -46,7 +67,6 @@ extension Updater {
         case .moveBottom: target = rows
         default: return nil
         }
-        state.overlay = .help(scope, scroll: max(0, min(target, rows - height)))
-        return []
+        return max(0, min(target, rows - height))
     }
 }

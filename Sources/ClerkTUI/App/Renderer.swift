@@ -332,8 +332,8 @@ public struct Renderer {
             term.setCursor(Point(x: min(size.cols - 1, 1 + DisplayWidth.width(of: input.beforeCursor)), y: y))
         case .form(let form):
             drawForm(form, on: term)
-        case .history(let id):
-            if let action = data.archive.actions[id] { drawActionHistory(action, data, on: term) }
+        case .history(let id, let scroll):
+            if let action = data.archive.actions[id] { drawActionHistory(action, data, scroll: scroll, on: term) }
         case .conflict(let id):
             drawConflict(id, data, on: term)
         }

@@ -56,7 +56,7 @@ public struct Updater {
 
     /// Runs an action by id: from a key, a click or the `:` command line.
     public func perform(_ id: UIActionID, _ state: inout AppState, _ data: ViewData) -> [Effect] {
-        if let effects = scrollHelp(id, &state) { return effects }
+        if let effects = scrollHelp(id, &state) ?? scrollHistory(id, &state, data) { return effects }
         if state.overlay != nil, id != .appBack, id != .appQuit, id != .appExit, id != .appRedraw {
             // Overlays take only their own keys; anything else closes them first.
             state.overlay = nil
