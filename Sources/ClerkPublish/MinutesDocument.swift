@@ -21,6 +21,9 @@ public enum MinutesDocument {
         let shown = record.items.filter { !hidden.contains($0.id) }
         for item in shown {
             blocks.append(itemHeading(item, record: record, archive: archive))
+            if style.printsDescriptions, let description = item.description, !description.isEmpty {
+                blocks.append(.itemDetails([description.visible]))
+            }
             blocks += facts.opening(under: item.id)
             blocks += facts.declarations(under: item.id)
             for e in record.entries(for: item.id) {

@@ -104,7 +104,8 @@ import Testing
             .itemAdded(ItemAdded(meetingID: m, item: AgendaItem(
                 id: "i-4", title: "Carried forward", refersTo: ItemRef(meetingID: m, itemID: "i-2", number: "2", carried: true)))),
             .itemEdited(ItemEdited(meetingID: m, item: AgendaItem(id: "i-2", title: "Commissioning plan 2027/28", presenter: "MJ",
-                                                                  papers: ["Draft plan v4"], minutes: 25))),
+                                                                  papers: ["Draft plan v4"], minutes: 25,
+                                                                  description: "Report of the Chair"))),
             .referencesAssigned(ReferencesAssigned(meetingID: m, references: [ItemReference(itemID: "i-1", reference: "WH/2627/016"),
                                                                               ItemReference(itemID: "i-2", reference: "WH/2627/017")])),
             .itemMoved(ItemMoved(meetingID: m, itemID: "i-4", parentID: nil, after: "i-1")),

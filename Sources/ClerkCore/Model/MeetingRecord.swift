@@ -3,6 +3,9 @@ public struct AgendaItem: Sendable, Hashable, Codable {
     /// A sub-item ("a. Maternity Services review") names its parent item.
     public var parentID: ItemID?
     public var title: String
+    /// A line under the title, as published agendas have: "Report of the Director of
+    /// Finance", "To receive and note". Absent in records written before it was kept.
+    public var description: String?
     public var presenter: String?
     public var papers: [String]
     public var minutes: Int?
@@ -12,10 +15,12 @@ public struct AgendaItem: Sendable, Hashable, Codable {
     public var refersTo: ItemRef?
 
     public init(id: ItemID, parentID: ItemID? = nil, title: String, presenter: String? = nil, papers: [String] = [],
-                minutes: Int? = nil, confidential: Bool = false, standing: StandingItem? = nil, refersTo: ItemRef? = nil) {
+                minutes: Int? = nil, confidential: Bool = false, standing: StandingItem? = nil, refersTo: ItemRef? = nil,
+                description: String? = nil) {
         self.id = id
         self.parentID = parentID
         self.title = title
+        self.description = description
         self.presenter = presenter
         self.papers = papers
         self.minutes = minutes
