@@ -79,12 +79,17 @@ public struct Attendance: Sendable, Hashable, Codable {
     public var presence: Presence
     public var arrived: TimeOfDay?
     public var departed: TimeOfDay?
+    /// In a meeting in common: the one committee a deputy stands in for the member on. Nil:
+    /// every committee of the meeting the member sits on (and always for anyone else).
+    public var committeeID: CommitteeID?
 
-    public init(personID: PersonID, presence: Presence, arrived: TimeOfDay? = nil, departed: TimeOfDay? = nil) {
+    public init(personID: PersonID, presence: Presence, arrived: TimeOfDay? = nil, departed: TimeOfDay? = nil,
+                committeeID: CommitteeID? = nil) {
         self.personID = personID
         self.presence = presence
         self.arrived = arrived
         self.departed = departed
+        self.committeeID = committeeID
     }
 
     /// In the room now: marked present (or deputy / in attendance) and not yet gone.
@@ -137,14 +142,22 @@ public struct MinuteEntry: Sendable, Hashable, Codable {
     public var kind: EntryKind
     public var text: String
     public var correctedOn: CalendarDate?
+    /// In a meeting in common: the committees the entry (a decision) is theirs alone. Nil:
+    /// shared by every committee of the meeting, minuted once for all.
+    public var committees: [CommitteeID]?
 
-    public init(id: EntryID, itemID: ItemID, kind: EntryKind, text: String, correctedOn: CalendarDate? = nil) {
+    public init(id: EntryID, itemID: ItemID, kind: EntryKind, text: String, correctedOn: CalendarDate? = nil,
+                committees: [CommitteeID]? = nil) {
         self.id = id
         self.itemID = itemID
         self.kind = kind
         self.text = text
         self.correctedOn = correctedOn
+        self.committees = committees
     }
+
+    /// Whether the entry is minuted for the committee: shared, or labelled with it.
+    public func isFor(_ committee: CommitteeID) -> Bool { committees?.contains(committee) ?? true }
 }
 
 public struct Vote: Sendable, Hashable, Codable {
@@ -173,12 +186,15 @@ public struct QuorumChange: Sendable, Hashable, Codable {
     /// The item under discussion when it happened (not known for changes recorded before
     /// this was kept).
     public var itemID: ItemID?
+    /// In a meeting in common: the committee whose quorum changed.
+    public var committeeID: CommitteeID?
 
-    public init(at: TimeOfDay, isQuorate: Bool, summary: String, itemID: ItemID? = nil) {
+    public init(at: TimeOfDay, isQuorate: Bool, summary: String, itemID: ItemID? = nil, committeeID: CommitteeID? = nil) {
         self.at = at
         self.isQuorate = isQuorate
         self.summary = summary
         self.itemID = itemID
+        self.committeeID = committeeID
     }
 }
 
