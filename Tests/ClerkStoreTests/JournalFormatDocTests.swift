@@ -59,6 +59,9 @@ import Testing
             .meetingScheduled(Meeting(id: meetingID, committeeID: committee.id, title: "West Herts PBC Leads", date: day,
                                       start: TimeOfDay(hour: 12, minute: 30), end: TimeOfDay(hour: 14, minute: 0),
                                       venue: "Hemel Hempstead")),
+            .committeeCreated(Committee(id: "dacorum-pbc", name: "Dacorum PBC", code: "dpbc", terms: TermsOfReference(),
+                                        memberships: [Membership(personID: "mark-jones", organisationID: "daccom", role: .member)])),
+            .meetingInCommon(MeetingInCommon(meetingID: meetingID, committees: ["dacorum-pbc"], chair: "mark-jones")),
             .meetingScheduled(Meeting(id: "whpl-2027-01-21", committeeID: committee.id, title: "West Herts PBC Leads",
                                       date: CalendarDate(iso: "2027-01-21")!)),
             .meetingMoved(MeetingMoved(meetingID: "whpl-2027-01-21", date: CalendarDate(iso: "2027-01-28")!,
@@ -114,7 +117,7 @@ import Testing
             .attendanceMarked(AttendanceMarked(meetingID: m, attendance: Attendance(
                 personID: "mark-jones", presence: .present, arrived: TimeOfDay(hour: 12, minute: 30)))),
             .attendanceMarked(AttendanceMarked(meetingID: m, attendance: Attendance(
-                personID: "anne-walker", presence: .deputy(for: "mark-jones", confirmedException: true)))),
+                personID: "anne-walker", presence: .deputy(for: "mark-jones", confirmedException: true), committeeID: "dacorum-pbc"))),
             .declarationRecorded(DeclarationRecorded(meetingID: m, declaration: Declaration(
                 id: "d-1", personID: "anne-walker", itemID: "i-3", interest: "Partner at a practice bidding for the service"))),
             .declarationWithdrawn(DeclarationWithdrawn(meetingID: m, declarationID: "d-1")),
@@ -122,6 +125,7 @@ import Testing
                                                                    text: "the plan be submitted by 31 January."))),
             .entryEdited(EntryEdited(meetingID: m, entryID: "e-1", kind: .noted,
                                      splices: [Splice(at: 25, delete: 10, insert: "the end of January")])),
+            .entryEdited(EntryEdited(meetingID: m, entryID: "e-1", splices: [], committees: ["dacorum-pbc"])),
             .entryAdded(EntryAdded(meetingID: m, entry: MinuteEntry(id: "e-2", itemID: "i-2", kind: .correction,
                                                                    text: "For 'PCT' read 'PBC'.", correctedOn: CalendarDate(iso: "2027-01-21")))),
             .entryRemoved(EntryRemoved(meetingID: m, entryID: "e-2")),

@@ -4,9 +4,14 @@
 extension MeetingContext {
     /// Marks a person's attendance (see `mark`) and, while the meeting is in progress, when
     /// the mark makes it inquorate or quorate again, records that change at `time` too.
+    /// In a meeting in common a deputy is marked for `committee`, else for the committee
+    /// they were marked for before.
     public func markAttendance(_ person: PersonID, _ presence: Presence, arrived: TimeOfDay? = nil, departed: TimeOfDay? = nil,
-                               at time: TimeOfDay) throws -> [Event] {
-        let events = try mark(person, presence, arrived: arrived, departed: departed)
+                               for committee: CommitteeID? = nil, at time: TimeOfDay) throws -> [Event] {
+        var scope = committee
+        if scope == nil, case .deputy = presence { scope = record.attendance(of: person)?.committeeID }
+        let events = try scope.map { try mark(person, presence, arrived: arrived, departed: departed, for: $0) }
+            ?? mark(person, presence, arrived: arrived, departed: departed)
         return events + quorumChange(after: events, at: time)
     }
 
