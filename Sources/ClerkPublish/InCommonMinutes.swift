@@ -69,7 +69,9 @@ struct InCommonMinutes {
             let others = all.filter { $0.id != c.id }.map(\.name)
             details.insert("Held in common with \(names(others, "and"))".visible, at: 0)
         } else {
-            title = [style.title.visible + " the committees meeting in common", names(all.map(\.name), "and").visible]
+            // "Minutes of the meeting of" becomes "Minutes of the meeting in common of".
+            let opening = style.title.hasSuffix(" of") ? String(style.title.dropLast(3)) + " in common of" : style.title + " (in common)"
+            title = [opening.visible, names(all.map(\.name), "and").visible]
         }
         return Document(title: title, details: details, status: MinutesDocument.status(meeting, archive: archive), blocks: blocks)
     }
@@ -99,7 +101,9 @@ struct InCommonMinutes {
             case .deputy(let member, _):
                 if seats.contains(where: { $0.personID == member }) { present.append(lister.line(a, naming: false)) }
             case .present:
-                if seats.contains(where: { $0.personID == a.personID }) { present.append(lister.line(a, naming: false)) }
+                if seats.contains(where: { $0.personID == a.personID && $0.role.isVotingMember }) {
+                    present.append(lister.line(a, naming: false))
+                }
             case .apologies, .absent:
                 if seats.contains(where: { $0.personID == a.personID }) { apologies.append(lister.line(a, naming: false)) }
             case .inAttendance:
