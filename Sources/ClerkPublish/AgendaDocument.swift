@@ -29,6 +29,7 @@ public enum AgendaDocument {
             blocks.append(.item(label: isSub ? String(number.last ?? "a") : number.visible, title: title, isSub: isSub,
                             referenced: !isSub && record.hasReference(item.id)))
             var details: [String] = []
+            if let description = item.description, !description.isEmpty { details.append(description.visible) }
             if let ref = item.refersTo, let from = archive.meetings[ref.meetingID] {
                 let what = ref.carried == true ? "Carried forward from" : "Arising from"
                 details.append("\(what) the meeting of \(from.date.long)" + (ref.number.map { ", item \($0)" } ?? ""))

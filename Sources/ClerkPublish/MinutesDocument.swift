@@ -7,9 +7,15 @@ import ClerkCore
 /// listed by title; actions arising with owners and due dates; the date of the next
 /// meeting; and whether the minutes are a draft or were approved, and when.
 public enum MinutesDocument {
+    /// A meeting in common gives one combined set of minutes, or with `committee` that
+    /// committee's own extract (InCommonMinutes.swift).
     public static func build(archive: ArchiveState, record: MeetingRecord,
-                             confidentiality: Confidentiality = .redacted) throws -> Document {
+                             confidentiality: Confidentiality = .redacted, committee only: CommitteeID? = nil) throws -> Document {
         let (meeting, committee, hidden) = try MeetingLines.source(archive, record, confidentiality)
+        if meeting.isInCommon || only != nil {
+            return try InCommonMinutes(archive: archive, record: record, meeting: meeting, convening: committee, hidden: hidden,
+                                       only: only).build()
+        }
         let style = committee.terms.houseStyle
         let facts = MeetingFacts(archive: archive, record: record, meeting: meeting, committee: committee, hidden: hidden)
         let proper = MinuteWording.properNouns(archive)
@@ -21,6 +27,9 @@ public enum MinutesDocument {
         let shown = record.items.filter { !hidden.contains($0.id) }
         for item in shown {
             blocks.append(itemHeading(item, record: record, archive: archive))
+            if style.printsDescriptions, let description = item.description, !description.isEmpty {
+                blocks.append(.itemDetails([description.visible]))
+            }
             blocks += facts.opening(under: item.id)
             blocks += facts.declarations(under: item.id)
             for e in record.entries(for: item.id) {
@@ -34,18 +43,7 @@ public enum MinutesDocument {
         blocks += facts.partTwo()
         blocks += facts.closing()
 
-        // Actions arising, numbered as minuted: the same numbers as the action log, so the
-        // two can be cross-referenced; a dropped or withdrawn action is not minuted as arising.
-        let actions = archive.actions.values
-            .filter { $0.meetingID == meeting.id && !hidden.hides($0) && $0.status != .dropped && $0.status != .withdrawn }
-            .sorted { ($0.number, $0.id) < ($1.number, $1.id) }
-        if !actions.isEmpty {
-            blocks.append(.section("Actions arising from the meeting"))
-            for a in actions {
-                blocks.append(.action(label: "(\(Action.numeral(archive.publicNumber(of: a))))", text: actionText(a, archive: archive).visible,
-                                      due: MinuteWording.due(a.due)?.visible))
-            }
-        }
+        blocks += actionsArising(meeting, archive: archive, hidden: hidden)
         if let next = archive.nextMeeting(of: committee.id, after: meeting.date) {
             blocks.append(.section("Date of next meeting"))
             blocks.append(.paragraph(MeetingLines.when(next), .plain))
@@ -55,6 +53,19 @@ public enum MinutesDocument {
         if let subtitle = style.subtitle, !subtitle.isEmpty { details.insert(subtitle.visible, at: 0) }
         return Document(title: [style.title.visible, committee.name.visible], details: details,
                         status: status(meeting, archive: archive), blocks: blocks)
+    }
+
+    /// Actions arising, numbered as minuted: the same numbers as the action log, so the
+    /// two can be cross-referenced; a dropped or withdrawn action is not minuted as arising.
+    static func actionsArising(_ meeting: Meeting, archive: ArchiveState, hidden: HiddenItems) -> [Document.Block] {
+        let actions = archive.actions.values
+            .filter { $0.meetingID == meeting.id && !hidden.hides($0) && $0.status != .dropped && $0.status != .withdrawn }
+            .sorted { ($0.number, $0.id) < ($1.number, $1.id) }
+        guard !actions.isEmpty else { return [] }
+        return [.section("Actions arising from the meeting")] + actions.map { a in
+            .action(label: "(\(Action.numeral(archive.publicNumber(of: a))))", text: actionText(a, archive: archive).visible,
+                    due: MinuteWording.due(a.due)?.visible)
+        }
     }
 
     static func itemHeading(_ item: AgendaItem, record: MeetingRecord, archive: ArchiveState) -> Document.Block {

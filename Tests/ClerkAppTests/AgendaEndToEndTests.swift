@@ -34,6 +34,9 @@ struct AgendaEndToEndTests {
         try t.keys("j", "E")
         try t.waitFor("Item 5")
         try t.keys("Down")
+        try t.waitFor("Description: ")
+        try t.type("Report of the Director of Strategy")
+        try t.keys("Down")
         try t.type("Dr Morgan")
         try t.keys("Down")
         try t.type("ICP draft; Needs assessment")
@@ -41,6 +44,7 @@ struct AgendaEndToEndTests {
         try t.type("45")
         try t.keys("Enter")
         try t.waitFor("Dr Morgan · papers: ICP draft; Needs assessment")
+        try t.waitFor("Report of the Director of Strategy")
         // A second item, nested under the first.
         try add("Workforce plan", t, showing: "6. Workforce plan")
         try t.keys("j", ">")
@@ -68,6 +72,7 @@ struct AgendaEndToEndTests {
             "5 Winter pressures", "6 Integrated County Plan", "6a Workforce plan", "7 Any other business", "8 Date of next meeting",
         ])
         let plan = try #require(record.items.first { $0.title == "Integrated County Plan" })
+        #expect(plan.description == "Report of the Director of Strategy")
         #expect(plan.presenter == "Dr Morgan" && plan.papers == ["ICP draft", "Needs assessment"] && plan.minutes == 45)
         #expect(store.state.meetings[id]?.status == .agendaPublished)
         #expect(store.state.meetings[id]?.agendaPublishedOn == CalendarDate(iso: "2026-11-23"))

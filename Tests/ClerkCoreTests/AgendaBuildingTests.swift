@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ClerkCore
 
@@ -326,5 +327,49 @@ import Testing
         expectRefused(.duplicate, mentioning: "already meets on 2008-06-19") {
             try w.archive.planMeeting(Herts.brent, on: day("2008-06-19"), context: w.context)
         }
+    }
+}
+
+/// An item's description line: kept as typed (trimmed), cleared when emptied, refused in
+/// one line with a control character or when too long, and absent from older records.
+@Suite struct AgendaDescriptionCommandTests {
+    @Test func theDescriptionIsKeptEditedAndCleared() throws {
+        var (w, m, budgets, _) = try AgendaBuildingTests.planned()
+        try w.run(in: m) { m, _ in
+            try m.editItem(budgets, title: "Fair shares budgets", presenter: nil, papers: [], minutes: nil, confidential: false,
+                           description: "  Report of the Director of Finance ")
+        }
+        #expect(w.record(m).item(budgets)?.description == "Report of the Director of Finance")
+        // Marking the item confidential (no description given) keeps it.
+        try w.run(in: m) { m, _ in
+            try m.editItem(budgets, title: "Fair shares budgets", presenter: nil, papers: [], minutes: nil, confidential: true)
+        }
+        #expect(w.record(m).item(budgets)?.description == "Report of the Director of Finance")
+        try w.run(in: m) { m, _ in
+            try m.editItem(budgets, title: "Fair shares budgets", presenter: nil, papers: [], minutes: nil, confidential: true,
+                           description: " ")
+        }
+        #expect(w.record(m).item(budgets)?.description == nil)
+    }
+
+    @Test func badDescriptionsAreRefusedInOneLineAndNothingIsRecorded() throws {
+        let (w, m, budgets, _) = try AgendaBuildingTests.planned()
+        let before = w.record(m)
+        for (bad, words) in [("To receive\u{1B}[2J", "control character"), ("Report\nof", "control character"),
+                             (String(repeating: "x", count: AgendaItem.maxDescriptionLength + 1), "shorten it")] {
+            expectRefused(.invalid, mentioning: "description", words) {
+                try w.meeting(m).editItem(budgets, title: "Fair shares budgets", presenter: nil, papers: [], minutes: nil,
+                                          confidential: false, description: bad)
+            }
+        }
+        #expect(w.record(m) == before)
+    }
+
+    @Test func anItemRecordedWithoutADescriptionReadsTheSame() throws {
+        let old = #"{"id":"i-1","title":"Budgets","papers":[],"confidential":false}"#
+        let item = try JSONDecoder().decode(AgendaItem.self, from: Data(old.utf8))
+        #expect(item.description == nil && item.title == "Budgets")
+        let again = String(decoding: try JSONEncoder().encode(item), as: UTF8.self)
+        #expect(!again.contains("description"))
     }
 }

@@ -57,10 +57,15 @@ struct StyledCommittees {
     }
 
     mutating func item(_ meetingID: MeetingID, _ id: ItemID, _ title: String, standing: StandingItem? = nil,
-                       confidential: Bool = false) throws {
+                       confidential: Bool = false, description: String? = nil) throws {
         let ctx = try meeting(meetingID)
         run(try ctx.addItem(AgendaItem(id: id, title: title, confidential: confidential, standing: standing),
                             after: ctx.record.topLevelItems.last?.id))
+        if let description {
+            let added = try meeting(meetingID)
+            run(try added.editItem(id, title: title, presenter: nil, papers: [], minutes: nil, confidential: confidential,
+                                   description: description))
+        }
     }
 
     mutating func minute(_ meetingID: MeetingID, _ item: ItemID, _ kind: EntryKind, _ text: String) throws {
@@ -188,8 +193,8 @@ struct StyledCommittees {
         try item(m, "c-apologies", "Apologies for absence", standing: .apologies)
         try item(m, "c-declarations", "Declarations of interest", standing: .declarations)
         try item(m, "c-minutes", "Minutes", standing: .previousMinutes)
-        try item(m, "c-mill-lane", "Planning application 26/0412: Land at Mill Lane")
-        try item(m, "c-licensing", "Review of the statement of licensing policy")
+        try item(m, "c-mill-lane", "Planning application 26/0412: Land at Mill Lane", description: "Report of the Head of Planning")
+        try item(m, "c-licensing", "Review of the statement of licensing policy", description: "To recommend to Council")
         try item(m, "c-station-road", "Acquisition of land at Station Road", confidential: true)
         try mark(m, "mary-hart", .present)
         try mark(m, "john-pike", .present)

@@ -59,6 +59,9 @@ import Testing
             .meetingScheduled(Meeting(id: meetingID, committeeID: committee.id, title: "West Herts PBC Leads", date: day,
                                       start: TimeOfDay(hour: 12, minute: 30), end: TimeOfDay(hour: 14, minute: 0),
                                       venue: "Hemel Hempstead")),
+            .committeeCreated(Committee(id: "dacorum-pbc", name: "Dacorum PBC", code: "dpbc", terms: TermsOfReference(),
+                                        memberships: [Membership(personID: "mark-jones", organisationID: "daccom", role: .member)])),
+            .meetingInCommon(MeetingInCommon(meetingID: meetingID, committees: ["dacorum-pbc"], chair: "mark-jones")),
             .meetingScheduled(Meeting(id: "whpl-2027-01-21", committeeID: committee.id, title: "West Herts PBC Leads",
                                       date: CalendarDate(iso: "2027-01-21")!)),
             .meetingMoved(MeetingMoved(meetingID: "whpl-2027-01-21", date: CalendarDate(iso: "2027-01-28")!,
@@ -104,7 +107,8 @@ import Testing
             .itemAdded(ItemAdded(meetingID: m, item: AgendaItem(
                 id: "i-4", title: "Carried forward", refersTo: ItemRef(meetingID: m, itemID: "i-2", number: "2", carried: true)))),
             .itemEdited(ItemEdited(meetingID: m, item: AgendaItem(id: "i-2", title: "Commissioning plan 2027/28", presenter: "MJ",
-                                                                  papers: ["Draft plan v4"], minutes: 25))),
+                                                                  papers: ["Draft plan v4"], minutes: 25,
+                                                                  description: "Report of the Chair"))),
             .referencesAssigned(ReferencesAssigned(meetingID: m, references: [ItemReference(itemID: "i-1", reference: "WH/2627/016"),
                                                                               ItemReference(itemID: "i-2", reference: "WH/2627/017")])),
             .itemMoved(ItemMoved(meetingID: m, itemID: "i-4", parentID: nil, after: "i-1")),
@@ -113,7 +117,7 @@ import Testing
             .attendanceMarked(AttendanceMarked(meetingID: m, attendance: Attendance(
                 personID: "mark-jones", presence: .present, arrived: TimeOfDay(hour: 12, minute: 30)))),
             .attendanceMarked(AttendanceMarked(meetingID: m, attendance: Attendance(
-                personID: "anne-walker", presence: .deputy(for: "mark-jones", confirmedException: true)))),
+                personID: "anne-walker", presence: .deputy(for: "mark-jones", confirmedException: true), committeeID: "dacorum-pbc"))),
             .declarationRecorded(DeclarationRecorded(meetingID: m, declaration: Declaration(
                 id: "d-1", personID: "anne-walker", itemID: "i-3", interest: "Partner at a practice bidding for the service"))),
             .declarationWithdrawn(DeclarationWithdrawn(meetingID: m, declarationID: "d-1")),
@@ -121,6 +125,7 @@ import Testing
                                                                    text: "the plan be submitted by 31 January."))),
             .entryEdited(EntryEdited(meetingID: m, entryID: "e-1", kind: .noted,
                                      splices: [Splice(at: 25, delete: 10, insert: "the end of January")])),
+            .entryEdited(EntryEdited(meetingID: m, entryID: "e-1", splices: [], committees: ["dacorum-pbc"])),
             .entryAdded(EntryAdded(meetingID: m, entry: MinuteEntry(id: "e-2", itemID: "i-2", kind: .correction,
                                                                    text: "For 'PCT' read 'PBC'.", correctedOn: CalendarDate(iso: "2027-01-21")))),
             .entryRemoved(EntryRemoved(meetingID: m, entryID: "e-2")),

@@ -110,6 +110,9 @@ struct PlanningScreen {
         #expect(s.form?.text?.text == "Joint commissioning priorities")
         s.type(" 2027/28")
         s.press(.down)
+        #expect(s.form?.textLabel == "Description: ")
+        s.type("Report of the Chair")
+        s.press(.down)
         s.type("Dr Small")
         s.press(.tab)
         s.type("Commissioning plan; Budget table")
@@ -125,7 +128,18 @@ struct PlanningScreen {
         }
         // Back to the title: emptied, it is refused too.
         s.retype("30")
+        // A description too long is refused in one line (the line takes no control characters).
         s.press(.up, .up, .up)
+        #expect(s.form?.textLabel == "Description: ")
+        for (bad, problem) in [(String(repeating: "x", count: 301), "shorten it")] {
+            s.retype(bad)
+            s.press(.enter)
+            #expect(s.form?.problem?.contains(problem) == true, "\(s.form?.problem ?? "form closed")")
+            #expect(s.form?.problem?.contains("\n") == false)
+            #expect(try s.record(Self.whpl) == before)
+        }
+        s.retype("Report of the Chair")
+        s.press(.up)
         #expect(s.form?.textLabel == "Title: ")
         s.retype("  ")
         s.press(.enter)
@@ -137,6 +151,7 @@ struct PlanningScreen {
         let item = try s.record(Self.whpl).items[4]
         #expect(item.title == "Joint commissioning priorities 2027/28")
         #expect(item.presenter == "Dr Small")
+        #expect(item.description == "Report of the Chair")
         #expect(item.papers == ["Commissioning plan", "Budget table"])
         #expect(item.minutes == 30)
         s.press(.char("!"))
@@ -144,6 +159,7 @@ struct PlanningScreen {
         let screen = s.screen()
         #expect(screen.contains("Joint commissioning priorities 2027/28 [confidential]"))
         #expect(screen.contains("Dr Small · papers: Commissioning plan; Budget table"))
+        #expect(screen.contains("Report of the Chair"))
         #expect(screen.contains("30m"))
     }
 

@@ -33,7 +33,7 @@ struct Export: ParsableCommand {
     var output: String?
     @Flag(help: "With --output: write to a file name that does not end in the format's extension.") var force = false
     @Flag(help: "Include confidential items, their minutes and actions (left out by default).") var includeConfidential = false
-    @Option(help: ArgumentHelp("actions, calendar: only this committee (id, code or name).", valueName: "C")) var committee: String?
+    @Option(help: ArgumentHelp("actions, calendar: only this committee (id, code or name); minutes of a meeting in common: this committee's extract.", valueName: "C")) var committee: String?
     @Option(help: ArgumentHelp("actions: only those owned by this person or organisation.", valueName: "P")) var owner: String?
     @Flag(help: "actions: only open actions past their due date.") var overdue = false
     @Flag(help: "actions: only actions due from today to Sunday.") var dueThisWeek = false
@@ -101,8 +101,14 @@ struct Export: ParsableCommand {
             // the record as the screen shows it to them, without a trace of those items.
             let record = store.access(account: account, today: SystemAccount.today())
                 .redacted(try store.record(of: id), committee: meeting.committeeID)
+            let only = try kind == .minutes ? committee.map { typed -> CommitteeID in
+                guard let c = state.committeeNamed(typed) else {
+                    throw CommandError(.notFound, "no committee '\(typed)': run 'clerk committees' for their codes and names")
+                }
+                return c.id
+            } : nil
             var document = kind == .minutes
-                ? try MinutesDocument.build(archive: state, record: record, confidentiality: confidentiality)
+                ? try MinutesDocument.build(archive: state, record: record, confidentiality: confidentiality, committee: only)
                 : try AgendaDocument.build(archive: state, record: record, confidentiality: confidentiality)
             if audit {
                 document.blocks += try ExportAudit.blocks(store, meeting: id, access: store.access(account: account, today: SystemAccount.today()))

@@ -35,6 +35,9 @@ struct LogDescription {
         case .meetingScheduled(let m): meeting = m.id; what = "planned the meeting of \(m.date.iso)"
         case .meetingMoved(let m): meeting = m.meetingID; what = "moved the meeting to \(m.date.iso)"
         case .meetingCancelled(let m): meeting = m.meetingID; what = "stood down the meeting"
+        case .meetingInCommon(let m):
+            meeting = m.meetingID
+            what = m.committees.isEmpty ? "made the meeting one committee's again" : "held the meeting in common with \(m.committees.joined(separator: ", "))"
         case .agendaPublished(let m): meeting = m.meetingID; what = "published the agenda"
         case .meetingStarted(let m): meeting = m.meetingID; what = "started the meeting"
         case .meetingClosed(let m): meeting = m.meetingID; what = "closed the meeting"

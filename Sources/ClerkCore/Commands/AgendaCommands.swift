@@ -93,12 +93,14 @@ extension MeetingContext {
     }
 
     /// Changes an item's details; nothing when nothing changes. Allowed after publication.
+    /// `description` nil keeps the item's description; empty clears it.
     public func editItem(_ id: ItemID, title: String, presenter: String?, papers: [String], minutes: Int?,
-                         confidential: Bool) throws -> [Event] {
+                         confidential: Bool, description: String? = nil) throws -> [Event] {
         var item = try existing(id)
         try requireWritable("editing the agenda")
         let title = title.trimmed
         guard !title.isEmpty else { throw CommandError(.invalid, "an agenda item needs a title") }
+        let described = try description.map(AgendaItem.parseDescription) ?? item.description
         if let minutes, minutes < 1 || minutes > 600 {
             throw CommandError(.invalid, "time allocation \(minutes) is not between 1 and 600 minutes")
         }
@@ -108,6 +110,7 @@ extension MeetingContext {
         item.papers = papers.map(\.trimmed).filter { !$0.isEmpty }
         item.minutes = minutes
         item.confidential = confidential
+        item.description = described
         return item == before ? [] : [.itemEdited(ItemEdited(meetingID: meeting.id, item: item))]
     }
 
@@ -160,5 +163,23 @@ extension ArchiveState {
             carried = try MeetingContext(archive: self, record: previous).carriedForward(context: context)
         }
         return scheduled + MeetingContext.openingAgenda(of: meeting.id, committee: committee, context: context) { carried }
+    }
+}
+
+extension AgendaItem {
+    /// The longest description an item takes: a line or two under its title.
+    public static let maxDescriptionLength = 300
+
+    /// The description to store for what was typed: trimmed, nil when empty. Throws a
+    /// one-line reason for a control character or text too long.
+    public static func parseDescription(_ typed: String) throws -> String? {
+        if Venue.hasControl(typed) {
+            throw CommandError(.invalid, "the description contains a control character; type it again without it")
+        }
+        let text = typed.trimmed
+        guard text.count <= maxDescriptionLength else {
+            throw CommandError(.invalid, "the description is \(text.count) characters, longer than \(maxDescriptionLength); shorten it")
+        }
+        return text.nilIfEmpty
     }
 }

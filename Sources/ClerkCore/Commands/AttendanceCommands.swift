@@ -4,23 +4,35 @@
 extension MeetingContext {
     /// Marks a person's attendance (see `mark`) and, while the meeting is in progress, when
     /// the mark makes it inquorate or quorate again, records that change at `time` too.
+    /// In a meeting in common a deputy is marked for `committee`, else for the committee
+    /// they were marked for before.
     public func markAttendance(_ person: PersonID, _ presence: Presence, arrived: TimeOfDay? = nil, departed: TimeOfDay? = nil,
-                               at time: TimeOfDay) throws -> [Event] {
-        let events = try mark(person, presence, arrived: arrived, departed: departed)
+                               for committee: CommitteeID? = nil, at time: TimeOfDay) throws -> [Event] {
+        var scope = committee
+        if scope == nil, case .deputy = presence { scope = record.attendance(of: person)?.committeeID }
+        let events = try scope.map { try mark(person, presence, arrived: arrived, departed: departed, for: $0) }
+            ?? mark(person, presence, arrived: arrived, departed: departed)
         return events + quorumChange(after: events, at: time)
     }
 
     /// The quorum change the events would make, if any, as a `quorum.changed` at `time`.
     public func quorumChange(after events: [Event], at time: TimeOfDay) -> [Event] {
         guard meeting.status == .inProgress else { return [] }
-        if case .none = committee.terms.quorum { return [] }
-        let before = quorum(for: record.currentItem)
         var next = self
         for event in events { next.record.apply(event) }
-        let after = next.quorum(for: next.record.currentItem)
-        guard before.isQuorate != after.isQuorate else { return [] }
-        let change = QuorumChange(at: time, isQuorate: after.isQuorate, summary: after.summary, itemID: record.currentItem)
-        return [.quorumChanged(QuorumChanged(meetingID: record.meetingID, change: change))]
+        // A meeting in common minutes each committee's quorum apart, under its own rule.
+        let scopes: [CommitteeID?] = meeting.isInCommon ? meeting.committees : [nil]
+        return scopes.compactMap { id -> Event? in
+            guard let was = id.map({ try? inCommittee($0) }) ?? self, let now = id.map({ try? next.inCommittee($0) }) ?? next
+            else { return nil }
+            if case .none = was.committee.terms.quorum { return nil }
+            let before = was.quorum(for: record.currentItem)
+            let after = now.quorum(for: next.record.currentItem)
+            guard before.isQuorate != after.isQuorate else { return nil }
+            let change = QuorumChange(at: time, isQuorate: after.isQuorate, summary: after.summary, itemID: record.currentItem,
+                                      committeeID: id)
+            return .quorumChanged(QuorumChanged(meetingID: record.meetingID, change: change))
+        }
     }
 }
 

@@ -260,6 +260,7 @@ extension Event {
         case .objectiveRemoved(let e): archive.objectives[e.objectiveID]?.committeeID
         case .meetingMoved(let e): archive.meetings[e.meetingID]?.committeeID
         case .meetingCancelled(let e): archive.meetings[e.meetingID]?.committeeID
+        case .meetingInCommon(let e): archive.meetings[e.meetingID]?.committeeID
         case .agendaPublished(let e), .minutesCirculated(let e): archive.meetings[e.meetingID]?.committeeID
         case .meetingStarted(let e): archive.meetings[e.meetingID]?.committeeID
         case .meetingClosed(let e): archive.meetings[e.meetingID]?.committeeID

@@ -154,6 +154,15 @@ public struct ArchiveState: Sendable, Hashable, Codable {
         case .meetingCancelled(let e):
             guard meetings[e.meetingID] != nil else { return "unknown meeting" }
             meetings[e.meetingID]?.status = .cancelled
+        case .meetingInCommon(let e):
+            guard let m = meetings[e.meetingID] else { return "unknown meeting" }
+            if let unknown = e.committees.first(where: { committees[$0] == nil }) { return "unknown committee \(IDGrammar.shown(unknown))" }
+            if e.committees.contains(m.committeeID) || Set(e.committees).count != e.committees.count {
+                return "a committee is named twice"
+            }
+            if let chair = e.chair, people[chair] == nil { return "unknown person \(IDGrammar.shown(chair))" }
+            meetings[e.meetingID]?.inCommonWith = e.committees.isEmpty ? nil : e.committees
+            meetings[e.meetingID]?.convenor = e.chair
         case .agendaPublished(let e):
             guard meetings[e.meetingID] != nil else { return "unknown meeting" }
             meetings[e.meetingID]?.status = .agendaPublished

@@ -261,6 +261,15 @@ public struct Meeting: Sendable, Hashable, Codable {
     public var approvedOn: CalendarDate?
     /// The date the meeting was first planned for, once it has been moved (its id keeps that date).
     public var movedFrom: CalendarDate?
+    /// A meeting in common: the other committees this one sitting serves (`committeeID` is
+    /// the convening committee, whose journal holds the meeting). Nil for most meetings.
+    public var inCommonWith: [CommitteeID]?
+    /// Who chairs a meeting in common (the convening chair), when named.
+    public var convenor: PersonID?
+
+    /// Every committee the meeting serves: the convening one first.
+    public var committees: [CommitteeID] { [committeeID] + (inCommonWith ?? []) }
+    public var isInCommon: Bool { !(inCommonWith ?? []).isEmpty }
 
     /// Where the meeting sits on the committee's cadence: the date it was first planned for.
     public var cadenceDate: CalendarDate { movedFrom ?? date }

@@ -14,6 +14,7 @@ public enum Event: Sendable, Hashable {
     case meetingScheduled(Meeting)
     case meetingMoved(MeetingMoved)
     case meetingCancelled(MeetingCancelled)
+    case meetingInCommon(MeetingInCommon)
     case agendaPublished(MeetingDated)
     case meetingStarted(MeetingTimed)
     case meetingClosed(MeetingClosed)
@@ -61,6 +62,7 @@ public enum Event: Sendable, Hashable {
         case meetingScheduled = "meeting.scheduled"
         case meetingMoved = "meeting.moved"
         case meetingCancelled = "meeting.cancelled"
+        case meetingInCommon = "meeting.in-common"
         case agendaPublished = "meeting.agenda-published"
         case meetingStarted = "meeting.started"
         case meetingClosed = "meeting.closed"
@@ -123,6 +125,7 @@ public enum Event: Sendable, Hashable {
         case .meetingScheduled: .meetingScheduled
         case .meetingMoved: .meetingMoved
         case .meetingCancelled: .meetingCancelled
+        case .meetingInCommon: .meetingInCommon
         case .agendaPublished: .agendaPublished
         case .meetingStarted: .meetingStarted
         case .meetingClosed: .meetingClosed
@@ -361,8 +364,11 @@ public struct EntryEdited: Sendable, Hashable, Codable {
     public var entryID: EntryID
     public var kind: EntryKind?
     public var splices: [Splice]
-    public init(meetingID: MeetingID, entryID: EntryID, kind: EntryKind? = nil, splices: [Splice]) {
-        self.meetingID = meetingID; self.entryID = entryID; self.kind = kind; self.splices = splices
+    /// The committees the entry becomes theirs alone (meetings in common); empty: shared by
+    /// all again; nil: unchanged.
+    public var committees: [CommitteeID]?
+    public init(meetingID: MeetingID, entryID: EntryID, kind: EntryKind? = nil, splices: [Splice], committees: [CommitteeID]? = nil) {
+        self.meetingID = meetingID; self.entryID = entryID; self.kind = kind; self.splices = splices; self.committees = committees
     }
 }
 

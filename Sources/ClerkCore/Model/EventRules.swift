@@ -113,6 +113,10 @@ extension Event {
         case .meetingScheduled(let m): ids += [("id", m.id), ("committeeID", m.committeeID)]
         case .meetingMoved(let e): ids.append(("meetingID", e.meetingID))
         case .meetingCancelled(let e): ids.append(("meetingID", e.meetingID))
+        case .meetingInCommon(let e):
+            ids.append(("meetingID", e.meetingID))
+            ids += e.committees.map { ("committees", $0) }
+            if let chair = e.chair { ids.append(("chair", chair)) }
         case .agendaPublished(let e), .minutesCirculated(let e): ids.append(("meetingID", e.meetingID))
         case .meetingStarted(let e): ids.append(("meetingID", e.meetingID))
         case .meetingClosed(let e):
@@ -161,6 +165,7 @@ extension Event {
         case .attendanceMarked(let e):
             ids += [("meetingID", e.meetingID), ("personID", e.attendance.personID)]
             if case .deputy(let member, _) = e.attendance.presence { ids.append(("deputyFor", member)) }
+            if let c = e.attendance.committeeID { ids.append(("committeeID", c)) }
         case .attendanceCleared(let e): ids += [("meetingID", e.meetingID), ("personID", e.personID)]
         case .declarationRecorded(let e):
             let d = e.declaration
@@ -169,6 +174,7 @@ extension Event {
         case .entryAdded(let e): ids += [("meetingID", e.meetingID), ("id", e.entry.id), ("itemID", e.entry.itemID)]
         case .entryEdited(let e):
             ids += [("meetingID", e.meetingID), ("entryID", e.entryID)]
+            ids += (e.committees ?? []).map { ("committees", $0) }
             for s in e.splices { numbers += [("splice at", s.at, NumberRanges.splice), ("splice delete", s.delete, NumberRanges.splice)] }
         case .entryRemoved(let e): ids += [("meetingID", e.meetingID), ("entryID", e.entryID)]
         case .entryConflicted(let e):

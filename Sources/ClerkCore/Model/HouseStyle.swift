@@ -19,6 +19,13 @@ public struct HouseStyle: Sendable, Hashable, Codable {
     public var partTwoHeading: String
     /// Why the public is excluded from those items ("Schedule 12A, paragraph 3"), if the terms say.
     public var exclusionReason: String?
+    /// Whether an item's description ("Report of the Director of Finance") is printed under
+    /// its heading in the minutes; nil (as in every preset) prints it in the formal styles
+    /// and leaves it out of informal notes.
+    public var descriptions: Bool?
+
+    /// Whether the minutes print items' descriptions.
+    public var printsDescriptions: Bool { descriptions ?? (attendance != .byOrganisation) }
 
     public init(title: String, subtitle: String? = nil, attendance: AttendanceLayout, titles: Bool, initials: Bool,
                 decisionPrefix: String, declarations: DeclarationPlacement, quorum: QuorumPlacement,
@@ -108,6 +115,7 @@ public struct HouseStyle: Sendable, Hashable, Codable {
     // Decoded leniently: a field a later version adds, or one left out, takes the informal value.
     private enum CodingKeys: String, CodingKey {
         case title, subtitle, attendance, titles, initials, decisionPrefix, declarations, quorum, partTwoHeading, exclusionReason
+        case descriptions
     }
 
     public init(from decoder: any Decoder) throws {
@@ -123,6 +131,7 @@ public struct HouseStyle: Sendable, Hashable, Codable {
         quorum = try c.decodeIfPresent(QuorumPlacement.self, forKey: .quorum) ?? base.quorum
         partTwoHeading = try c.decodeIfPresent(String.self, forKey: .partTwoHeading) ?? base.partTwoHeading
         exclusionReason = try c.decodeIfPresent(String.self, forKey: .exclusionReason)
+        descriptions = try c.decodeIfPresent(Bool.self, forKey: .descriptions)
     }
 }
 

@@ -103,6 +103,7 @@ extension MeetingRecord {
             }
             entries[index].text = text
             if let kind = e.kind { entries[index].kind = kind }
+            if let committees = e.committees { entries[index].committees = committees.isEmpty ? nil : committees }
         case .entryRemoved(let e):
             entries.removeAll { $0.id == e.entryID }
         case .entryConflicted(let e):

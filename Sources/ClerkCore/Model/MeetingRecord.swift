@@ -3,6 +3,9 @@ public struct AgendaItem: Sendable, Hashable, Codable {
     /// A sub-item ("a. Maternity Services review") names its parent item.
     public var parentID: ItemID?
     public var title: String
+    /// A line under the title, as published agendas have: "Report of the Director of
+    /// Finance", "To receive and note". Absent in records written before it was kept.
+    public var description: String?
     public var presenter: String?
     public var papers: [String]
     public var minutes: Int?
@@ -12,10 +15,12 @@ public struct AgendaItem: Sendable, Hashable, Codable {
     public var refersTo: ItemRef?
 
     public init(id: ItemID, parentID: ItemID? = nil, title: String, presenter: String? = nil, papers: [String] = [],
-                minutes: Int? = nil, confidential: Bool = false, standing: StandingItem? = nil, refersTo: ItemRef? = nil) {
+                minutes: Int? = nil, confidential: Bool = false, standing: StandingItem? = nil, refersTo: ItemRef? = nil,
+                description: String? = nil) {
         self.id = id
         self.parentID = parentID
         self.title = title
+        self.description = description
         self.presenter = presenter
         self.papers = papers
         self.minutes = minutes
@@ -74,12 +79,17 @@ public struct Attendance: Sendable, Hashable, Codable {
     public var presence: Presence
     public var arrived: TimeOfDay?
     public var departed: TimeOfDay?
+    /// In a meeting in common: the one committee a deputy stands in for the member on. Nil:
+    /// every committee of the meeting the member sits on (and always for anyone else).
+    public var committeeID: CommitteeID?
 
-    public init(personID: PersonID, presence: Presence, arrived: TimeOfDay? = nil, departed: TimeOfDay? = nil) {
+    public init(personID: PersonID, presence: Presence, arrived: TimeOfDay? = nil, departed: TimeOfDay? = nil,
+                committeeID: CommitteeID? = nil) {
         self.personID = personID
         self.presence = presence
         self.arrived = arrived
         self.departed = departed
+        self.committeeID = committeeID
     }
 
     /// In the room now: marked present (or deputy / in attendance) and not yet gone.
@@ -132,14 +142,22 @@ public struct MinuteEntry: Sendable, Hashable, Codable {
     public var kind: EntryKind
     public var text: String
     public var correctedOn: CalendarDate?
+    /// In a meeting in common: the committees the entry (a decision) is theirs alone. Nil:
+    /// shared by every committee of the meeting, minuted once for all.
+    public var committees: [CommitteeID]?
 
-    public init(id: EntryID, itemID: ItemID, kind: EntryKind, text: String, correctedOn: CalendarDate? = nil) {
+    public init(id: EntryID, itemID: ItemID, kind: EntryKind, text: String, correctedOn: CalendarDate? = nil,
+                committees: [CommitteeID]? = nil) {
         self.id = id
         self.itemID = itemID
         self.kind = kind
         self.text = text
         self.correctedOn = correctedOn
+        self.committees = committees
     }
+
+    /// Whether the entry is minuted for the committee: shared, or labelled with it.
+    public func isFor(_ committee: CommitteeID) -> Bool { committees?.contains(committee) ?? true }
 }
 
 public struct Vote: Sendable, Hashable, Codable {
@@ -168,12 +186,15 @@ public struct QuorumChange: Sendable, Hashable, Codable {
     /// The item under discussion when it happened (not known for changes recorded before
     /// this was kept).
     public var itemID: ItemID?
+    /// In a meeting in common: the committee whose quorum changed.
+    public var committeeID: CommitteeID?
 
-    public init(at: TimeOfDay, isQuorate: Bool, summary: String, itemID: ItemID? = nil) {
+    public init(at: TimeOfDay, isQuorate: Bool, summary: String, itemID: ItemID? = nil, committeeID: CommitteeID? = nil) {
         self.at = at
         self.isQuorate = isQuorate
         self.summary = summary
         self.itemID = itemID
+        self.committeeID = committeeID
     }
 }
 

@@ -4,7 +4,7 @@ import Terminal
 
 /// Forms of planning: an item's details, a meeting's new date, the reason a meeting is stood down.
 public enum PlanningForm: Sendable, Hashable {
-    /// Title, presenter, papers and time of an item; `form.selected` is the field being typed.
+    /// Title, description, presenter, papers and time of an item; `form.selected` is the field being typed.
     case editItem(item: ItemID, values: [String], base: AgendaItem)
     /// The date (and times) a meeting moves to.
     case moveMeeting(MeetingID)
@@ -19,7 +19,7 @@ public enum PlanningForm: Sendable, Hashable {
 /// action is tried against what the screen shows first, so a refusal changes nothing and
 /// says why on the status line or in the form.
 extension Updater {
-    static let itemFields = ["Title", "Presenter", "Papers (separate with ;)", "Minutes allocated"]
+    static let itemFields = ["Title", "Description", "Presenter", "Papers (separate with ;)", "Minutes allocated"]
 
     func performAgendaBuilding(_ id: UIActionID, _ state: inout AppState, _ data: ViewData) -> [Effect]? {
         switch id {
@@ -121,7 +121,7 @@ extension Updater {
             state.message = Message(text: "select an agenda item first", isError: true)
             return []
         }
-        let values = [item.title, item.presenter ?? "", item.papers.joined(separator: "; "), item.minutes.map(String.init) ?? ""]
+        let values = [item.title, item.description ?? "", item.presenter ?? "", item.papers.joined(separator: "; "), item.minutes.map(String.init) ?? ""]
         var form = Form(purpose: .planning(.editItem(item: id, values: values, base: item)),
                         title: "Item \(record.number(of: id))" + (item.confidential ? " (confidential)" : ""), choices: [])
         Self.showField(0, of: values, in: &form)
@@ -170,7 +170,7 @@ extension Updater {
             values[form.selected] = form.text?.text ?? ""
             form.purpose = .planning(.editItem(item: item, values: values, base: base))
             Self.showField(form.selected, of: values, in: &form)
-            let typed = values[3].trimmingSpaces()
+            let typed = values[4].trimmingSpaces()
             var minutes: Int?
             if !typed.isEmpty {
                 guard let n = Int(typed) else {
@@ -178,15 +178,16 @@ extension Updater {
                 }
                 minutes = n
             }
-            let (title, presenter, allocated) = (values[0], values[1], minutes)
-            let papers = values[2].split(separator: ";").map(String.init)
+            let (title, description, presenter, allocated) = (values[0], values[1], values[2], minutes)
+            let papers = values[3].split(separator: ";").map(String.init)
             guard let record = data.record, let context = try? MeetingContext(archive: data.archive, record: record),
                   let current = record.item(item) else { return refuse("the item is no longer on the agenda") }
             let confidential = current.confidential
             let edit: @Sendable (MeetingContext) throws -> [Event] = {
                 // Based on the item as the form opened on it: a change made meanwhile elsewhere is not overwritten.
                 try $0.requireItem(item, unchangedFrom: base)
-                return try $0.editItem(item, title: title, presenter: presenter, papers: papers, minutes: allocated, confidential: confidential)
+                return try $0.editItem(item, title: title, presenter: presenter, papers: papers, minutes: allocated, confidential: confidential,
+                                       description: description)
             }
             do { _ = try edit(context) } catch { return refuse((error as? CommandError)?.message ?? "\(error)") }
             state.overlay = nil

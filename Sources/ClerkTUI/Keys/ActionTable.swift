@@ -100,7 +100,7 @@ public enum ActionTable {
         UIAction(.minutesApprovePrevious, .agenda, writes: true, keys: ["P"],
                  "On \"Minutes of the last meeting\": record amendments (\"It was noted that…\"), then approve the previous meeting's minutes (asks y/n first)"),
         UIAction(.meetingClose, .agenda, writes: true, keys: ["C"], "Close the meeting: records the end, plans the next meeting, minutes become a draft (asks y/n first)"),
-        UIAction(.agendaEdit, .agenda, writes: true, keys: ["E"], hint: "edit", "Edit the selected item's title, presenter, papers and time"),
+        UIAction(.agendaEdit, .agenda, writes: true, keys: ["E"], hint: "edit", "Edit the selected item's title, description, presenter, papers and time"),
         UIAction(.agendaMoveUp, .agenda, writes: true, keys: ["K"], "Move the selected item up, with its sub-items"),
         UIAction(.agendaMoveDown, .agenda, writes: true, keys: ["J"], "Move the selected item down, with its sub-items"),
         UIAction(.agendaIndent, .agenda, writes: true, keys: [">"], "Nest the selected item under the item above it"),

@@ -58,6 +58,10 @@ public enum MeetingPanes {
                 c.wrapped("\(what) \(number)\(earlier?.date.medium ?? ref.meetingID)", lead: String(repeating: " ", count: DisplayWidth.width(of: marker + label) + 1),
                           width: width, slot: .muted, entry: entry)
             }
+            if let description = item.description, !description.isEmpty {
+                c.wrapped(description, lead: String(repeating: " ", count: DisplayWidth.width(of: marker + label) + 1),
+                          width: width, slot: .muted, entry: entry)
+            }
             // Who presents it and its papers: "Dr Graves · papers: Budget table; Paper A".
             let papers = item.papers.isEmpty ? nil : "papers: " + item.papers.joined(separator: "; ")
             let details = [item.presenter, papers].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
