@@ -47,7 +47,9 @@ public enum ActionLog {
     public static func rows(_ actions: [Action], archive: ArchiveState, today: CalendarDate,
                             confidentiality: Confidentiality = .redacted,
                             confidentialItem: (MeetingID, ItemID) -> Bool = { _, _ in false }) -> [ActionLogRow] {
-        actions.compactMap { a in
+        // One pass over the withdrawn actions for the whole log, not one per row.
+        let numbering = archive.publicNumbering()
+        return actions.compactMap { a in
             // Raised by mistake: never published.
             if a.status == .withdrawn { return nil }
             if confidentiality == .redacted, a.confidential || a.itemID.map({ confidentialItem(a.meetingID, $0) }) == true {
@@ -56,7 +58,7 @@ public enum ActionLog {
             let last = a.history.last
             return ActionLogRow(
                 id: a.id, committee: archive.committees[a.committeeID]?.code ?? a.committeeID, meeting: a.meetingID,
-                meetingDate: archive.meetings[a.meetingID]?.date.iso ?? "", number: Action.numeral(archive.publicNumber(of: a)),
+                meetingDate: archive.meetings[a.meetingID]?.date.iso ?? "", number: Action.numeral(numbering.number(of: a)),
                 action: a.text, owner: archive.ownerName(a.owner), due: a.due.text,
                 deadline: a.due.deadline?.iso, status: a.status.rawValue, overdue: a.isOverdue(on: today),
                 lastUpdate: last?.on.iso, lastNote: last?.note)

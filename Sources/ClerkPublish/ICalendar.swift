@@ -39,6 +39,7 @@ public enum ICalendar {
             }
             if options.actions {
                 let actions = archive.actions(matching: ActionFilter(committee: c.id, statuses: [.open, .inProgress]))
+                let numbering = archive.publicNumbering()
                 for a in actions where !(options.confidentiality == .redacted
                                          && (a.confidential || a.itemID.map { confidentialItem(a.meetingID, $0) } == true)) {
                     guard let deadline = a.due.deadline else { continue }
@@ -49,7 +50,7 @@ public enum ICalendar {
                         "DTSTART;VALUE=DATE:\(basic(deadline))",
                         "DTEND;VALUE=DATE:\(basic(deadline.adding(days: 1)))",
                         "SUMMARY:" + escape("Action due: \(archive.ownerName(a.owner)) \(a.text)".visible),
-                        "DESCRIPTION:" + escape("\(c.name), meeting of \(archive.meetings[a.meetingID]?.date.long ?? a.meetingID), action (\(Action.numeral(archive.publicNumber(of: a)))), due \(a.due.text), \(a.status.rawValue)".visible),
+                        "DESCRIPTION:" + escape("\(c.name), meeting of \(archive.meetings[a.meetingID]?.date.long ?? a.meetingID), action (\(Action.numeral(numbering.number(of: a)))), due \(a.due.text), \(a.status.rawValue)".visible),
                         "CATEGORIES:" + escape(c.code),
                         "TRANSP:TRANSPARENT",
                         "END:VEVENT",

@@ -62,8 +62,9 @@ public enum MinutesDocument {
             .filter { $0.meetingID == meeting.id && !hidden.hides($0) && $0.status != .dropped && $0.status != .withdrawn }
             .sorted { ($0.number, $0.id) < ($1.number, $1.id) }
         guard !actions.isEmpty else { return [] }
+        let numbering = archive.publicNumbering()
         return [.section("Actions arising from the meeting")] + actions.map { a in
-            .action(label: "(\(Action.numeral(archive.publicNumber(of: a))))", text: actionText(a, archive: archive).visible,
+            .action(label: "(\(Action.numeral(numbering.number(of: a))))", text: actionText(a, archive: archive).visible,
                     due: MinuteWording.due(a.due)?.visible)
         }
     }
