@@ -24,6 +24,14 @@ import Testing
         #expect(try w.archive.updatePerson(p).isEmpty)
     }
 
+    @Test func proposedInitialsNeverClashWithTheCommittees() throws {
+        let w = try PCPG.world()
+        // Alys Morgan is AM: Alun Morris is offered "AMo", which nobody has.
+        #expect(w.archive.proposedInitials(for: "Alun Morris", on: c) == "AMo")
+        #expect(w.archive.proposedInitials(for: "Zed Quinn", on: c) == "ZQ")
+        #expect((try? w.archive.checkInitials("AMo", of: "Alun Morris", person: nil, on: c)) != nil)
+    }
+
     @Test func badCorrectionsOfAPersonAreRefused() throws {
         let w = try PCPG.world()
         var p = try #require(w.archive.people["gareth-price"])

@@ -15,6 +15,21 @@ extension ArchiveState {
         }
     }
 
+    /// Initials to propose for a new member called `name`: the first letter of each word
+    /// ("JS"), or, when someone on the committee already has those (ignoring case), the
+    /// first with more letters of the surname ("JSm", "JSmy") that nobody has.
+    public func proposedInitials(for name: String, on committeeID: CommitteeID) -> String {
+        let plain = Person.initials(of: name)
+        func free(_ initials: String) -> Bool { (try? checkInitials(initials, of: name, person: nil, on: committeeID)) != nil }
+        guard !free(plain), let surname = name.split(separator: " ").last?.filter(\.isLetter) else { return plain }
+        var candidate = plain
+        for letter in surname.dropFirst().lowercased() where candidate.count < 6 {
+            candidate.append(letter)
+            if free(candidate) { return candidate }
+        }
+        return plain
+    }
+
     /// Replaces what is known of a person (name, title, letters, post, initials), checked as
     /// a new person is, with the initials checked on every committee they sit on.
     public func updatePerson(_ p: Person) throws -> [Event] {

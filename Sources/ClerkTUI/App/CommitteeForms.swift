@@ -129,7 +129,7 @@ extension Updater {
                 draft.organisationID = p.organisationID
                 next = .organisation
             } else {
-                draft.initials = Person.initials(of: typed)
+                draft.initials = data.archive.proposedInitials(for: typed, on: draft.committeeID)
                 next = .initials
             }
         case .initials:
